@@ -1,0 +1,69 @@
+"""Problems the tracker reports to its users, one line each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .status import ExitStatus
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """A problem in a data file, reported as ``file:line:col: message (hint)``."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+    message: str = ""
+    hint: Optional[str] = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.col or 1}"
+        text = f"{where}: {'warning: ' if self.warning else ''}{self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class TrackerError(Exception):
+    """An error that ends the command with one clear message and an exit status."""
+
+    status = ExitStatus.USAGE_ERROR
+
+    def lines(self) -> list[str]:
+        return [f"error: {self}"]
+
+
+class InputError(TrackerError):
+    """Bad command-line input: an unknown round, partner, topic, an unreadable date."""
+
+
+class OutputError(TrackerError):
+    """A file the user asked for could not be written."""
+
+    status = ExitStatus.OUTPUT_ERROR
+
+
+class DataError(TrackerError):
+    """The data folder is unusable: every problem found, in file order."""
+
+    status = ExitStatus.DATA_ERROR
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the data")
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        errors = [p for p in self.problems if not p.warning]
+        out = [str(p) for p in errors]
+        n = len(errors)
+        out.append(f"error: the data has {n} error{'s' if n != 1 else ''}; run `tracker validate` after fixing them")
+        return out
+
+
+class PipeClosed(Exception):
+    """The reader of our output went away (``tracker list | head``)."""

@@ -1,0 +1,402 @@
+"""The typed, frozen records the tracker works with.
+
+Every class here is both the in-memory model and the description of the YAML
+files: the loader reads a file by walking the fields of its class, and the
+JSON Schema is generated from the same fields.  Field metadata:
+
+- ``doc``: one line for the data dictionary and the schema;
+- ``example``: a YAML example for the data dictionary;
+- ``ref``: the value names another record (``partner``, ``dialogue``,
+  ``topic``, ``theme``, ``person``, ``round``, ``document``, ``outcome``,
+  ``source``) and is checked once every file is read;
+- ``derived``: filled in by the loader, never written in YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+# ---------------------------------------------------------------- primitives
+
+LANGS = ("en", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A name or sentence in English and/or Chinese (at least one)."""
+
+    en: Optional[str] = field(default=None, metadata={"doc": "English"})
+    zh: Optional[str] = field(default=None, metadata={"doc": "Chinese (Traditional)"})
+
+    def get(self, lang: str = "en") -> str:
+        """The text in ``lang``, falling back to the other language."""
+        if lang == "zh":
+            return self.zh or self.en or ""
+        return self.en or self.zh or ""
+
+    def both(self) -> dict:
+        return {"en": self.en, "zh": self.zh}
+
+    def words(self) -> str:
+        return " ".join(t for t in (self.en, self.zh) if t)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day: 2020, 2020-11, 2020-11-20."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError if impossible."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or any(
+            not p.isascii() or not p.isdigit() for p in parts
+        ) or any(len(p) != 2 for p in parts[1:]):
+            raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        nums = [int(p) for p in parts]
+        if nums[0] < 1:
+            raise ValueError(f"year {nums[0]} is out of range")
+        if len(nums) >= 2 and not 1 <= nums[1] <= 12:
+            raise ValueError(f"month {nums[1]} does not exist")
+        if len(nums) == 3:
+            _dt.date(*nums)  # raises ValueError for 2020-02-30
+        return cls(*nums)
+
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> _dt.date:
+        if self.day:
+            return _dt.date(self.year, self.month, self.day)
+        if self.month:
+            nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - _dt.timedelta(days=1)
+        return _dt.date(self.year, 12, 31)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+        if self.day:
+            out += f"-{self.day:02d}"
+        return out
+
+    def sort_key(self) -> tuple:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+def _f(doc: str, default=None, example: Optional[str] = None, **meta):
+    """A field with documentation; ``default=...`` marks it required."""
+    metadata = {"doc": doc, **meta}
+    if example is not None:
+        metadata["example"] = example
+    if default is ...:
+        return field(metadata=metadata)
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("use tuples for defaults")
+    return field(default=default, metadata=metadata)
+
+
+record = dataclass(frozen=True, slots=True, kw_only=True)
+"""Records are built by keyword only, so required and optional fields may mix."""
+
+Side = Literal["taiwan", "partner", "other"]
+Format = Literal["in-person", "virtual", "hybrid"]
+
+# ---------------------------------------------------------------- sources
+
+
+@record
+class Source:
+    id: str = _f("Short name other fields of this record cite, unique in the record", ..., "cna-2020-11-21")
+    publisher: Text = _f("Who published it", ..., "{en: Central News Agency, zh: 中央社}")
+    url: Optional[str] = _f("Address of the page, where one exists", None, "https://www.cna.com.tw/news/afe/202011210100.aspx")
+    title: Optional[Text] = _f("Headline or title, in the language(s) published", None)
+    date: Optional[PartialDate] = _f("Publication date", None, "2020-11-21")
+    language: Optional[Literal["en", "zh", "ja", "other"]] = _f("Language of the source", None, "zh")
+    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release", False)
+    note: Optional[Text] = _f("What the source supports, or how it was seen", None)
+
+
+# ---------------------------------------------------------------- taxonomy
+
+
+@record
+class Partner:
+    id: str = _f("Short lower-case ID", ..., "us")
+    name: Text = _f("Name in both languages", ..., "{en: United States, zh: 美國}")
+    aliases: tuple[str, ...] = _f("Other names users may type", (), "[USA, U.S., 美方]")
+
+
+@record
+class Theme:
+    id: str = _f("Short lower-case ID", ..., "supply-chains")
+    name: Text = _f("Name in both languages", ..., "{en: Supply chains, zh: 供應鏈}")
+
+
+@record
+class Topic:
+    id: str = _f("Short lower-case ID", ..., "critical-minerals")
+    name: Text = _f("Name in both languages", ..., "{en: Critical minerals, zh: 關鍵礦物}")
+    theme: str = _f("The broader theme that matches topics across rounds", ..., "supply-chains", ref="theme")
+    aliases: tuple[str, ...] = _f("Other names users may type", (), "[rare earths]")
+
+
+@record
+class Taxonomy:
+    themes: tuple[Theme, ...] = _f("Broad themes", ...)
+    topics: tuple[Topic, ...] = _f("Topics, each under one theme", ...)
+
+
+@record
+class Person:
+    id: str = _f("Short lower-case ID (Chinese characters allowed)", ..., "john-deng")
+    name: Text = _f("Name in both languages where known", ..., "{en: John Deng, zh: 鄧振中}")
+    note: Optional[Text] = _f("How the name forms were checked", None)
+    unverified: bool = _f("The English form is not confirmed by a source", False)
+    sources: tuple[Source, ...] = _f("Where the name forms come from", ())
+
+
+@record
+class People:
+    people: tuple[Person, ...] = _f("Everyone named in a round or document", ...)
+
+
+@record
+class Partners:
+    partners: tuple[Partner, ...] = _f("Taiwan's partners", ...)
+
+
+# ---------------------------------------------------------------- shared parts
+
+
+@record
+class Note:
+    text: Text = _f("A fact about the record, in your own words", ...)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
+    unverified: bool = _f("Not fully confirmed", False)
+
+
+@record
+class Version:
+    value: Text = _f("One version of the disputed fact", ...)
+    sources: tuple[str, ...] = _f("Sources that give this version", ..., "[voa]", ref="source")
+
+
+@record
+class Disputed:
+    about: str = _f("The field (date, format, venues, …) or subject in dispute", ..., "date")
+    note: Optional[Text] = _f("What the disagreement is", None)
+    versions: tuple[Version, ...] = _f("Each version with its source (two or more)", ...)
+
+
+@record
+class Unverified:
+    about: str = _f("The field or subject that is not confirmed", ..., "format")
+    note: Text = _f("What is uncertain and why", ...)
+    sources: tuple[str, ...] = _f("Sources seen", (), ref="source")
+
+
+@record
+class Participant:
+    person: Optional[str] = _f("A person ID from people.yaml", None, "john-deng", ref="person")
+    organisation: Optional[Text] = _f("Organisation (or a delegation with no named person)", None, "{en: Executive Yuan, zh: 行政院}")
+    side: Side = _f("taiwan, partner or other", ..., "taiwan")
+    role: Literal["lead", "co-chair", "participant", "host", "speaker", "signer", "witness"] = _f(
+        "lead (chief negotiator or co-chair), participant, …", "participant", "lead"
+    )
+    title: Optional[Text] = _f("Title at the time", None, "{en: Minister without Portfolio, zh: 行政院政務委員}")
+    attendance: Optional[Literal["in-person", "virtual"]] = _f("How this person took part", None, "virtual")
+    note: Optional[Text] = _f("Anything else worth knowing", None)
+    unverified: bool = _f("Not fully confirmed", False)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
+
+
+CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
+
+
+@record
+class Commitment:
+    status: CommitmentStatus = _f("What became of the promise, as the evidence shows", ..., "delivered")
+    due: Optional[PartialDate] = _f("When it was promised for, if said", None, "2022")
+    note: Optional[Text] = _f("How the status was judged", None)
+
+
+@record
+class Outcome:
+    id: str = _f("Stable ID, unique in the round; cited elsewhere as <round-id>/<id>", ..., "st-agreement-talks")
+    text: Text = _f("What was agreed or announced, in your own words", ...)
+    commitment: Optional[Commitment] = _f("Present when the outcome is a promise of future action", None)
+    follows_up: tuple[str, ...] = _f("Earlier outcomes this one follows up", (), "[eppd-1/st-agreement-talks]", ref="outcome")
+    unverified: bool = _f("Not fully confirmed", False)
+    note: Optional[Text] = _f("Caveats", None)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
+    round: str = _f("The round or document it belongs to", "", derived=True)
+    date: Optional[PartialDate] = _f("Date of that round or document", None, derived=True)
+
+
+@record
+class RoundTopic:
+    topic: str = _f("A topic ID from topics.yaml", ..., "supply-chains", ref="topic")
+    label: Optional[Text] = _f("The topic as the sources word it", None, "{en: Supply chains, zh: 供應鏈}")
+    headline: bool = _f("On the official agenda (false: also mentioned)", True)
+    outcomes: tuple[Outcome, ...] = _f("What came of it", ())
+    unverified: bool = _f("Not fully confirmed", False)
+    note: Optional[Text] = _f("Caveats", None)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
+
+
+@record
+class WorkingGroup:
+    name: Text = _f("Name or area of the group", ...)
+    status: Optional[Literal["planned", "active", "unknown"]] = _f("As far as the sources tell", None, "planned")
+    note: Optional[Text] = _f("What it is for", None)
+    unverified: bool = _f("Not fully confirmed", False)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
+
+
+@record
+class FollowUp:
+    id: str = _f("Stable ID, unique in the record", ..., "sc-wg-first-meeting")
+    date: PartialDate = _f("When it happened", ..., "2021-02-05")
+    text: Text = _f("What happened", ...)
+    follows_up: tuple[str, ...] = _f("Outcomes it follows up", (), "[eppd-1/semiconductor-priority]", ref="outcome")
+    document: Optional[str] = _f("A document it produced", None, ref="document")
+    unverified: bool = _f("Not fully confirmed", False)
+    sources: tuple[str, ...] = _f("IDs of this record's sources", ..., "[taiwannews]", ref="source")
+
+
+@record
+class Term:
+    years: Optional[int] = _f("Length in years", None, "5")
+    extendable_years: Optional[int] = _f("Length of a possible extension", None, "5")
+    note: Optional[Text] = _f("Other terms", None)
+
+
+# ---------------------------------------------------------------- records
+
+
+RecordKind = Literal["round", "meeting", "milestone"]
+
+
+@record
+class Round:
+    id: str = _f("<dialogue>-<round> for numbered rounds, <dialogue>-<slug> otherwise; the file name", ..., "eppd-1")
+    dialogue: str = _f("Dialogue ID", ..., "eppd", ref="dialogue")
+    round: Optional[int] = _f("Round number; absent for meetings that are not numbered", None, "1")
+    kind: RecordKind = _f("round (numbered), meeting (not numbered) or milestone (a launch, signing, entry into force)", "round")
+    name: Optional[Text] = _f("A name for meetings that are not numbered", None)
+    date: Optional[PartialDate] = _f("YYYY, YYYY-MM or YYYY-MM-DD; absent if unknown", None, "2020-11-20")
+    end_date: Optional[PartialDate] = _f("Last day of a multi-day meeting", None, "2019-06-05")
+    date_note: Optional[Text] = _f("Time zone or other remarks on the date", None)
+    format: Optional[Format] = _f("in-person, virtual or hybrid; absent if unknown", None, "hybrid")
+    venues: tuple[Text, ...] = _f("Where it was held", (), "[{en: Washington, zh: 華府}]")
+    participants: tuple[Participant, ...] = _f("Leads and other participants", ())
+    topics: tuple[RoundTopic, ...] = _f("What was discussed, with outcomes", ())
+    documents: tuple[str, ...] = _f("Documents signed or announced at it", (), "[eppd-mou-2020]", ref="document")
+    working_groups: tuple[WorkingGroup, ...] = _f("Working groups set up or planned", ())
+    follow_ups: tuple[FollowUp, ...] = _f("Later events that follow up its outcomes", ())
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record against its sources", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
+
+    @property
+    def ref(self) -> str:
+        return self.id
+
+
+@record
+class Document:
+    id: str = _f("Short ID; the file name", ..., "eppd-mou-2020")
+    dialogue: Optional[str] = _f("Dialogue it belongs to", None, "eppd", ref="dialogue")
+    kind: Literal["mou", "joint-statement", "agreement", "arrangement", "declaration", "contract", "framework", "other"] = _f(
+        "mou, joint-statement, agreement, arrangement, declaration, contract, framework or other", ..., "mou"
+    )
+    title: Text = _f("Title in both languages where known", ...)
+    date: Optional[PartialDate] = _f("Date signed or announced", None, "2020-11-20")
+    in_force: Optional[PartialDate] = _f("Date it entered into force", None)
+    round: Optional[str] = _f("Round at which it was signed", None, "eppd-1", ref="round")
+    parties: tuple[Text, ...] = _f("Parties to it", (), "[{en: AIT}, {en: TECRO}]")
+    signatories: tuple[Participant, ...] = _f("Who signed or witnessed it", ())
+    term: Optional[Term] = _f("Duration", None)
+    renews: Optional[str] = _f("The document it renews or extends", None, ref="document")
+    follows_up: tuple[str, ...] = _f("Outcomes it follows up", (), "[eppd-1/st-agreement-talks]", ref="outcome")
+    summary: Optional[Text] = _f("What it does, in your own words", None)
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
+
+
+@record
+class LeadAgencies:
+    taiwan: tuple[Text, ...] = _f("Lead agencies on Taiwan's side", ())
+    partner: tuple[Text, ...] = _f("Lead agencies on the partner's side", ())
+
+
+DialogueKind = Literal["government-dialogue", "business-alliance", "trade-negotiation", "trade-framework"]
+
+
+@record
+class Dialogue:
+    id: str = _f("Short lower-case ID; the file name", ..., "eppd")
+    name: Text = _f("Full name in both languages", ...)
+    short: Optional[Text] = _f("Short name or acronym", None, "{en: EPPD, zh: EPPD}")
+    aliases: tuple[str, ...] = _f("Other names users may type", ())
+    partner: str = _f("Partner ID", ..., "us", ref="partner")
+    kind: DialogueKind = _f("government-dialogue, business-alliance, trade-negotiation or trade-framework", ..., "government-dialogue")
+    lead_agencies: Optional[LeadAgencies] = _f("Lead agencies on each side", None)
+    founding_documents: tuple[str, ...] = _f("Documents that set it up", (), "[eppd-mou-2020]", ref="document")
+    summary: Optional[Text] = _f("What it is, in your own words", None)
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
+
+
+# ---------------------------------------------------------------- the whole data set
+
+
+class Dataset:
+    """Every record of a data folder, checked and indexed."""
+
+    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "rounds", "documents", "outcomes", "root")
+
+    def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
+        self.root = root
+        self.partners: dict[str, Partner] = {p.id: p for p in partners}
+        self.themes: dict[str, Theme] = {t.id: t for t in themes}
+        self.topics: dict[str, Topic] = {t.id: t for t in topics}
+        self.people: dict[str, Person] = {p.id: p for p in people}
+        self.dialogues: dict[str, Dialogue] = {d.id: d for d in dialogues}
+        # rounds in date order (unknown dates last), then by dialogue and number
+        self.rounds: dict[str, Round] = {r.id: r for r in sorted(rounds, key=round_order)}
+        self.documents: dict[str, Document] = {d.id: d for d in sorted(documents, key=document_order)}
+        self.outcomes: dict[str, Outcome] = {
+            o.round + "/" + o.id: o for r in self.rounds.values() for t in r.topics for o in t.outcomes
+        }
+
+
+def round_order(r: Round) -> tuple:
+    return (r.date is None, r.date.sort_key() if r.date else (), r.dialogue, r.round or 0, r.id)
+
+
+def document_order(d: Document) -> tuple:
+    return (d.date is None, d.date.sort_key() if d.date else (), d.id)

@@ -1,0 +1,167 @@
+"""Field specifications derived from the model classes.
+
+The loader walks these to check YAML, the JSON Schema and the data dictionary
+in the README are generated from them, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Optional
+
+from . import model
+from .model import PartialDate, Text
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One field: how to read it and what it means."""
+
+    name: str
+    kind: str  # str | int | bool | date | enum | text | list | record
+    required: bool
+    default: Any
+    doc: str
+    example: Optional[str] = None
+    ref: Optional[str] = None
+    choices: tuple = ()
+    item: Optional["Spec"] = None  # for lists
+    record: Optional[type] = None  # for records
+    nullable: bool = False
+
+
+def _kind_of(tp) -> tuple[str, dict]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        kind, extra = _kind_of(inner[0])
+        return kind, {**extra, "nullable": True}
+    if origin is typing.Literal:
+        return "enum", {"choices": args}
+    if origin is tuple:
+        kind, extra = _kind_of(args[0])
+        return "list", {"item": Spec("item", kind, True, None, "", **extra)}
+    if tp is str:
+        return "str", {}
+    if tp is bool:
+        return "bool", {}
+    if tp is int:
+        return "int", {}
+    if tp is PartialDate:
+        return "date", {}
+    if tp is Text:
+        return "text", {}
+    if dataclasses.is_dataclass(tp):
+        return "record", {"record": tp}
+    raise TypeError(f"no spec for {tp!r}")
+
+
+@lru_cache(maxsize=None)
+def fields_of(cls: type) -> tuple[Spec, ...]:
+    """The YAML fields of a model class, in declaration order."""
+    hints = typing.get_type_hints(cls, vars(model))
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("derived"):
+            continue
+        kind, extra = _kind_of(hints[f.name])
+        required = f.default is dataclasses.MISSING
+        default = None if required else f.default
+        out.append(
+            Spec(
+                f.name,
+                kind,
+                required,
+                default,
+                f.metadata.get("doc", ""),
+                f.metadata.get("example"),
+                f.metadata.get("ref"),
+                **extra,
+            )
+        )
+    return tuple(out)
+
+
+# Which class each file holds, by its place in the data folder.
+ROOT_FILES = {"partners.yaml": model.Partners, "topics.yaml": model.Taxonomy, "people.yaml": model.People}
+FOLDERS = {"dialogues": model.Dialogue, "rounds": model.Round, "documents": model.Document}
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+_SCHEMA_ID = "https://github.com/tracker-data/tracker/schema/{}.schema.json"
+
+
+def _json_type(spec: Spec, defs: dict) -> dict:
+    if spec.kind == "str":
+        out: dict = {"type": "string", "minLength": 1}
+    elif spec.kind == "int":
+        out = {"type": "integer", "minimum": 0}
+    elif spec.kind == "bool":
+        out = {"type": "boolean"}
+    elif spec.kind == "date":
+        # YAML readers hand unquoted dates to the schema as strings or years as integers.
+        out = {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ]
+        }
+    elif spec.kind == "enum":
+        out = {"enum": list(spec.choices)}
+    elif spec.kind == "text":
+        out = {"$ref": "#/$defs/Text"}
+        _record_def(Text, defs)
+    elif spec.kind == "list":
+        out = {"type": "array", "items": _json_type(spec.item, defs)}
+    elif spec.kind == "record":
+        out = {"$ref": f"#/$defs/{spec.record.__name__}"}
+        _record_def(spec.record, defs)
+    else:  # pragma: no cover - every kind is listed above
+        raise TypeError(spec.kind)
+    return out
+
+
+def _record_def(cls: type, defs: dict) -> dict:
+    name = cls.__name__
+    if name in defs:
+        return defs[name]
+    defs[name] = {}  # placeholder against recursion
+    props = {}
+    required = []
+    for spec in fields_of(cls):
+        prop = _json_type(spec, defs)
+        if spec.nullable:
+            prop = {"anyOf": [prop, {"type": "null"}]}
+        prop = {"description": spec.doc, **prop}
+        props[spec.name] = prop
+        if spec.required:
+            required.append(spec.name)
+    body: dict = {"type": "object", "additionalProperties": False, "properties": props}
+    if required:
+        body["required"] = required
+    if cls is Text:
+        body["minProperties"] = 1
+        for p in props.values():
+            p.pop("anyOf", None)
+            p.update({"type": "string", "minLength": 1})
+    defs[name] = body
+    return body
+
+
+def json_schema(cls: type) -> dict:
+    """A JSON Schema (draft 2020-12) for files holding ``cls``."""
+    defs: dict = {}
+    top = dict(_record_def(cls, defs))
+    defs.pop(cls.__name__)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": _SCHEMA_ID.format(cls.__name__.lower()),
+        "title": f"tracker {cls.__name__.lower()} file",
+        **top,
+        "$defs": defs,
+    }
