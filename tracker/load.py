@@ -98,9 +98,10 @@ def _compose(path: str, text: str):
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
-        if "document" in message and "single" in message:
-            message = "more than one YAML document in the file"
         hint = "check the indentation and quoting near here"
+        if "another document" in message:
+            message = "more than one YAML document in the file"
+            hint = "one record per file: remove the '---' line and what follows, or move it to its own file"
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]:
             message = "tab character used for indentation"
@@ -148,7 +149,8 @@ class Reader:
         self.seen.add(id(node))
         kind = spec.kind
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, f"{_at(label)}YAML tag {node.tag!r} is not allowed", "remove the tag; data files hold plain values")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, f"{_at(label)}YAML tag {tag!r} is not allowed", "remove the tag; data files hold plain values")
             return _BAD
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.style is None:
             if spec.nullable:
@@ -235,12 +237,14 @@ class Reader:
 
         str_spec = Spec("text", "str", True, None, "")
         values = {}
+        reported = len(self.result.problems)
         for key_node, value_node in self.pairs(node, label, ("en", "zh")):
             value = self.read(value_node, str_spec, f"{label}.{key_node.value}")
             if value is not _BAD:
                 values[key_node.value] = value
         if not values:
-            self.problem(node, f"{_at(label)}needs an English (en) or Chinese (zh) text")
+            if len(self.result.problems) == reported:
+                self.problem(node, f"{_at(label)}needs an English (en) or Chinese (zh) text")
             return _BAD
         return Text(values.get("en"), values.get("zh"))
 
@@ -280,7 +284,7 @@ class Reader:
         for spec in specs:
             if spec.required and spec.name not in values and ok:
                 if not any(k.value == spec.name for k, _ in node.value):
-                    self.problem(node, f"{_at(label)}missing required field {spec.name!r}", spec.doc.lower())
+                    self.problem(node, f"{_at(label)}missing required field {spec.name!r}", f"{spec.name}: {spec.doc[:1].lower()}{spec.doc[1:]}")
                 ok = False
         if not ok:
             return _BAD
@@ -387,7 +391,10 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
             try:
                 is_dir = entry.is_dir()
             except OSError as exc:
-                problems.append(Problem(shown(entry.path), 0, 0, f"cannot read: {exc.strerror or exc}"))
+                import errno
+
+                reason = "symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror or exc}"
+                problems.append(Problem(shown(entry.path), 0, 0, reason, "remove or fix the link"))
                 continue
             if is_dir:
                 if folder == root:
@@ -399,7 +406,7 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
                 if folder == root:
                     files.append((entry.path, shown(entry.path), ROOT_FILES.get(entry.name)))
                 elif os.path.islink(entry.path) and not os.path.exists(entry.path):
-                    problems.append(Problem(shown(entry.path), 0, 0, "broken or looping symbolic link"))
+                    problems.append(Problem(shown(entry.path), 0, 0, "broken symbolic link", "remove or fix the link"))
                 else:
                     files.append((entry.path, shown(entry.path), cls))
 

@@ -222,6 +222,8 @@ class Participant:
     sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
 
 
+LEAD_ROLES = ("lead", "co-chair", "host")
+
 CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
 
 
@@ -314,8 +316,9 @@ class Round:
     path: str = _f("File it was read from", "", derived=True)
 
     @property
-    def ref(self) -> str:
-        return self.id
+    def leads(self) -> tuple:
+        """Participants who led it: leads, co-chairs and hosts."""
+        return tuple(p for p in self.participants if p.role in LEAD_ROLES)
 
 
 @record

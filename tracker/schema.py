@@ -69,6 +69,9 @@ def fields_of(cls: type) -> tuple[Spec, ...]:
         if f.metadata.get("derived"):
             continue
         kind, extra = _kind_of(hints[f.name])
+        ref = f.metadata.get("ref")
+        if kind == "list" and ref:
+            extra["item"] = dataclasses.replace(extra["item"], ref=ref)
         required = f.default is dataclasses.MISSING
         default = None if required else f.default
         out.append(
@@ -91,9 +94,17 @@ ROOT_FILES = {"partners.yaml": model.Partners, "topics.yaml": model.Taxonomy, "p
 FOLDERS = {"dialogues": model.Dialogue, "rounds": model.Round, "documents": model.Document}
 
 
+SCHEMA_KINDS = {
+    "round": model.Round,
+    "dialogue": model.Dialogue,
+    "document": model.Document,
+    "partners": model.Partners,
+    "topics": model.Taxonomy,
+    "people": model.People,
+}
+
 # ---------------------------------------------------------------- JSON Schema
 
-_SCHEMA_ID = "https://github.com/tracker-data/tracker/schema/{}.schema.json"
 
 
 def _json_type(spec: Spec, defs: dict) -> dict:
@@ -160,8 +171,63 @@ def json_schema(cls: type) -> dict:
     defs.pop(cls.__name__)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": _SCHEMA_ID.format(cls.__name__.lower()),
         "title": f"tracker {cls.__name__.lower()} file",
         **top,
         "$defs": defs,
     }
+
+
+# ---------------------------------------------------------------- data dictionary
+
+_KIND_NAMES = {"str": "text", "int": "whole number", "bool": "true/false", "date": "partial date", "text": "{en, zh}"}
+
+
+def _type_name(spec: Spec) -> str:
+    if spec.kind == "list":
+        return "list of " + _type_name(spec.item)
+    if spec.kind == "record":
+        return spec.record.__name__
+    if spec.kind == "enum":
+        return " \\| ".join(spec.choices)
+    name = _KIND_NAMES[spec.kind]
+    if spec.ref:
+        name += f" ({spec.ref} ID)"
+    return name
+
+
+def data_dictionary() -> str:
+    """The README's data dictionary: every field of every file, generated from the model."""
+    order = [
+        ("Round file (`rounds/<id>.yaml`)", model.Round),
+        ("Dialogue file (`dialogues/<id>.yaml`)", model.Dialogue),
+        ("Document file (`documents/<id>.yaml`)", model.Document),
+        ("Partners (`partners.yaml`)", model.Partners),
+        ("Topic taxonomy (`topics.yaml`)", model.Taxonomy),
+        ("People (`people.yaml`)", model.People),
+    ]
+    seen: set = set()
+    out: list[str] = []
+
+    def section(title: str, cls: type) -> None:
+        seen.add(cls)
+        out.append(f"#### {title}\n")
+        out.append("| field | type | required | meaning | example |")
+        out.append("| --- | --- | --- | --- | --- |")
+        nested = []
+        for spec in fields_of(cls):
+            example = f"`{spec.example}`" if spec.example else ""
+            doc = spec.doc.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+            out.append(f"| `{spec.name}` | {_type_name(spec)} | {'yes' if spec.required else ''} | {doc} | {example} |")
+            inner = spec.item if spec.kind == "list" else spec
+            if inner.kind == "record" and inner.record not in seen and inner.record is not Text:
+                nested.append(inner.record)
+        out.append("")
+        for sub in nested:
+            if sub not in seen:
+                section(f"`{sub.__name__}`", sub)
+
+    for title, cls in order:
+        section(title, cls)
+    out.append("A `{en, zh}` text is a mapping with an English (`en`) and/or a Chinese (`zh`) string; at least one is required.")
+    out.append("A partial date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.")
+    return "\n".join(out) + "\n"

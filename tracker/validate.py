@@ -149,8 +149,10 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
 
     known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
 
-    def define(kind: str, ident: str, result: FileResult, where) -> None:
+    def define(kind: str, ident: str, result: FileResult, where, report: bool = True) -> None:
         if ident in known[kind]:
+            if not report:  # already reported by check_file: these live in one file
+                return
             path, line = known[kind][ident]
             add(_p(result, where, f"{kind} {ident!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
         else:
@@ -158,14 +160,14 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
 
     for res in by_cls[model.Partners]:
         for _, ident, line, col in [d for d in res.defs if d[0] == "Partner"]:
-            define("partner", ident, res, (line, col))
+            define("partner", ident, res, (line, col), report=False)
     for res in by_cls[model.Taxonomy]:
         for cls_name, ident, line, col in res.defs:
             if cls_name in ("Theme", "Topic"):
-                define(cls_name.lower(), ident, res, (line, col))
+                define(cls_name.lower(), ident, res, (line, col), report=False)
     for res in by_cls[model.People]:
         for _, ident, line, col in [d for d in res.defs if d[0] == "Person"]:
-            define("person", ident, res, (line, col))
+            define("person", ident, res, (line, col), report=False)
     for cls, kind in ((model.Dialogue, "dialogue"), (model.Round, "round"), (model.Document, "document")):
         for res in by_cls[cls]:
             define(kind, res.record.id, res, res.marks.get("id"))
@@ -178,13 +180,14 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
     # partner names and aliases must not collide: users type them
     names: dict[str, str] = {}
     for res in by_cls[model.Partners]:
+        lines = {ident: (line, col) for cls_name, ident, line, col in res.defs if cls_name == "Partner"}
         for partner in res.record.partners:
             for name in (partner.id, partner.name.en, partner.name.zh, *partner.aliases):
                 if not name:
                     continue
                 key = name.casefold()
                 if names.get(key, partner.id) != partner.id:
-                    add(_p(res, None, f"partner name {name!r} is used by both {names[key]!r} and {partner.id!r}"))
+                    add(_p(res, lines.get(partner.id), f"partner name {name!r} is used by both {names[key]!r} and {partner.id!r}", "users type these names; each must name one partner"))
                 names[key] = partner.id
 
     # every reference names something that exists

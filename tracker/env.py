@@ -1,0 +1,105 @@
+"""The world a command runs in: streams, terminal, colour, language, data folder, today.
+
+Commands never read ``sys`` or ``os.environ`` directly; they take an ``Env``,
+which tests replace with one of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, TextIO
+
+from .errors import InputError
+
+LANGS = ("en", "zh")
+
+
+def _default_data_dir() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "_data")  # the wheel puts data/ here
+    if os.path.isdir(installed):
+        return installed
+    return os.path.join(os.path.dirname(here), "data")  # a source checkout
+
+
+@dataclass
+class Env:
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    stdout_isatty: Optional[bool] = None
+    today: Optional[_dt.date] = None
+    # set from options (command line wins over the environment)
+    lang_option: Optional[str] = None
+    data_dir_option: Optional[str] = None
+    no_cache_option: bool = False
+    color_option: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.stdout_isatty is None:
+            try:
+                self.stdout_isatty = self.stdout.isatty()
+            except (AttributeError, ValueError):
+                self.stdout_isatty = False
+        if self.today is None:
+            self.today = _dt.date.today()
+
+    @property
+    def lang(self) -> str:
+        value = self.lang_option or self.environ.get("TRACKER_LANG") or "en"
+        value = value.strip().lower().replace("_", "-")
+        if value.startswith("zh"):
+            return "zh"
+        if value.startswith("en"):
+            return "en"
+        raise InputError(f"unknown language {value!r} (use en or zh; from --lang or TRACKER_LANG)")
+
+    @property
+    def data_dir(self) -> str:
+        return self.data_dir_option or self.environ.get("TRACKER_DATA_DIR") or _default_data_dir()
+
+    @property
+    def use_cache(self) -> bool:
+        return not (self.no_cache_option or self.environ.get("TRACKER_NO_CACHE"))
+
+    @property
+    def cache_dir(self) -> str:
+        base = self.environ.get("TRACKER_CACHE_DIR")
+        if base:
+            return base
+        xdg = self.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(xdg, "tracker")
+
+    @property
+    def color(self) -> bool:
+        """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR or --color always forces it."""
+        if self.color_option == "never":
+            return False
+        if self.color_option == "always":
+            return True
+        if self.environ.get("NO_COLOR"):
+            return False
+        if self.environ.get("FORCE_COLOR"):
+            return True
+        return bool(self.stdout_isatty) and self.environ.get("TERM") != "dumb"
+
+    @property
+    def width(self) -> Optional[int]:
+        cols = self.environ.get("COLUMNS", "")
+        if cols.isdigit() and int(cols) > 0:
+            return int(cols)
+        return None
+
+    def load(self):
+        """The data set this command works on (raises DataError)."""
+        from .load import load
+
+        cache = None
+        if self.use_cache:
+            from .cache import Cache
+
+            cache = Cache(self.cache_dir, self.data_dir)
+        return load(self.data_dir, self.today, cache)

@@ -1,0 +1,453 @@
+"""Questions asked of the data set: pure functions, no printing.
+
+Resolving what users type (round references, partners, dialogues, topics),
+filtering rounds, comparing two rounds, building a timeline, the topic matrix,
+full-text search and the commitments ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .errors import InputError
+from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
+
+DEFAULT_DIALOGUE = "eppd"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {found[0]!r}?" if found else ""
+
+
+# ---------------------------------------------------------------- resolving names
+
+
+def resolve_dialogue(ds: Dataset, text: str) -> str:
+    """A dialogue ID from its ID, short name, full name or alias, in either language."""
+    want = _fold(text)
+    for d in ds.dialogues.values():
+        names = [d.id, *d.aliases]
+        for t in (d.name, d.short):
+            if t:
+                names += [t.en or "", t.zh or ""]
+        if want in (_fold(n) for n in names if n):
+            return d.id
+    known = sorted(ds.dialogues)
+    raise InputError(f"unknown dialogue {text!r} (known: {', '.join(known)}){_suggest(text, known)}")
+
+
+def resolve_partner(ds: Dataset, text: str) -> str:
+    """A partner ID from its ID, name in either language or an alias, in any case."""
+    want = _fold(text)
+    for p in ds.partners.values():
+        names = [p.id, p.name.en, p.name.zh, *p.aliases]
+        if want in (_fold(n) for n in names if n):
+            return p.id
+    known = sorted(ds.partners)
+    raise InputError(f"unknown partner {text!r} (known: {', '.join(known)}){_suggest(text, known)}")
+
+
+def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
+    """Topic IDs named by ``text``: a topic (ID, name or alias) or a whole theme."""
+    want = _fold(text)
+    for t in ds.topics.values():
+        names = [t.id, t.name.en, t.name.zh, *t.aliases]
+        if want in (_fold(n) for n in names if n):
+            return frozenset([t.id])
+    for th in ds.themes.values():
+        if want in (_fold(n) for n in (th.id, th.name.en, th.name.zh) if n):
+            return frozenset(t.id for t in ds.topics.values() if t.theme == th.id)
+    known = sorted(ds.topics)
+    raise InputError(f"unknown topic {text!r} (see `tracker topics` for the list){_suggest(text, known)}")
+
+
+def _numbers(rounds: list[Round]) -> str:
+    nums = sorted(r.round for r in rounds if r.round is not None)
+    if not nums:
+        return "no numbered rounds"
+    if nums == list(range(nums[0], nums[-1] + 1)) and len(nums) > 1:
+        return f"rounds {nums[0]}–{nums[-1]}"
+    return ("round " if len(nums) == 1 else "rounds ") + ", ".join(map(str, nums))
+
+
+def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Round:
+    """A round from ``6``, ``eppd:6``, ``eppd-6``, ``dde:2``, ``eppd:first``, ``eppd:latest`` or an ID."""
+    text = (ref or "").strip()
+    if not text:
+        raise InputError("empty round reference (try 6, eppd:6 or eppd-6)")
+    if text in ds.rounds:
+        return ds.rounds[text]
+    if ":" in text:
+        d_text, _, which = text.partition(":")
+    elif text.isdigit() or text.lower() in ("first", "latest", "last"):
+        d_text, which = dialogue or DEFAULT_DIALOGUE, text
+    elif "-" in text:
+        d_text, _, which = text.rpartition("-")
+    else:
+        raise InputError(f"cannot read the round reference {text!r} (try 6, eppd:6, eppd-6 or eppd:latest)")
+    d_id = resolve_dialogue(ds, d_text)
+    rounds = [r for r in ds.rounds.values() if r.dialogue == d_id]
+    name = (ds.dialogues[d_id].short or ds.dialogues[d_id].name).get("en")
+    which = which.strip().lower()
+    if not rounds:
+        raise InputError(f"{name} has no rounds in the data")
+    if which == "first":
+        return min(rounds, key=_chronological)
+    if which in ("latest", "last"):
+        return max(rounds, key=_chronological)
+    if which.isdigit():
+        for r in rounds:
+            if r.round == int(which):
+                return r
+        raise InputError(f"{name} has no round {which} ({name} has {_numbers(rounds)})")
+    full = f"{d_id}-{which}"
+    if full in ds.rounds:
+        return ds.rounds[full]
+    ids = sorted(r.id for r in rounds)
+    raise InputError(f"unknown round {text!r} ({name} has {_numbers(rounds)}; meetings: {', '.join(ids)}){_suggest(full, ids)}")
+
+
+def _chronological(r: Round) -> tuple:
+    return (r.date.sort_key() if r.date else (0,), r.round or 0)
+
+
+# ---------------------------------------------------------------- filtering
+
+
+@dataclass(frozen=True)
+class Filters:
+    dialogue: Optional[str] = None
+    partner: Optional[str] = None
+    since: Optional[_dt.date] = None
+    until: Optional[_dt.date] = None
+    topics: Optional[frozenset] = None
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+def make_filters(ds: Dataset, dialogue=None, partner=None, since=None, until=None, topic=None) -> Filters:
+    """Filters from command-line text; InputError for anything unknown or unreadable."""
+    start = end = None
+    if since is not None or until is not None:
+        from .dates import date_range
+
+        start, end = date_range(since, until)
+    return Filters(
+        resolve_dialogue(ds, dialogue) if dialogue else None,
+        resolve_partner(ds, partner) if partner else None,
+        start,
+        end,
+        resolve_topics(ds, topic) if topic else None,
+    )
+
+
+def in_period(date: Optional[PartialDate], f: Filters, end: Optional[PartialDate] = None) -> bool:
+    if not f.dated:
+        return True
+    if date is None:
+        return False
+    last = (end or date).last_day()
+    return (f.since is None or last >= f.since) and (f.until is None or date.first_day() <= f.until)
+
+
+def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
+    out = []
+    for r in ds.rounds.values():
+        if f.dialogue and r.dialogue != f.dialogue:
+            continue
+        if f.partner and ds.dialogues[r.dialogue].partner != f.partner:
+            continue
+        if f.topics is not None and not any(t.topic in f.topics for t in r.topics):
+            continue
+        if not in_period(r.date, f, r.end_date):
+            continue
+        out.append(r)
+    return out
+
+
+def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
+    out = []
+    for d in ds.documents.values():
+        if f.dialogue and d.dialogue != f.dialogue:
+            continue
+        if f.partner and (d.dialogue is None or ds.dialogues[d.dialogue].partner != f.partner):
+            continue
+        if f.topics is not None:
+            continue  # documents carry no topics of their own
+        if not in_period(d.date, f):
+            continue
+        out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------- compare
+
+
+@dataclass
+class Pair:
+    a: RoundTopic
+    b: RoundTopic
+    theme: str
+
+
+@dataclass
+class Comparison:
+    a: Round
+    b: Round
+    added: list[RoundTopic] = field(default_factory=list)
+    dropped: list[RoundTopic] = field(default_factory=list)
+    continued: list[Pair] = field(default_factory=list)
+    evolved: list[Pair] = field(default_factory=list)
+    delivered: list[tuple] = field(default_factory=list)  # (outcome of A, evidence)
+
+    def summary(self) -> str:
+        return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"
+
+
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
+    """The topic diff of two rounds: matched by topic ID first, then by broader theme.
+
+    Only headline topics (the official agenda) take part unless ``all_topics``.
+    Topics of A and B with the same ID continue.  Of the rest, a topic of A and
+    a topic of B under the same theme are paired in agenda order as *evolved*;
+    what is left is *dropped* (only in A) or *added* (only in B).
+    """
+    out = Comparison(a, b)
+    a_topics = [t for t in a.topics if all_topics or t.headline]
+    b_topics = [t for t in b.topics if all_topics or t.headline]
+    b_by_id = {}
+    for t in b_topics:
+        b_by_id.setdefault(t.topic, t)
+    a_left, matched = [], set()
+    for t in a_topics:
+        other = b_by_id.get(t.topic)
+        if other is not None and t.topic not in matched:
+            matched.add(t.topic)
+            out.continued.append(Pair(t, other, ds.topics[t.topic].theme))
+        elif other is None:
+            a_left.append(t)
+    a_ids = {x.topic for x in a_topics}
+    b_left = [t for t in b_topics if t.topic not in matched and t.topic not in a_ids]
+    for t in a_left:
+        theme = ds.topics[t.topic].theme
+        partner = next((x for x in b_left if ds.topics[x.topic].theme == theme), None)
+        if partner is None:
+            out.dropped.append(t)
+        else:
+            b_left.remove(partner)
+            out.evolved.append(Pair(t, partner, theme))
+    out.added = b_left
+    if (a.date and b.date and a.date.sort_key() <= b.date.sort_key()) or not (a.date and b.date):
+        out.delivered = [
+            (o, ev) for o in outcomes_of(a) if o.commitment for ev in evidence_for(ds, o) if _on_or_before(ev.date, b.date)
+        ]
+    return out
+
+
+def _on_or_before(d: Optional[PartialDate], limit: Optional[PartialDate]) -> bool:
+    return d is not None and limit is not None and d.first_day() <= limit.last_day()
+
+
+def outcomes_of(r: Round) -> list[Outcome]:
+    return [o for t in r.topics for o in t.outcomes]
+
+
+# ---------------------------------------------------------------- commitments and evidence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Something that follows up a promise: a follow-up event, a document or a later outcome."""
+
+    kind: str  # follow-up | document | outcome
+    id: str
+    date: Optional[PartialDate]
+    text: Text
+    record: str  # the round or document it is recorded in
+    sources: tuple  # Source objects
+
+
+def evidence_for(ds: Dataset, outcome: Outcome) -> list[Evidence]:
+    key = f"{outcome.round}/{outcome.id}"
+    return evidence_index(ds).get(key, [])
+
+
+_EVIDENCE_CACHE: dict[int, dict] = {}
+
+
+def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
+    """Every outcome ID mapped to what follows it up, in date order."""
+    cached = _EVIDENCE_CACHE.get(id(ds))
+    if cached is not None and cached[0] is ds:
+        return cached[1]
+    index: dict[str, list[Evidence]] = {}
+
+    def cite(targets, ev):
+        for target in targets:
+            index.setdefault(target, []).append(ev)
+
+    for r in ds.rounds.values():
+        srcs = {s.id: s for s in r.sources}
+        for f in r.follow_ups:
+            cite(f.follows_up, Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources)))
+        for t in r.topics:
+            for o in t.outcomes:
+                cite(o.follows_up, Evidence("outcome", f"{r.id}/{o.id}", r.date, o.text, r.id, tuple(srcs[s] for s in o.sources)))
+    for d in ds.documents.values():
+        cite(d.follows_up, Evidence("document", d.id, d.date, d.title, d.id, d.sources))
+    for items in index.values():
+        items.sort(key=lambda e: e.date.sort_key() if e.date else (9999,))
+    _EVIDENCE_CACHE.clear()
+    _EVIDENCE_CACHE[id(ds)] = (ds, index)
+    return index
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    outcome: Outcome
+    round: Round
+    topic: str
+    status: str
+    evidence: tuple
+    age_days: Optional[int]
+
+
+def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list[CommitmentRow]:
+    rows = []
+    for r in filter_rounds(ds, f):
+        for t in r.topics:
+            for o in t.outcomes:
+                if not o.commitment:
+                    continue
+                if status and o.commitment.status != status:
+                    continue
+                age = (today - r.date.first_day()).days if r.date else None
+                rows.append(CommitmentRow(o, r, t.topic, o.commitment.status, tuple(evidence_for(ds, o)), age))
+    return rows
+
+
+# ---------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the timeline: a round or meeting, a document, or a follow-up event."""
+
+    kind: str  # round | meeting | milestone | document | follow-up
+    date: Optional[PartialDate]
+    dialogue: Optional[str]
+    item: object  # Round, Document or Evidence
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.date.year if self.date else None
+
+
+def timeline(ds: Dataset, f: Filters, with_follow_ups: bool = False) -> list[Entry]:
+    entries = [Entry(r.kind, r.date, r.dialogue, r) for r in filter_rounds(ds, f)]
+    entries += [Entry("document", d.date, d.dialogue, d) for d in filter_documents(ds, f)]
+    if with_follow_ups:
+        for r in filter_rounds(ds, Filters(f.dialogue, f.partner, None, None, f.topics)):
+            srcs = {s.id: s for s in r.sources}
+            for fu in r.follow_ups:
+                if in_period(fu.date, f):
+                    ev = Evidence("follow-up", f"{r.id}/{fu.id}", fu.date, fu.text, r.id, tuple(srcs[s] for s in fu.sources))
+                    entries.append(Entry("follow-up", fu.date, r.dialogue, ev))
+    order = {"round": 0, "meeting": 0, "milestone": 1, "document": 2, "follow-up": 3}
+    entries.sort(key=lambda e: (e.date is None, e.date.sort_key() if e.date else (), order[e.kind]))
+    return entries
+
+
+# ---------------------------------------------------------------- topics
+
+
+def topic_matrix(ds: Dataset, rounds: list[Round]) -> list[tuple]:
+    """(topic, [RoundTopic or None for each round]) for every topic any of the rounds discussed."""
+    rows = []
+    for topic in ds.topics.values():
+        cells = [next((t for t in r.topics if t.topic == topic.id), None) for r in rounds]
+        if any(cells):
+            rows.append((topic, cells))
+    return rows
+
+
+def topic_history(ds: Dataset, topic_ids: frozenset) -> list[tuple[Round, RoundTopic]]:
+    return [(r, t) for r in ds.rounds.values() for t in r.topics if t.topic in topic_ids]
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class Hit:
+    record: str  # round or document ID, or "people", "topics"
+    where: str  # field path: topics[2].outcomes[0].text
+    text: str  # the matching text, in full
+    round: Optional[Round] = None
+
+
+def _texts(obj, path: str):
+    """Every (path, text) inside a record, walking its fields."""
+    import dataclasses
+
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, Text):
+        for lang in ("en", "zh"):
+            value = getattr(obj, lang)
+            if value:
+                yield f"{path}.{lang}", value
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from _texts(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, PartialDate):
+        for f in dataclasses.fields(obj):
+            if f.name in ("path", "sources") and path == "":
+                continue
+            if f.name in ("id", "url") or f.metadata.get("ref") in ("source",):
+                continue
+            value = getattr(obj, f.name)
+            if value is None or isinstance(value, (bool, int, PartialDate)):
+                continue
+            yield from _texts(value, f"{path}.{f.name}" if path else f.name)
+
+
+def search(ds: Dataset, text: str, f: Filters) -> list[Hit]:
+    """Case-insensitive full-text search over names, topics, outcomes, documents and participants."""
+    needle = _fold(text)
+    if not needle:
+        raise InputError("empty search text")
+    hits: list[Hit] = []
+    people_hits = {pid for pid, p in ds.people.items() if any(needle in _fold(v) for _, v in _texts(p.name, "name"))}
+    topic_hits = {tid for tid, t in ds.topics.items() if any(needle in _fold(v) for v in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))}
+    for r in filter_rounds(ds, f):
+        dialogue = ds.dialogues[r.dialogue]
+        for path, value in _texts(dialogue.name, "dialogue.name"):
+            if needle in _fold(value):
+                hits.append(Hit(r.id, path, value, r))
+        for path, value in _texts(r, ""):
+            if needle in _fold(value):
+                hits.append(Hit(r.id, path, value, r))
+        for i, p in enumerate(r.participants):
+            if p.person in people_hits:
+                hits.append(Hit(r.id, f"participants[{i}].person", ds.people[p.person].name.get("en") + " / " + (ds.people[p.person].name.zh or ""), r))
+        for i, t in enumerate(r.topics):
+            if t.topic in topic_hits:
+                name = ds.topics[t.topic].name
+                hits.append(Hit(r.id, f"topics[{i}].topic", f"{name.en} / {name.zh}", r))
+    for d in filter_documents(ds, f):
+        for path, value in _texts(d, ""):
+            if needle in _fold(value):
+                hits.append(Hit(d.id, path, value, None))
+    return hits

@@ -1,0 +1,190 @@
+"""Choose the output for each command and format: rich for people, plain text for machines.
+
+``table`` draws through rich (imported only then); ``json``, ``csv`` and
+``markdown`` are written as plain text from the dictionaries of ``serialize``.
+"""
+
+from __future__ import annotations
+
+from . import serialize as S
+from .errors import InputError
+from .output import FORMATS, markdown_table, write_csv, write_json, write_rows
+
+
+def check_format(fmt: str, allowed=FORMATS) -> str:
+    value = (fmt or "table").strip().lower()
+    if value == "md":
+        value = "markdown"
+    if value not in allowed:
+        raise InputError(f"unknown format {fmt!r} (use {', '.join(allowed)})")
+    return value
+
+
+def _view(env, ds):
+    from .tables import View
+
+    return View(env, ds)
+
+
+LIST_COLUMNS = ["id", "kind", "dialogue", "round", "name", "date", "end_date", "partner", "format", "venue", "leads", "topics", "documents", "sources", "weak_sources", "disputed", "unverified", "last_verified"]
+
+
+def rounds(env, ds, items, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).rounds(items)
+        return
+    objs = [S.round_object(ds, r) for r in items]
+    if fmt == "json":
+        write_json(env.stdout, objs)
+    else:
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], LIST_COLUMNS)
+
+
+def show(env, ds, r, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).show(r)
+        return
+    obj = S.full_round(ds, r)
+    if fmt == "json":
+        write_json(env.stdout, obj)
+    elif fmt == "csv":
+        rows = []
+        for t in obj["topics"]:
+            outcomes = t["outcomes"] or [None]
+            for o in outcomes:
+                rows.append({
+                    "round": r.id, "topic": t["topic"], "topic_name": t["name"], "label": t["label"],
+                    "outcome": o["id"] if o else None, "text": o["text"] if o else None,
+                    "commitment": (o.get("commitment") or {}).get("status") if o else None,
+                })
+        write_csv(env.stdout, [S.flat(x, env.lang) for x in rows], ["round", "topic", "topic_name", "label", "outcome", "text", "commitment"])
+    else:
+        from .markdown import show_markdown
+
+        env.stdout.write(show_markdown(ds, obj, env.lang))
+
+
+def compare(env, ds, c, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).compare(c)
+        return
+    obj = S.comparison_object(ds, c)
+    if fmt == "json":
+        write_json(env.stdout, obj)
+        return
+    rows = _compare_rows(obj, env.lang)
+    if fmt == "csv":
+        write_csv(env.stdout, rows, COMPARE_COLUMNS)
+    else:
+        from .markdown import compare_markdown
+
+        env.stdout.write(compare_markdown(obj, rows, env.lang))
+
+
+COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]
+
+
+def _compare_rows(obj: dict, lang: str) -> list[dict]:
+    def names(side):
+        return S.flat({"x": side["name"]}, lang)["x"] if side else ""
+
+    def outs(side):
+        return S.flat({"x": [o["text"] for o in side["outcomes"]]}, lang)["x"] if side else ""
+
+    rows = []
+    for change in ("added", "dropped"):
+        for side in obj[change]:
+            a, b = (None, side) if change == "added" else (side, None)
+            rows.append({"change": change, "theme": "", "a_topic": names(a), "b_topic": names(b), "a_outcomes": outs(a), "b_outcomes": outs(b)})
+    for change in ("continued", "evolved"):
+        for p in obj[change]:
+            rows.append({
+                "change": change, "theme": S.flat({"x": p["theme_name"]}, lang)["x"],
+                "a_topic": names(p["a"]), "b_topic": names(p["b"]), "a_outcomes": outs(p["a"]), "b_outcomes": outs(p["b"]),
+            })
+    return rows
+
+
+TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name", "title", "format", "venue", "topics", "text", "record"]
+
+
+def timeline(env, ds, entries, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).timeline(entries)
+        return
+    objs = [S.entry_object(ds, e) for e in entries]
+    if fmt == "json":
+        write_json(env.stdout, objs)
+    else:
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], TIMELINE_COLUMNS)
+
+
+def topics(env, ds, items, matrix, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).topics(items, matrix)
+        return
+    rounds_ = items
+    if fmt == "json":
+        write_json(env.stdout, {
+            "themes": [S.plain(t) for t in ds.themes.values()],
+            "topics": [S.plain(t) for t in ds.topics.values()],
+            "rounds": [r.id for r in rounds_],
+            "matrix": [{"topic": t.id, "theme": t.theme, "rounds": [r.id for r, c in zip(rounds_, cells) if c]} for t, cells in matrix],
+        })
+        return
+    rows = []
+    for t, cells in matrix:
+        row = {"topic": t.id, "name": t.name.get(env.lang), "theme": ds.themes[t.theme].name.get(env.lang)}
+        for r, c in zip(rounds_, cells):
+            row[r.id] = "x" if c else ""
+        rows.append(row)
+    write_rows(env.stdout, fmt, rows, ["topic", "name", "theme", *[r.id for r in rounds_]])
+
+
+def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).topic_history(topic_ids, history)
+        return
+    objs = []
+    for r, t in history:
+        o = S.round_object(ds, r)
+        o = {k: o[k] for k in ("id", "dialogue", "round", "name", "date", "partner", "format", "venue")}
+        o["topic"] = S.topic_object(ds, t)
+        o["outcomes"] = [{"id": f"{x.round}/{x.id}", "text": S.text(x.text)} for x in t.outcomes]
+        objs.append(o)
+    if fmt == "json":
+        write_json(env.stdout, objs)
+    else:
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes"])
+
+
+def search(env, ds, hits, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).search(hits)
+        return
+    if fmt == "json":
+        by_record: dict[str, dict] = {}
+        for h in hits:
+            if h.record not in by_record:
+                obj = S.round_object(ds, h.round) if h.round is not None else S.document_object(ds, ds.documents[h.record])
+                obj["hits"] = []
+                by_record[h.record] = obj
+            by_record[h.record]["hits"].append({"where": h.where, "text": h.text})
+        write_json(env.stdout, list(by_record.values()))
+        return
+    rows = [{"record": h.record, "date": str(h.round.date) if h.round and h.round.date else "", "where": h.where, "text": h.text} for h in hits]
+    write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
+
+
+def commitments(env, ds, rows, fmt: str) -> None:
+    if fmt == "table":
+        _view(env, ds).commitments(rows)
+        return
+    objs = [S.commitment_object(ds, r) for r in rows]
+    if fmt == "json":
+        write_json(env.stdout, objs)
+    else:
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "topic", "text", "status", "due", "age_days", "note", "evidence"])
+
+
+__all__ = ["check_format", "rounds", "show", "compare", "timeline", "topics", "topic_history", "search", "commitments", "markdown_table"]

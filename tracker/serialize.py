@@ -1,0 +1,244 @@
+"""Records as plain data: the stable fields of the JSON output, the CSV and the exports.
+
+Every machine format is built from these dictionaries, so JSON, CSV and
+Markdown carry the same fields.  Texts are ``{"en": …, "zh": …}`` objects
+(``null`` where a language is missing); dates are ISO strings as precise as
+they are known (``2022-12``); unknown values are ``null``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Optional
+
+from .model import Dataset, Document, Participant, PartialDate, Round, Text
+
+
+def plain(obj: Any) -> Any:
+    """Any model value as JSON-ready data (dataclasses walked field by field)."""
+    if obj is None or isinstance(obj, (str, int, bool, float)):
+        return obj
+    if isinstance(obj, Text):
+        return {"en": obj.en, "zh": obj.zh}
+    if isinstance(obj, PartialDate):
+        return str(obj)
+    if isinstance(obj, (tuple, list)):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj):
+        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "path"}
+    raise TypeError(type(obj))  # pragma: no cover
+
+
+def text(t: Optional[Text]) -> Optional[dict]:
+    return {"en": t.en, "zh": t.zh} if t else None
+
+
+def person_name(ds: Dataset, p: Participant) -> Optional[Text]:
+    if p.person and p.person in ds.people:
+        return ds.people[p.person].name
+    return p.organisation
+
+
+def person_object(ds: Dataset, p: Participant) -> dict:
+    return {
+        "person": p.person,
+        "name": text(person_name(ds, p)),
+        "side": p.side,
+        "role": p.role,
+        "title": text(p.title),
+        "organisation": text(p.organisation),
+    }
+
+
+def topic_object(ds: Dataset, t) -> dict:
+    topic = ds.topics[t.topic]
+    return {
+        "id": topic.id,
+        "name": text(topic.name),
+        "theme": topic.theme,
+        "label": text(t.label),
+        "headline": t.headline,
+        "outcomes": len(t.outcomes),
+    }
+
+
+def weak_sources(r) -> int:
+    return sum(1 for s in r.sources if s.weak)
+
+
+def round_object(ds: Dataset, r: Round) -> dict:
+    """A round as it appears in list, timeline and search output."""
+    return {
+        "id": r.id,
+        "kind": r.kind,
+        "dialogue": r.dialogue,
+        "dialogue_name": text(ds.dialogues[r.dialogue].short or ds.dialogues[r.dialogue].name),
+        "round": r.round,
+        "name": text(r.name),
+        "date": str(r.date) if r.date else None,
+        "end_date": str(r.end_date) if r.end_date else None,
+        "partner": ds.dialogues[r.dialogue].partner,
+        "format": r.format,
+        "venue": [text(v) for v in r.venues],
+        "leads": [person_object(ds, p) for p in r.leads],
+        "topics": [topic_object(ds, t) for t in r.topics],
+        "documents": list(r.documents),
+        "sources": len(r.sources),
+        "weak_sources": weak_sources(r),
+        "disputed": [d.about for d in r.disputed],
+        "unverified": [u.about for u in r.unverified],
+        "last_verified": str(r.last_verified),
+    }
+
+
+def document_object(ds: Dataset, d: Document) -> dict:
+    """A document as it appears in timeline and search output."""
+    return {
+        "id": d.id,
+        "kind": "document",
+        "document_kind": d.kind,
+        "dialogue": d.dialogue,
+        "partner": ds.dialogues[d.dialogue].partner if d.dialogue else None,
+        "title": text(d.title),
+        "date": str(d.date) if d.date else None,
+        "in_force": str(d.in_force) if d.in_force else None,
+        "round": d.round,
+        "signatories": [person_object(ds, p) for p in d.signatories],
+        "sources": len(d.sources),
+        "weak_sources": weak_sources(d),
+        "last_verified": str(d.last_verified),
+    }
+
+
+def evidence_object(ev) -> dict:
+    return {
+        "kind": ev.kind,
+        "id": ev.id,
+        "date": str(ev.date) if ev.date else None,
+        "text": text(ev.text),
+        "record": ev.record,
+        "sources": [{"publisher": text(s.publisher), "url": s.url, "weak": s.weak} for s in ev.sources],
+    }
+
+
+def full_round(ds: Dataset, r: Round) -> dict:
+    """Everything about one round, for ``show``: every field plus resolved names."""
+    from .query import evidence_for
+
+    out = round_object(ds, r)
+    body = plain(r)
+    for i, p in enumerate(r.participants):
+        body["participants"][i]["name"] = text(person_name(ds, p))
+    for i, t in enumerate(r.topics):
+        body["topics"][i]["name"] = text(ds.topics[t.topic].name)
+        body["topics"][i]["theme"] = t.topic and ds.topics[t.topic].theme
+        for j, o in enumerate(t.outcomes):
+            body["topics"][i]["outcomes"][j]["id"] = f"{r.id}/{o.id}"
+            if o.commitment:
+                body["topics"][i]["outcomes"][j]["evidence"] = [evidence_object(e) for e in evidence_for(ds, o)]
+    body["documents"] = [document_object(ds, ds.documents[d]) for d in r.documents]
+    out.update({k: v for k, v in body.items() if k not in ("round", "date", "end_date", "format", "kind", "name", "dialogue", "id")})
+    out["venue"] = [text(v) for v in r.venues]
+    out["sources"] = body["sources"]
+    out["leads"] = [person_object(ds, p) for p in r.leads]
+    return out
+
+
+def comparison_object(ds: Dataset, c) -> dict:
+    def side(t):
+        return {
+            "topic": t.topic,
+            "name": text(ds.topics[t.topic].name),
+            "label": text(t.label),
+            "outcomes": [{"id": f"{o.round}/{o.id}", "text": text(o.text)} for o in t.outcomes],
+        }
+
+    def pair(p):
+        return {"theme": p.theme, "theme_name": text(ds.themes[p.theme].name), "a": side(p.a), "b": side(p.b)}
+
+    def brief(r):
+        o = round_object(ds, r)
+        return {k: o[k] for k in ("id", "dialogue", "dialogue_name", "round", "name", "date", "partner", "format", "venue", "leads")}
+
+    return {
+        "a": brief(c.a),
+        "b": brief(c.b),
+        "summary": {"added": len(c.added), "dropped": len(c.dropped), "continued": len(c.continued), "evolved": len(c.evolved)},
+        "added": [side(t) for t in c.added],
+        "dropped": [side(t) for t in c.dropped],
+        "continued": [pair(p) for p in c.continued],
+        "evolved": [pair(p) for p in c.evolved],
+        "delivered": [{"commitment": f"{o.round}/{o.id}", "text": text(o.text), "evidence": evidence_object(ev)} for o, ev in c.delivered],
+    }
+
+
+def entry_object(ds: Dataset, e) -> dict:
+    if e.kind == "document":
+        return document_object(ds, e.item)
+    if e.kind == "follow-up":
+        out = evidence_object(e.item)
+        out["dialogue"] = e.dialogue
+        out["partner"] = ds.dialogues[e.dialogue].partner if e.dialogue else None
+        return out
+    return round_object(ds, e.item)
+
+
+def commitment_object(ds: Dataset, row) -> dict:
+    o = row.outcome
+    return {
+        "id": f"{o.round}/{o.id}",
+        "round": row.round.id,
+        "dialogue": row.round.dialogue,
+        "partner": ds.dialogues[row.round.dialogue].partner,
+        "date": str(row.round.date) if row.round.date else None,
+        "topic": row.topic,
+        "text": text(o.text),
+        "status": row.status,
+        "due": str(o.commitment.due) if o.commitment.due else None,
+        "age_days": row.age_days,
+        "note": text(o.commitment.note),
+        "evidence": [evidence_object(e) for e in row.evidence],
+    }
+
+
+# ---------------------------------------------------------------- flat rows (CSV, Markdown)
+
+
+def flat(obj: dict, lang: str) -> dict:
+    """One level of text for CSV and Markdown: texts in ``lang``, lists joined by '; '."""
+    out = {}
+    for key, value in obj.items():
+        out[key] = _flat_value(value, lang)
+    return out
+
+
+def _pick(t: dict, lang: str) -> str:
+    other = "zh" if lang == "en" else "en"
+    return t.get(lang) or t.get(other) or ""
+
+
+def _is_text(v) -> bool:
+    return isinstance(v, dict) and set(v) == {"en", "zh"}
+
+
+def _flat_value(value, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, str)):
+        return str(value)
+    if _is_text(value):
+        return _pick(value, lang)
+    if isinstance(value, list):
+        return "; ".join(s for s in (_flat_value(v, lang) for v in value) if s)
+    if isinstance(value, dict):
+        for key in ("name", "title", "text"):
+            if key in value and _is_text(value[key]):
+                return _pick(value[key], lang)
+        if "id" in value:
+            return str(value["id"])
+        return "; ".join(f"{k}={_flat_value(v, lang)}" for k, v in value.items())
+    return str(value)  # pragma: no cover
