@@ -1,0 +1,75 @@
+"""Shared test helpers: run the CLI in-process with a controlled environment."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tracker.cli import main
+from tracker.env import Env
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = _dt.date(2026, 11, 21)
+ANSI = re.compile(r"\x1b\[")
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: str = "utf-8") -> Result:
+    """Run `tracker ARGS` in-process, as a user would see it (no cache, 100 columns)."""
+    base = {"TRACKER_NO_CACHE": "1", "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA)}
+    base.update(environ or {})
+    base = {k: v for k, v in base.items() if v is not None}
+    out_buf, err_buf = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_buf, encoding=encoding, errors="strict", newline="")
+    err = io.TextIOWrapper(err_buf, encoding="utf-8", newline="")
+    env = Env(stdout=out, stderr=err, environ=base, stdout_isatty=tty, today=TODAY)
+    code = main(list(args), env)
+    out.flush()
+    err.flush()
+    return Result(code, out_buf.getvalue().decode(encoding), err_buf.getvalue().decode("utf-8"))
+
+
+def tracker_cmd() -> list[str]:
+    """The installed console script when there is one, else `python -m tracker`."""
+    exe = shutil.which("tracker", path=os.path.dirname(sys.executable))
+    return [exe] if exe else [sys.executable, "-m", "tracker"]
+
+
+def run_process(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    full = {**os.environ, "TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA)}
+    full.pop("FORCE_COLOR", None)
+    full.update(env or {})
+    return subprocess.run([*tracker_cmd(), *args], env=full, capture_output=True, text=True, timeout=60, **kw)
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("UPDATE_GOLDEN"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
+
+    return check

@@ -1,0 +1,70 @@
+"""One fixture per data error: each must name its file and line, with the exact message pinned.
+
+A case is tests/fixtures/errors/<case>/files/… laid over the small valid data set in
+tests/fixtures/base; tests/fixtures/errors/<case>/expected.txt holds the exact lines that
+`tracker validate` prints on stderr ({data} stands for the data folder), and the exit status.
+UPDATE_GOLDEN=1 rewrites the expected files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run
+
+CASES = sorted(p.name for p in (FIXTURES / "errors").iterdir() if p.is_dir())
+
+
+def build(tmp_path: Path, case: str | None = None) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "base", data)
+    if case:
+        for src in (FIXTURES / "errors" / case / "files").rglob("*"):
+            if src.is_file():
+                dest = data / src.relative_to(FIXTURES / "errors" / case / "files")
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dest)
+    return data
+
+
+def test_base_fixture_is_valid(tmp_path):
+    data = build(tmp_path)
+    result = run("validate", str(data))
+    assert result.code == 0, result.err
+    assert result.err == ""
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_error_is_reported_exactly(case, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a tag that ran a command would leave SENTINEL here
+    data = build(tmp_path, case)
+    result = run("validate", str(data))
+    text = result.err.replace(str(data), "{data}")
+    actual = f"exit {result.code}\n{text}"
+    expected_file = FIXTURES / "errors" / case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "SENTINEL").exists()
+    lines = [line for line in text.splitlines() if line.startswith("{data}")]
+    assert lines, "every data problem names its file"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_command_refuses_the_same_data(case, tmp_path):
+    """Other commands print the same problems (errors only) and exit 1."""
+    data = build(tmp_path, case)
+    validate = run("validate", str(data))
+    listing = run("--data-dir", str(data), "list")
+    if validate.code == 0:
+        assert listing.code == 0
+        return
+    assert listing.code == 1
+    errors = [line for line in validate.err.splitlines() if ": warning: " not in line][:-1]
+    assert listing.err.splitlines()[:-1] == errors
+    assert listing.err.splitlines()[-1].startswith("error: the data has")
