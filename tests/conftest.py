@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import os
@@ -41,7 +42,8 @@ def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: st
     out = io.TextIOWrapper(out_buf, encoding=encoding, errors="strict", newline="")
     err = io.TextIOWrapper(err_buf, encoding="utf-8", newline="")
     env = Env(stdout=out, stderr=err, environ=base, stdout_isatty=tty, today=TODAY)
-    code = main(list(args), env)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # --help writes to sys.stdout
+        code = main(list(args), env)
     out.flush()
     err.flush()
     return Result(code, out_buf.getvalue().decode(encoding), err_buf.getvalue().decode("utf-8"))

@@ -25,10 +25,11 @@ app = typer.Typer(
     help=(
         "Follow Taiwan's bilateral economic dialogues (EPPD, DDE, TUBA, …): who met, when, "
         "what they discussed and agreed, and where each fact comes from.\n\n"
-        "Examples:  tracker list  ·  tracker show eppd:6  ·  tracker compare 1 6  ·  "
-        "tracker timeline --partner us  ·  tracker search 'critical minerals'"
+        "\b\nExamples:\n  tracker list\n  tracker show eppd:6\n  tracker compare 1 6\n"
+        "  tracker timeline --partner us\n  tracker search 'critical minerals'"
     ),
     no_args_is_help=True,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -44,6 +45,7 @@ DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="On
 PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
+RefDialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
 TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
@@ -92,9 +94,9 @@ def command(name: str, **kwargs):
     return decorate
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"tracker {__version__}")
+        print(f"tracker {__version__}", file=ctx.find_root().obj.stdout)
         raise typer.Exit()
 
 
@@ -125,33 +127,41 @@ def list_(
 ) -> None:
     """List rounds and meetings, one row each: dialogue, round, date, format, place, leads, number of topics.
 
-    Examples:  tracker list  ·  tracker list --partner eu  ·  tracker list --topic 'critical minerals'  ·
-    tracker list --since 2022 --until 'Dec 2024' --format csv
+    \b
+    Examples:
+      tracker list
+      tracker list --partner eu
+      tracker list --topic 'critical minerals'
+      tracker list --since 2022 --until 'Dec 2024' --format csv
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
-    ds = env.load()
-    f = query.make_filters(ds, dialogue, partner, since, until, topic)
-    render.rounds(env, ds, query.filter_rounds(ds, f), fmt)
+    store = env.load()
+    f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
+    render.rounds(env, store.dataset, query.filter_summaries(store.summaries(), f), fmt)
 
 
 @command("show")
 def show(
     env: Env,
-    ref: Annotated[str, typer.Argument(help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
-    dialogue: DialogueOpt = None,
+    ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
+    dialogue: RefDialogueOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Everything about one round: leads and participants, topics and outcomes, documents,
     working groups, commitments, disputed and unverified facts, numbered sources.
 
-    Examples:  tracker show 1  ·  tracker show eppd:latest --lang zh  ·  tracker show dde-2 --format json
+    \b
+    Examples:
+      tracker show 1
+      tracker show eppd:latest --lang zh
+      tracker show dde-2 --format json
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
-    ds = env.load()
+    ds = env.load().dataset
     d = query.resolve_dialogue(ds, dialogue) if dialogue else None
     render.show(env, ds, query.resolve_round(ds, ref, d), fmt)
 
@@ -159,9 +169,9 @@ def show(
 @command("compare")
 def compare(
     env: Env,
-    a: Annotated[str, typer.Argument(help="The earlier round (6, eppd:6, dde:2, …).", show_default=False)],
-    b: Annotated[str, typer.Argument(help="The later round.", show_default=False)],
-    dialogue: DialogueOpt = None,
+    a: Annotated[str, typer.Argument(metavar="A", help="The earlier round (6, eppd:6, dde:2, …).", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="The later round.", show_default=False)],
+    dialogue: RefDialogueOpt = None,
     all_topics: Annotated[bool, typer.Option("--all-topics", help="Also compare topics that were only mentioned, not on the official agenda.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -171,12 +181,16 @@ def compare(
     Topics of the official agenda are matched by ID, then by theme. The first line sums it up:
     +added −dropped =continued ~evolved.
 
-    Examples:  tracker compare 1 6  ·  tracker compare eppd:6 dde:2  ·  tracker compare 2 3 --format json
+    \b
+    Examples:
+      tracker compare 1 6
+      tracker compare eppd:6 dde:2
+      tracker compare 2 3 --format json
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
-    ds = env.load()
+    ds = env.load().dataset
     d = query.resolve_dialogue(ds, dialogue) if dialogue else None
     ra, rb = query.resolve_round(ds, a, d), query.resolve_round(ds, b, d)
     render.compare(env, ds, query.compare(ds, ra, rb, all_topics), fmt)
@@ -195,21 +209,24 @@ def timeline(
 ) -> None:
     """Rounds, meetings and documents in date order, grouped by year, with each round's headline topics.
 
-    Examples:  tracker timeline --partner us  ·  tracker timeline --partner 歐盟 --lang zh  ·
-    tracker timeline --since 民國110年 --format json
+    \b
+    Examples:
+      tracker timeline --partner us
+      tracker timeline --partner 歐盟 --lang zh
+      tracker timeline --since 民國110年 --format json
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
-    ds = env.load()
-    f = query.make_filters(ds, dialogue, partner, since, until, topic)
-    render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
+    store = env.load()
+    f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
+    render.timeline(env, store.dataset, query.timeline(store, f, with_follow_ups), fmt)
 
 
 @command("topics")
 def topics(
     env: Env,
-    topic: Annotated[Optional[str], typer.Argument(help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
+    topic: Annotated[Optional[str], typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
     fmt: FormatOpt = "table",
@@ -217,26 +234,31 @@ def topics(
     """The topic taxonomy and a topic × round matrix: which rounds discussed what.
     With a TOPIC, that topic's history across all dialogues.
 
-    Examples:  tracker topics  ·  tracker topics --dialogue eppd  ·  tracker topics critical-minerals  ·
-    tracker topics 供應鏈 --lang zh
+    \b
+    Examples:
+      tracker topics
+      tracker topics --dialogue eppd
+      tracker topics critical-minerals
+      tracker topics 供應鏈 --lang zh
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
-    ds = env.load()
+    store = env.load()
+    ds = store.dataset
     if topic:
         ids = query.resolve_topics(ds, topic)
         render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
         return
     f = query.make_filters(ds, dialogue, partner)
-    rounds = query.filter_rounds(ds, f)
-    render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
+    summaries = query.filter_summaries(store.summaries(), f)
+    render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
 
 
 @command("search")
 def search(
     env: Env,
-    text: Annotated[str, typer.Argument(help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
     since: SinceOpt = None,
@@ -246,29 +268,37 @@ def search(
     """Full-text search over names, topics, outcomes, documents and participants, in both languages,
     showing where each match is.
 
-    Examples:  tracker search semiconductor  ·  tracker search 關鍵礦物  ·  tracker search Krach --format json
+    \b
+    Examples:
+      tracker search semiconductor
+      tracker search 關鍵礦物
+      tracker search Krach --format json
     """
     from . import query, render
 
     fmt = render.check_format(fmt)
     if not text.strip():
         raise InputError("empty search text")
-    ds = env.load()
-    f = query.make_filters(ds, dialogue, partner, since, until)
-    render.search(env, ds, query.search(ds, text, f), fmt)
+    store = env.load()
+    f = query.make_filters(store.dataset, dialogue, partner, since, until)
+    render.search(env, store.dataset, query.search(store, text, f), fmt)
 
 
 @command("validate")
 def validate(
     env: Env,
-    path: Annotated[Optional[str], typer.Argument(help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
+    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (gaps in round numbering) as errors.")] = False,
 ) -> None:
     """Check a data folder and report every problem at once, as file:line:col: message.
 
     Exit status 0 when clean (warnings allowed unless --strict), 1 when there are errors.
 
-    Examples:  tracker validate  ·  tracker validate ~/my-dialogues  ·  tracker validate --strict
+    \b
+    Examples:
+      tracker validate
+      tracker validate ~/my-dialogues
+      tracker validate --strict
     """
     from .validate import run_validate
 
@@ -279,13 +309,16 @@ def validate(
 
 @app.command("schema")
 def schema(
-    kind: Annotated[str, typer.Argument(help="round, dialogue, document, partners, topics or people.")] = "round",
+    kind: Annotated[str, typer.Argument(metavar="[KIND]", help="round, dialogue, document, partners, topics or people.")] = "round",
 ) -> None:
     """Print the JSON Schema of a data file, generated from the model, for editors with a YAML language server.
 
     The schemas are also shipped in the data folder's schema/ (see the README).
 
-    Examples:  tracker schema  ·  tracker schema dialogue > dialogue.schema.json
+    \b
+    Examples:
+      tracker schema
+      tracker schema dialogue > dialogue.schema.json
     """
     from .output import write_json
     from .schema import SCHEMA_KINDS, json_schema

@@ -93,13 +93,14 @@ class Env:
             return int(cols)
         return None
 
+    def backend(self, root: str):
+        """Where the checked data is kept: the cache database, or memory with --no-cache."""
+        from .store import open_backend
+
+        return open_backend(self.cache_dir if self.use_cache else None, root)
+
     def load(self):
-        """The data set this command works on (raises DataError)."""
+        """The checked data this command works on, as a Store (raises DataError)."""
         from .load import load
 
-        cache = None
-        if self.use_cache:
-            from .cache import Cache
-
-            cache = Cache(self.cache_dir, self.data_dir)
-        return load(self.data_dir, self.today, cache)
+        return load(self.data_dir, self.today, self.backend(self.data_dir))

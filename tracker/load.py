@@ -1,356 +1,17 @@
-"""Read a data folder: YAML in, checked records out, every problem collected.
+"""Read a data folder: find its files, read each (through the cache), check across files.
 
-Only safe YAML is read (the loader composes nodes and builds values itself, so
-no tag can construct a Python object), with libyaml's parser when present.
-Each value keeps the line and column it came from until it has been checked.
+Reading one file is ``parse``; the rules are ``validate``; this module walks
+the folder and puts the checked records together into a ``Dataset``.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 from .errors import Problem
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_BOOL = "tag:yaml.org,2002:bool"
-_FLOAT = "tag:yaml.org,2002:float"
-_NULL = "tag:yaml.org,2002:null"
-_STAMP = "tag:yaml.org,2002:timestamp"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_ALLOWED_TAGS = frozenset((_STR, _INT, _BOOL, _FLOAT, _NULL, _STAMP, _MAP, _SEQ))
-_SURPRISE = {_INT: "a number", _BOOL: "a true/false value", _FLOAT: "a number", _NULL: "empty", _STAMP: "a date"}
-
-
-@dataclass(slots=True)
-class Ref:
-    """A value that names another record, checked once every file is read."""
-
-    kind: str
-    value: str
-    line: int
-    col: int
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What one file yields: its record (if readable), problems and references."""
-
-    path: str
-    record: Any = None
-    problems: list = field(default_factory=list)
-    refs: list = field(default_factory=list)
-    # line/col of top-level fields that cross-file checks report on: "id", "date", …
-    marks: dict = field(default_factory=dict)
-    # (record class name, id, line, col) of every record with an ID in the file
-    defs: list = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- reading bytes
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, col
-
-
-def decode(path: str, raw: bytes) -> tuple[Optional[str], Optional[Problem]]:
-    """UTF-8 (with or without a BOM, any line endings) or a problem that says what it is."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Problem(path, 1, 1, "file is UTF-16, not UTF-8", "save it as UTF-8")
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8", "replace")
-        line, col = _position(good, len(good))
-        hint = "save it as UTF-8"
-        for enc, name in (("big5", "Big5"), ("gb18030", "GB18030")):
-            try:
-                raw.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            hint = f"it looks like {name}; convert it with: iconv -f {name.upper()} -t UTF-8"
-            break
-        return None, Problem(path, line, col, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})", hint)
-
-
-def _compose(path: str, text: str):
-    """The YAML node tree of ``text``, or a problem with the syntax error's position."""
-    import yaml
-
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        loader = loader_cls(text)
-        try:
-            return loader.get_single_node(), None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        hint = "check the indentation and quoting near here"
-        if "another document" in message:
-            message = "more than one YAML document in the file"
-            hint = "one record per file: remove the '---' line and what follows, or move it to its own file"
-        lines = text.splitlines()
-        if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]:
-            message = "tab character used for indentation"
-            hint = "YAML indents with spaces only"
-        return None, Problem(path, line, col, f"YAML syntax error: {message}", hint)
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        pos = getattr(exc, "position", None)
-        line, col = _position(text, pos) if isinstance(pos, int) else (1, 1)
-        reason = getattr(exc, "reason", None) or "unreadable YAML"
-        return None, Problem(path, line, col, f"YAML error: {reason}", "remove control characters")
-
-
-# ---------------------------------------------------------------- node walking
-
-
-def _close(word: str, choices) -> Optional[str]:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {found[0]!r}?" if found else None
-
-
-class Reader:
-    """Turns the node tree of one file into model records, noting every problem."""
-
-    def __init__(self, result: FileResult):
-        self.result = result
-        self.seen: set[int] = set()
-
-    def problem(self, node, message: str, hint: Optional[str] = None, warning: bool = False) -> None:
-        mark = node.start_mark
-        self.result.problems.append(Problem(self.result.path, mark.line + 1, mark.column + 1, message, hint, warning))
-
-    def where(self, node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    # A return value of _BAD means "already reported".
-    def read(self, node, spec, label: str):
-        from .schema import fields_of
-        import yaml
-
-        if id(node) in self.seen:
-            self.problem(node, f"{_at(label)}anchors and aliases (&name / *name) are not allowed", "write the value out in full")
-            return _BAD
-        self.seen.add(id(node))
-        kind = spec.kind
-        if node.tag not in _ALLOWED_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(node, f"{_at(label)}YAML tag {tag!r} is not allowed", "remove the tag; data files hold plain values")
-            return _BAD
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.style is None:
-            if spec.nullable:
-                return None
-            self.problem(node, f"{_at(label)}a value is required")
-            return _BAD
-        if kind == "record":
-            if not isinstance(node, yaml.MappingNode):
-                self.problem(node, f"{_at(label)}expected a mapping (key: value lines), found {_describe(node)}")
-                return _BAD
-            return self.record(node, spec.record, label, fields_of(spec.record))
-        if kind == "text":
-            return self.text(node, label)
-        if kind == "list":
-            if not isinstance(node, yaml.SequenceNode):
-                self.problem(node, f"{_at(label)}expected a list, found {_describe(node)}")
-                return _BAD
-            out = []
-            for i, item in enumerate(node.value):
-                value = self.read(item, spec.item, f"{label}[{i}]")
-                if value is not _BAD:
-                    out.append(value)
-            return tuple(out)
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{_at(label)}expected a single value, found {_describe(node)}")
-            return _BAD
-        return self.scalar(node, spec, label)
-
-    def scalar(self, node, spec, label: str):
-        from .model import PartialDate
-
-        kind, tag, text = spec.kind, node.tag, node.value
-        if kind == "str" or kind == "enum":
-            if tag != _STR:
-                self.problem(node, f"{_at(label)}{text!r} would be read as {_SURPRISE.get(tag, tag)}, not text", f'quote it: "{text}"')
-                return _BAD
-            text = text.strip()
-            if not text:
-                self.problem(node, f"{_at(label)}empty text")
-                return _BAD
-            if kind == "enum" and text not in spec.choices:
-                hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
-                self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
-                return _BAD
-            if spec.ref:
-                line, col = self.where(node)
-                self.result.refs.append(Ref(spec.ref, text, line, col))
-            return text
-        if kind == "int":
-            if tag != _INT or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
-                hint = "write a plain whole number like 3"
-                if tag == _INT and text.startswith("0") and text.isdigit():
-                    hint = "a leading zero makes YAML 1.1 read it as octal; drop the zero"
-                self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
-                return _BAD
-            return int(text)
-        if kind == "bool":
-            if tag != _BOOL or text not in ("true", "false"):
-                self.problem(node, f"{_at(label)}{text!r} is not true or false", "write true or false")
-                return _BAD
-            return text == "true"
-        if kind == "date":
-            if tag not in (_STR, _INT, _STAMP):
-                self.problem(node, f"{_at(label)}{text!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
-                return _BAD
-            try:
-                return PartialDate.parse(text.strip())
-            except ValueError as exc:
-                self.problem(node, f"{_at(label)}impossible date {text!r}: {exc}", "write YYYY, YYYY-MM or YYYY-MM-DD")
-                return _BAD
-        raise AssertionError(kind)  # pragma: no cover
-
-    def text(self, node, label: str):
-        import yaml
-        from .model import Text
-
-        if not isinstance(node, yaml.MappingNode):
-            hint = None
-            if isinstance(node, yaml.ScalarNode):
-                hint = f"write {{en: {node.value}}} or {{zh: {node.value}}}"
-            self.problem(node, f"{_at(label)}expected {{en: …, zh: …}}, found {_describe(node)}", hint)
-            return _BAD
-        from .schema import Spec
-
-        str_spec = Spec("text", "str", True, None, "")
-        values = {}
-        reported = len(self.result.problems)
-        for key_node, value_node in self.pairs(node, label, ("en", "zh")):
-            value = self.read(value_node, str_spec, f"{label}.{key_node.value}")
-            if value is not _BAD:
-                values[key_node.value] = value
-        if not values:
-            if len(self.result.problems) == reported:
-                self.problem(node, f"{_at(label)}needs an English (en) or Chinese (zh) text")
-            return _BAD
-        return Text(values.get("en"), values.get("zh"))
-
-    def pairs(self, node, label: str, allowed):
-        """Key/value node pairs of a mapping; reports bad, unknown and duplicate keys."""
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key_node.tag != _STR or not isinstance(key, str):
-                self.problem(key_node, f"{_at(label)}key {key!r} is not text", "keys are field names")
-                continue
-            if key in seen:
-                self.problem(key_node, f"{_at(label)}duplicate key {key!r} (first on line {seen[key]})", "remove one of them")
-                continue
-            seen[key] = key_node.start_mark.line + 1
-            if key not in allowed:
-                hint = _close(key, allowed) or "allowed: " + ", ".join(allowed)
-                if node.flow_style and (" " in key or key[:1].isupper()):
-                    hint = "a comma inside { } ends the value; put the text in quotes"
-                self.problem(key_node, f"{_at(label)}unknown field {key!r}", hint)
-                continue
-            yield key_node, value_node
-
-    def record(self, node, cls, label: str, specs):
-        values: dict[str, Any] = {}
-        by_name = {s.name: s for s in specs}
-        ok = True
-        for key_node, value_node in self.pairs(node, label, by_name):
-            key = key_node.value
-            if label == "":
-                self.result.marks[key] = self.where(value_node)
-            value = self.read(value_node, by_name[key], f"{label}.{key}" if label else key)
-            if value is _BAD:
-                ok = False
-            elif value is not None:
-                values[key] = value
-        for spec in specs:
-            if spec.required and spec.name not in values and ok:
-                if not any(k.value == spec.name for k, _ in node.value):
-                    self.problem(node, f"{_at(label)}missing required field {spec.name!r}", f"{spec.name}: {spec.doc[:1].lower()}{spec.doc[1:]}")
-                ok = False
-        if not ok:
-            return _BAD
-        if "id" in values:
-            line, col = self.where(next(v for k, v in node.value if k.value == "id"))
-            self.result.defs.append((cls.__name__, values["id"], line, col))
-        try:
-            return cls(**values)
-        except TypeError as exc:  # pragma: no cover - specs and classes agree
-            self.problem(node, f"{_at(label)}{exc}")
-            return _BAD
-
-
-_BAD = object()
-
-
-def _at(label: str) -> str:
-    return f"{label}: " if label else ""
-
-
-def _describe(node) -> str:
-    import yaml
-
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    return f"{node.value!r}" if node.value else "nothing"
-
-
-def read_file(path: str, cls: type, display: Optional[str] = None) -> FileResult:
-    """Read and check one file on its own; cross-file checks come later."""
-    from .schema import Spec
-
-    shown = display or path
-    result = FileResult(shown)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            result.problems.append(
-                Problem(shown, 0, 0, f"file is {size / 1e6:.1f} MB; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
-            )
-            return result
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        result.problems.append(Problem(shown, 0, 0, f"cannot read file: {exc.strerror or exc}"))
-        return result
-    text, problem = decode(shown, raw)
-    if problem:
-        result.problems.append(problem)
-        return result
-    node, problem = _compose(shown, text)
-    if problem:
-        result.problems.append(problem)
-        return result
-    if node is None:
-        result.problems.append(Problem(shown, 1, 1, "file is empty", f"it should hold a {cls.__name__.lower()} record"))
-        return result
-    if cls.__name__ == "_Anything":
-        return result
-    reader = Reader(result)
-    value = reader.read(node, Spec("file", "record", True, None, "", record=cls), "")
-    if value is not _BAD:
-        result.record = value
-    return result
 
 
 # ---------------------------------------------------------------- the data folder
@@ -423,6 +84,7 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
 
 def read_any(path: str, shown: str, cls: Optional[type]) -> FileResult:
     """Read one file and run the checks that need only that file."""
+    from .parse import FileResult, read_file
     from .validate import check_file, stem_of
 
     if cls is None:
@@ -442,47 +104,90 @@ class _Anything:
     """Stand-in class for files in unknown places: only their syntax is checked."""
 
 
-def read_folder(root: str, cache=None) -> tuple[list[FileResult], list[Problem]]:
-    """Every file of the folder read and checked on its own (through the cache if given)."""
+def check(root: str, today, backend=None):
+    """The checked data of ``root`` as a Store (None if it has errors), and every problem found.
+
+    With a cache backend, an unchanged folder that last checked clean is not read
+    again; after a change only the changed files are parsed again, but the checks
+    across files always run again, so the cache can never hide an error.
+    """
+    from .store import MemoryBackend, _Restart
+
+    if backend is None:
+        backend = MemoryBackend()
+    try:
+        return _check(root, today, backend)
+    except _Restart:  # the cache failed part-way: do it all again without it
+        return _check(root, today, MemoryBackend())
+
+
+def _check(root: str, today, backend):
+    from .model import Round
+    from .store import STAMP, Store, file_key
+
     files, problems = scan(root)
-    if cache is not None:
-        results = cache.results(files, read_any)
-    else:
-        results = [read_any(path, shown, cls) for path, shown, cls in files]
-    return results, problems
+    keyed = [(path, shown, cls, file_key(path)) for path, shown, cls in files]
+    fingerprint = (STAMP, os.path.abspath(root), tuple((path, cls.__name__ if cls else None, key) for path, _, cls, key in keyed))
+    if not problems and backend.get_state("fingerprint") == fingerprint:
+        saved = backend.get_state("store")
+        if saved is not None:  # unchanged since it last checked clean
+            meta_parts, round_paths, warnings = saved
+            return Store(root, backend, meta_parts, round_paths), warnings
 
+    from .validate import check_folder, facts_of
 
-def check(root: str, today, cache=None) -> tuple[Optional["Dataset"], list[Problem]]:  # noqa: F821
-    """The data set and every problem (errors and warnings) found in ``root``."""
-    from .model import Dataset, People, Partners, Taxonomy
-    from .validate import check_folder
-
-    results, problems = read_folder(root, cache)
-    for res in results:
-        problems.extend(res.problems)
-    problems.extend(check_folder(results, today))
+    old = backend.file_keys()
+    fresh = {}
+    for path, shown, cls, key in keyed:
+        if key is None or old.get(path) != key:
+            result = read_any(path, shown, cls)
+            backend.put_file(path, key, facts_of(result), result.record)
+            fresh[path] = result.record
+    backend.delete_files([p for p in old if p not in {k[0] for k in keyed}])
+    all_facts = backend.all_facts()
+    for facts in all_facts:
+        problems.extend(facts.problems)
+    problems.extend(check_folder(all_facts, today))
+    del all_facts
+    backend.set_state("fingerprint", fingerprint)
     if any(not p.warning for p in problems):
+        backend.set_state("store", None)
+        backend.commit()
         return None, problems
-    parts: dict[type, list] = {}
-    for res in results:
-        parts.setdefault(type(res.record), []).append(res.record)
-    partners = [p for f in parts.get(Partners, ()) for p in f.partners]
-    themes = [t for f in parts.get(Taxonomy, ()) for t in f.themes]
-    topics = [t for f in parts.get(Taxonomy, ()) for t in f.topics]
-    people = [p for f in parts.get(People, ()) for p in f.people]
-    from .model import Dialogue, Document, Round
 
-    dataset = Dataset(
-        root, partners, themes, topics, people, parts.get(Dialogue, []), parts.get(Round, []), parts.get(Document, [])
-    )
-    return dataset, problems
+    def record(path):
+        return fresh[path] if path in fresh else backend.record(path)
+
+    meta_parts = {}
+    for path, _, cls, _ in keyed:
+        if cls is not Round:
+            meta_parts.setdefault(cls.__name__, []).append(record(path))
+    meta = Store.meta_dataset(root, meta_parts, lambda: [])
+    meta_key = repr(sorted((path, key) for path, _, cls, key in keyed if cls is not Round))
+    derived = backend.derived_keys()
+    order = []
+    for path, _, cls, key in keyed:
+        if cls is not Round:
+            continue
+        dkey = (key, meta_key)
+        r = None
+        if derived.get(path) != dkey:
+            r = record(path)
+            Store.put_round(backend, meta, path, dkey, r)
+        order.append(path)
+    wanted = set(order)
+    round_paths = [p for p in backend.derived_paths() if p in wanted]
+    warnings = sorted(problems)
+    backend.set_state("store", (meta_parts, round_paths, warnings))
+    backend.commit()
+    return Store(root, backend, meta_parts, round_paths), warnings
 
 
-def load(root: str, today, cache=None) -> "Dataset":  # noqa: F821
-    """The data set of ``root``; raises DataError listing every error."""
+def load(root: str, today, backend=None):
+    """The checked data of ``root`` as a Store; raises DataError listing every error."""
     from .errors import DataError
 
-    dataset, problems = check(root, today, cache)
-    if dataset is None:
+    store, problems = check(root, today, backend)
+    if store is None:
         raise DataError(sorted(p for p in problems if not p.warning))
-    return dataset
+    return store

@@ -378,9 +378,12 @@ class Dialogue:
 
 
 class Dataset:
-    """Every record of a data folder, checked and indexed."""
+    """Every record of a data folder, checked and indexed.
 
-    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "rounds", "documents", "outcomes", "root")
+    ``rounds`` may be given as a function: the rounds are then read on first use.
+    """
+
+    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "root", "_rounds", "_outcomes", "_load")
 
     def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
         self.root = root
@@ -389,12 +392,23 @@ class Dataset:
         self.topics: dict[str, Topic] = {t.id: t for t in topics}
         self.people: dict[str, Person] = {p.id: p for p in people}
         self.dialogues: dict[str, Dialogue] = {d.id: d for d in dialogues}
-        # rounds in date order (unknown dates last), then by dialogue and number
-        self.rounds: dict[str, Round] = {r.id: r for r in sorted(rounds, key=round_order)}
         self.documents: dict[str, Document] = {d.id: d for d in sorted(documents, key=document_order)}
-        self.outcomes: dict[str, Outcome] = {
-            o.round + "/" + o.id: o for r in self.rounds.values() for t in r.topics for o in t.outcomes
-        }
+        self._rounds = None
+        self._outcomes = None
+        self._load = rounds if callable(rounds) else (lambda: rounds)
+
+    @property
+    def rounds(self) -> dict[str, Round]:
+        """Rounds in date order (unknown dates last), then by dialogue and number."""
+        if self._rounds is None:
+            self._rounds = {r.id: r for r in sorted(self._load(), key=round_order)}
+        return self._rounds
+
+    @property
+    def outcomes(self) -> dict[str, Outcome]:
+        if self._outcomes is None:
+            self._outcomes = {o.round + "/" + o.id: o for r in self.rounds.values() for t in r.topics for o in t.outcomes}
+        return self._outcomes
 
 
 def round_order(r: Round) -> tuple:

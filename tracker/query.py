@@ -12,13 +12,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .errors import InputError
+from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
 
 DEFAULT_DIALOGUE = "eppd"
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -57,15 +54,28 @@ def resolve_partner(ds: Dataset, text: str) -> str:
 
 
 def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
-    """Topic IDs named by ``text``: a topic (ID, name or alias) or a whole theme."""
+    """Topic IDs named by ``text``: a topic (ID, name or alias), or every topic of a theme.
+
+    A theme is named by its name, by ``theme:ID``, or by its ID where no topic has that ID.
+    """
     want = _fold(text)
-    for t in ds.topics.values():
-        names = [t.id, t.name.en, t.name.zh, *t.aliases]
-        if want in (_fold(n) for n in names if n):
-            return frozenset([t.id])
+    forced = want.startswith("theme:")
+    if forced:
+        want = want[len("theme:"):].strip()
+
+    def theme_topics(th):
+        return frozenset(t.id for t in ds.topics.values() if t.theme == th.id)
+
     for th in ds.themes.values():
-        if want in (_fold(n) for n in (th.id, th.name.en, th.name.zh) if n):
-            return frozenset(t.id for t in ds.topics.values() if t.theme == th.id)
+        if want in (_fold(n) for n in (th.name.en, th.name.zh) if n) or (forced and want == th.id):
+            return theme_topics(th)
+    if not forced:
+        for t in ds.topics.values():
+            names = [t.id, t.name.en, t.name.zh, *t.aliases]
+            if want in (_fold(n) for n in names if n):
+                return frozenset([t.id])
+        if want in ds.themes:
+            return theme_topics(ds.themes[want])
     known = sorted(ds.topics)
     raise InputError(f"unknown topic {text!r} (see `tracker topics` for the list){_suggest(text, known)}")
 
@@ -161,33 +171,46 @@ def in_period(date: Optional[PartialDate], f: Filters, end: Optional[PartialDate
     return (f.since is None or last >= f.since) and (f.until is None or date.first_day() <= f.until)
 
 
+def _keep(f: Filters, dialogue, partner, topic_ids, date, end=None) -> bool:
+    if f.dialogue and dialogue != f.dialogue:
+        return False
+    if f.partner and partner != f.partner:
+        return False
+    if f.topics is not None and f.topics.isdisjoint(topic_ids):
+        return False
+    return in_period(date, f, end)
+
+
 def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
-    out = []
-    for r in ds.rounds.values():
-        if f.dialogue and r.dialogue != f.dialogue:
-            continue
-        if f.partner and ds.dialogues[r.dialogue].partner != f.partner:
-            continue
-        if f.topics is not None and not any(t.topic in f.topics for t in r.topics):
-            continue
-        if not in_period(r.date, f, r.end_date):
-            continue
-        out.append(r)
-    return out
+    """Full round records that pass the filters."""
+    return [
+        r for r in ds.rounds.values()
+        if _keep(f, r.dialogue, ds.dialogues[r.dialogue].partner, {t.topic for t in r.topics}, r.date, r.end_date)
+    ]
+
+
+def _date(text: Optional[str]) -> Optional[PartialDate]:
+    return PartialDate.parse(text) if text else None
+
+
+def filter_summaries(summaries: list[dict], f: Filters) -> list[dict]:
+    """Round summaries (the JSON round objects) that pass the filters."""
+    if f.dialogue is None and f.partner is None and f.topics is None and not f.dated:
+        return list(summaries)
+    return [
+        s for s in summaries
+        if _keep(f, s["dialogue"], s["partner"], {t["id"] for t in s["topics"]}, _date(s["date"]), _date(s["end_date"]))
+    ]
 
 
 def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
     out = []
     for d in ds.documents.values():
-        if f.dialogue and d.dialogue != f.dialogue:
-            continue
-        if f.partner and (d.dialogue is None or ds.dialogues[d.dialogue].partner != f.partner):
-            continue
+        partner = ds.dialogues[d.dialogue].partner if d.dialogue else None
         if f.topics is not None:
             continue  # documents carry no topics of their own
-        if not in_period(d.date, f):
-            continue
-        out.append(d)
+        if _keep(f, d.dialogue, partner, (), d.date):
+            out.append(d)
     return out
 
 
@@ -340,44 +363,40 @@ def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date)
 # ---------------------------------------------------------------- timeline
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One line of the timeline: a round or meeting, a document, or a follow-up event."""
-
-    kind: str  # round | meeting | milestone | document | follow-up
-    date: Optional[PartialDate]
-    dialogue: Optional[str]
-    item: object  # Round, Document or Evidence
-
-    @property
-    def year(self) -> Optional[int]:
-        return self.date.year if self.date else None
+_KIND_ORDER = {"round": 0, "meeting": 0, "milestone": 1, "document": 2, "follow-up": 3}
 
 
-def timeline(ds: Dataset, f: Filters, with_follow_ups: bool = False) -> list[Entry]:
-    entries = [Entry(r.kind, r.date, r.dialogue, r) for r in filter_rounds(ds, f)]
-    entries += [Entry("document", d.date, d.dialogue, d) for d in filter_documents(ds, f)]
+def timeline(store, f: Filters, with_follow_ups: bool = False) -> list[dict]:
+    """Rounds, meetings, milestones and documents (and follow-ups) as JSON objects, in date order."""
+    from .serialize import document_object
+
+    ds = store.dataset
+    entries = filter_summaries(store.summaries(), f)
+    entries += [document_object(ds, d) for d in filter_documents(ds, f)]
     if with_follow_ups:
-        for r in filter_rounds(ds, Filters(f.dialogue, f.partner, None, None, f.topics)):
-            srcs = {s.id: s for s in r.sources}
-            for fu in r.follow_ups:
-                if in_period(fu.date, f):
-                    ev = Evidence("follow-up", f"{r.id}/{fu.id}", fu.date, fu.text, r.id, tuple(srcs[s] for s in fu.sources))
-                    entries.append(Entry("follow-up", fu.date, r.dialogue, ev))
-    order = {"round": 0, "meeting": 0, "milestone": 1, "document": 2, "follow-up": 3}
-    entries.sort(key=lambda e: (e.date is None, e.date.sort_key() if e.date else (), order[e.kind]))
+        entries += [
+            e for e in store.follow_ups()
+            if _keep(f, e["dialogue"], e["partner"], () if f.topics is None else f.topics, _date(e["date"]))
+        ]
+
+    def order(e):
+        d = _date(e["date"])
+        return (d is None, d.sort_key() if d else (), _KIND_ORDER[e["kind"]])
+
+    entries.sort(key=order)
     return entries
 
 
 # ---------------------------------------------------------------- topics
 
 
-def topic_matrix(ds: Dataset, rounds: list[Round]) -> list[tuple]:
-    """(topic, [RoundTopic or None for each round]) for every topic any of the rounds discussed."""
+def topic_matrix(ds: Dataset, summaries: list[dict]) -> list[tuple]:
+    """(topic, [True (headline) / False (mentioned) / None for each round]) for every topic discussed."""
+    cells_of = [{t["id"]: t["headline"] for t in s["topics"]} for s in summaries]
     rows = []
     for topic in ds.topics.values():
-        cells = [next((t for t in r.topics if t.topic == topic.id), None) for r in rounds]
-        if any(cells):
+        cells = [c.get(topic.id) for c in cells_of]
+        if any(c is not None for c in cells):
             rows.append((topic, cells))
     return rows
 
@@ -389,65 +408,27 @@ def topic_history(ds: Dataset, topic_ids: frozenset) -> list[tuple[Round, RoundT
 # ---------------------------------------------------------------- search
 
 
-@dataclass(frozen=True)
-class Hit:
-    record: str  # round or document ID, or "people", "topics"
-    where: str  # field path: topics[2].outcomes[0].text
-    text: str  # the matching text, in full
-    round: Optional[Round] = None
+def search(store, text: str, f: Filters) -> list[tuple[dict, list]]:
+    """Case-insensitive full text over names, topics, outcomes, documents and participants.
 
+    Each result is a round (or document) object with its hits: (field path, text).
+    """
+    from . import index
+    from .serialize import document_object
 
-def _texts(obj, path: str):
-    """Every (path, text) inside a record, walking its fields."""
-    import dataclasses
-
-    if isinstance(obj, str):
-        yield path, obj
-    elif isinstance(obj, Text):
-        for lang in ("en", "zh"):
-            value = getattr(obj, lang)
-            if value:
-                yield f"{path}.{lang}", value
-    elif isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            yield from _texts(item, f"{path}[{i}]")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, PartialDate):
-        for f in dataclasses.fields(obj):
-            if f.name in ("path", "sources") and path == "":
-                continue
-            if f.name in ("id", "url") or f.metadata.get("ref") in ("source",):
-                continue
-            value = getattr(obj, f.name)
-            if value is None or isinstance(value, (bool, int, PartialDate)):
-                continue
-            yield from _texts(value, f"{path}.{f.name}" if path else f.name)
-
-
-def search(ds: Dataset, text: str, f: Filters) -> list[Hit]:
-    """Case-insensitive full-text search over names, topics, outcomes, documents and participants."""
-    needle = _fold(text)
+    needle = index.fold(text)
     if not needle:
         raise InputError("empty search text")
-    hits: list[Hit] = []
-    people_hits = {pid for pid, p in ds.people.items() if any(needle in _fold(v) for _, v in _texts(p.name, "name"))}
-    topic_hits = {tid for tid, t in ds.topics.items() if any(needle in _fold(v) for v in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))}
-    for r in filter_rounds(ds, f):
-        dialogue = ds.dialogues[r.dialogue]
-        for path, value in _texts(dialogue.name, "dialogue.name"):
-            if needle in _fold(value):
-                hits.append(Hit(r.id, path, value, r))
-        for path, value in _texts(r, ""):
-            if needle in _fold(value):
-                hits.append(Hit(r.id, path, value, r))
-        for i, p in enumerate(r.participants):
-            if p.person in people_hits:
-                hits.append(Hit(r.id, f"participants[{i}].person", ds.people[p.person].name.get("en") + " / " + (ds.people[p.person].name.zh or ""), r))
-        for i, t in enumerate(r.topics):
-            if t.topic in topic_hits:
-                name = ds.topics[t.topic].name
-                hits.append(Hit(r.id, f"topics[{i}].topic", f"{name.en} / {name.zh}", r))
+    ds = store.dataset
+    results = []
+    for summary, blob in store.search_rows():
+        if not _keep(f, summary["dialogue"], summary["partner"], {t["id"] for t in summary["topics"]}, _date(summary["date"]), _date(summary["end_date"])):
+            continue
+        hits = index.find(blob, needle)
+        if hits:
+            results.append((summary, hits))
     for d in filter_documents(ds, f):
-        for path, value in _texts(d, ""):
-            if needle in _fold(value):
-                hits.append(Hit(d.id, path, value, None))
-    return hits
+        hits = [(p, t) for p, t in index.texts(d) if needle in index.fold(t)]
+        if hits:
+            results.append((document_object(ds, d), hits))
+    return results

@@ -26,18 +26,16 @@ def _view(env, ds):
     return View(env, ds)
 
 
-LIST_COLUMNS = ["id", "kind", "dialogue", "round", "name", "date", "end_date", "partner", "format", "venue", "leads", "topics", "documents", "sources", "weak_sources", "disputed", "unverified", "last_verified"]
+LIST_COLUMNS = S.ROUND_FIELDS
 
 
-def rounds(env, ds, items, fmt: str) -> None:
+def rounds(env, ds, summaries, fmt: str) -> None:
     if fmt == "table":
-        _view(env, ds).rounds(items)
-        return
-    objs = [S.round_object(ds, r) for r in items]
-    if fmt == "json":
-        write_json(env.stdout, objs)
+        _view(env, ds).rounds(summaries)
+    elif fmt == "json":
+        write_json(env.stdout, summaries)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], LIST_COLUMNS)
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in summaries], LIST_COLUMNS)
 
 
 def show(env, ds, r, fmt: str) -> None:
@@ -111,34 +109,36 @@ TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name"
 def timeline(env, ds, entries, fmt: str) -> None:
     if fmt == "table":
         _view(env, ds).timeline(entries)
-        return
-    objs = [S.entry_object(ds, e) for e in entries]
-    if fmt == "json":
-        write_json(env.stdout, objs)
+    elif fmt == "json":
+        write_json(env.stdout, entries)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], TIMELINE_COLUMNS)
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in entries], TIMELINE_COLUMNS)
 
 
-def topics(env, ds, items, matrix, fmt: str) -> None:
+def topics(env, ds, summaries, matrix, fmt: str) -> None:
     if fmt == "table":
-        _view(env, ds).topics(items, matrix)
+        _view(env, ds).topics(summaries, matrix)
         return
-    rounds_ = items
+    ids = [r["id"] for r in summaries]
     if fmt == "json":
         write_json(env.stdout, {
             "themes": [S.plain(t) for t in ds.themes.values()],
             "topics": [S.plain(t) for t in ds.topics.values()],
-            "rounds": [r.id for r in rounds_],
-            "matrix": [{"topic": t.id, "theme": t.theme, "rounds": [r.id for r, c in zip(rounds_, cells) if c]} for t, cells in matrix],
+            "rounds": ids,
+            "matrix": [
+                {"topic": t.id, "theme": t.theme, "rounds": [i for i, c in zip(ids, cells) if c is not None],
+                 "headline": [i for i, c in zip(ids, cells) if c]}
+                for t, cells in matrix
+            ],
         })
         return
     rows = []
     for t, cells in matrix:
         row = {"topic": t.id, "name": t.name.get(env.lang), "theme": ds.themes[t.theme].name.get(env.lang)}
-        for r, c in zip(rounds_, cells):
-            row[r.id] = "x" if c else ""
+        for i, c in zip(ids, cells):
+            row[i] = "x" if c else "o" if c is False else ""
         rows.append(row)
-    write_rows(env.stdout, fmt, rows, ["topic", "name", "theme", *[r.id for r in rounds_]])
+    write_rows(env.stdout, fmt, rows, ["topic", "name", "theme", *ids])
 
 
 def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
@@ -158,22 +158,14 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes"])
 
 
-def search(env, ds, hits, fmt: str) -> None:
+def search(env, ds, results, fmt: str) -> None:
     if fmt == "table":
-        _view(env, ds).search(hits)
-        return
-    if fmt == "json":
-        by_record: dict[str, dict] = {}
-        for h in hits:
-            if h.record not in by_record:
-                obj = S.round_object(ds, h.round) if h.round is not None else S.document_object(ds, ds.documents[h.record])
-                obj["hits"] = []
-                by_record[h.record] = obj
-            by_record[h.record]["hits"].append({"where": h.where, "text": h.text})
-        write_json(env.stdout, list(by_record.values()))
-        return
-    rows = [{"record": h.record, "date": str(h.round.date) if h.round and h.round.date else "", "where": h.where, "text": h.text} for h in hits]
-    write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
+        _view(env, ds).search(results)
+    elif fmt == "json":
+        write_json(env.stdout, [{**obj, "hits": [{"where": p, "text": t} for p, t in hits]} for obj, hits in results])
+    else:
+        rows = [{"record": obj["id"], "date": obj["date"] or "", "where": p, "text": t} for obj, hits in results for p, t in hits]
+        write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
 
 
 def commitments(env, ds, rows, fmt: str) -> None:

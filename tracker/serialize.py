@@ -68,6 +68,12 @@ def weak_sources(r) -> int:
     return sum(1 for s in r.sources if s.weak)
 
 
+ROUND_FIELDS = (
+    "id", "kind", "dialogue", "dialogue_name", "round", "name", "date", "end_date", "partner", "format", "venue",
+    "leads", "topics", "documents", "sources", "weak_sources", "disputed", "unverified", "last_verified",
+)
+
+
 def round_object(ds: Dataset, r: Round) -> dict:
     """A round as it appears in list, timeline and search output."""
     return {
@@ -172,17 +178,6 @@ def comparison_object(ds: Dataset, c) -> dict:
         "evolved": [pair(p) for p in c.evolved],
         "delivered": [{"commitment": f"{o.round}/{o.id}", "text": text(o.text), "evidence": evidence_object(ev)} for o, ev in c.delivered],
     }
-
-
-def entry_object(ds: Dataset, e) -> dict:
-    if e.kind == "document":
-        return document_object(ds, e.item)
-    if e.kind == "follow-up":
-        out = evidence_object(e.item)
-        out["dialogue"] = e.dialogue
-        out["partner"] = ds.dialogues[e.dialogue].partner if e.dialogue else None
-        return out
-    return round_object(ds, e.item)
 
 
 def commitment_object(ds: Dataset, row) -> dict:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RText
 
-from .model import Dataset, Round
+from .model import Dataset, PartialDate, Round
 from .words import word
 
 
@@ -92,42 +92,67 @@ class View:
         for item in items:
             self.console.print(item)
 
+    def pick(self, text: Optional[dict]) -> str:
+        """A {"en", "zh"} object of the JSON output, in the user's language."""
+        if not text:
+            return ""
+        other = "zh" if self.lang == "en" else "en"
+        return text.get(self.lang) or text.get(other) or ""
+
     def dialogue_name(self, d_id: Optional[str]) -> str:
         if not d_id:
             return ""
         d = self.ds.dialogues[d_id]
         return self.t(d.short or d.name)
 
-    def round_label(self, r: Round) -> str:
-        if r.round is not None:
-            return str(r.round)
-        return r.id[len(r.dialogue) + 1 :] if r.id.startswith(r.dialogue + "-") else r.id
+    def summary(self, r: Round) -> dict:
+        from .serialize import round_object
+
+        return round_object(self.ds, r)
+
+    # The helpers below read a round summary: the round object of the JSON output.
+
+    def round_label(self, s: dict) -> str:
+        if s["round"] is not None:
+            return str(s["round"])
+        prefix = s["dialogue"] + "-"
+        return s["id"][len(prefix):] if s["id"].startswith(prefix) else s["id"]
 
     def date_text(self, date, end=None) -> RText:
         if date is None:
             return self.unknown()
+        if isinstance(date, str):
+            date, end = PartialDate.parse(date), PartialDate.parse(end) if end else None
         return RText(date_span(date, end))
 
-    def format_text(self, r) -> RText:
-        if r.format is None:
-            disputed = any(d.about == "format" for d in r.disputed)
-            return RText(self.w("disputed" if disputed else "unknown").lower(), style="dim italic")
-        return RText(self.w(r.format))
+    def format_text(self, s: dict) -> RText:
+        if s["format"] is None:
+            if s["kind"] == "milestone":
+                return RText("")
+            return RText(self.w("disputed" if "format" in s["disputed"] else "unknown").lower(), style="dim italic")
+        return RText(self.w(s["format"]))
 
     def person(self, p) -> str:
         if p.person and p.person in self.ds.people:
             return self.t(self.ds.people[p.person].name)
         return self.t(p.organisation)
 
-    def leads_text(self, r: Round) -> str:
-        leads = r.leads
-        if not leads:
-            return ""
+    def leads_text(self, s: dict) -> str:
         order = {"taiwan": 0, "partner": 1, "other": 2}
-        return "; ".join(self.person(p) for p in sorted(leads, key=lambda p: order[p.side]))
+        return "; ".join(self.pick(p["name"]) for p in sorted(s["leads"], key=lambda p: order[p["side"]]))
 
-    def place(self, r) -> str:
-        return "; ".join(self.t(v) for v in r.venues)
+    def place(self, s: dict) -> str:
+        return "; ".join(self.pick(v) for v in s["venue"])
+
+    def place_text(self, s: dict) -> RText:
+        return RText(self.place(s)) if s["venue"] else self.unknown()
+
+    def leads_cell(self, s: dict) -> RText:
+        text = self.leads_text(s)
+        return RText(text) if text else self.unknown()
+
+    def title_short(self, s: dict) -> RText:
+        return RText(f"{self.pick(s['dialogue_name'])} {self.round_label(s)}", style="bold") + RText(f" ({s['id']})", style="dim")
 
     def marks(self, item) -> RText:
         out = RText()
@@ -137,8 +162,8 @@ class View:
 
     # -------------------------------------------------------- commands
 
-    def rounds(self, rounds: list[Round], title: Optional[str] = None) -> None:
-        if not rounds:
+    def rounds(self, summaries: list[dict], title: Optional[str] = None) -> None:
+        if not summaries:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
         table = self.table(
@@ -146,15 +171,17 @@ class View:
             title=title,
         )
         table.columns[6].justify = "right"
-        for r in rounds:
+        for i in (1, 2, 3):
+            table.columns[i].no_wrap = True
+        for s in summaries:
             table.add_row(
-                RText(self.dialogue_name(r.dialogue)),
-                RText(self.round_label(r)),
-                self.date_text(r.date, r.end_date),
-                self.format_text(r) if r.kind != "milestone" or r.format else RText(""),
-                RText(self.place(r)) if r.venues else self.unknown(),
-                RText(self.leads_text(r)) if self.leads_text(r) else self.unknown(),
-                RText(str(len(r.topics))),
+                RText(self.pick(s["dialogue_name"])),
+                RText(self.round_label(s)),
+                self.date_text(s["date"], s["end_date"]),
+                self.format_text(s),
+                self.place_text(s),
+                self.leads_cell(s),
+                RText(str(len(s["topics"]))),
             )
         self.print(table)
 
@@ -203,9 +230,10 @@ class View:
         if r.date_note:
             date.append("\n" + self.t(r.date_note), style="dim")
         facts.add_row(RText(self.w("date")), date + flag("date"))
+        summary = self.summary(r)
         if r.kind != "milestone" or r.format:
-            facts.add_row(RText(self.w("format")), self.format_text(r) + flag("format"))
-        facts.add_row(RText(self.w("place")), (RText(self.place(r)) if r.venues else self.unknown()) + flag("venues"))
+            facts.add_row(RText(self.w("format")), self.format_text(summary) + flag("format"))
+        facts.add_row(RText(self.w("place")), self.place_text(summary) + flag("venues"))
         leads = r.leads
         lead_text = RText()
         for i, p in enumerate(leads):
@@ -360,11 +388,12 @@ class View:
         self.print(summary)
         head = self.table("", "A", "B")
         head.columns[0].style = "bold"
-        head.add_row(RText(self.w("round")), self.title_short(a), self.title_short(b))
+        sa, sb = self.summary(a), self.summary(b)
+        head.add_row(RText(self.w("round")), self.title_short(sa), self.title_short(sb))
         head.add_row(RText(self.w("date")), self.date_text(a.date, a.end_date), self.date_text(b.date, b.end_date))
-        head.add_row(RText(self.w("format")), self.format_text(a), self.format_text(b))
-        head.add_row(RText(self.w("place")), RText(self.place(a)) if a.venues else self.unknown(), RText(self.place(b)) if b.venues else self.unknown())
-        head.add_row(RText(self.w("leads")), RText(self.leads_text(a)) or self.unknown(), RText(self.leads_text(b)) or self.unknown())
+        head.add_row(RText(self.w("format")), self.format_text(sa), self.format_text(sb))
+        head.add_row(RText(self.w("place")), self.place_text(sa), self.place_text(sb))
+        head.add_row(RText(self.w("leads")), self.leads_cell(sa), self.leads_cell(sb))
         self.print(head)
         for key, style, mark in (("added", "green", "+"), ("dropped", "red", "−")):
             items = getattr(c, key)
@@ -391,56 +420,47 @@ class View:
             for o, ev in c.delivered:
                 self.print(RText("• ") + RText(self.t(o.text)) + RText(f"\n  → {ev.date}: {self.t(ev.text)}", style="magenta"))
 
-    def title_short(self, r: Round) -> RText:
-        return RText(f"{self.dialogue_name(r.dialogue)} {self.round_label(r)}", style="bold") + RText(f" ({r.id})", style="dim")
-
     # -------------------------------------------------------- timeline
 
-    def timeline(self, entries) -> None:
+    def timeline(self, entries: list[dict]) -> None:
         if not entries:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
         year = object()
         table = None
         for e in entries:
-            if e.year != year:
+            y = e["date"][:4] if e["date"] else None
+            if y != year:
                 if table is not None:
                     self.print(table)
-                year = e.year
-                table = self.table("", "", "", title=str(year) if year else self.w("unknown"))
+                year = y
+                table = self.table(self.w("date"), self.w("dialogue"), "", self.w("topics"), title=y or self.w("unknown"))
                 table.show_header = False
+                table.columns[0].no_wrap = True
             table.add_row(*self.timeline_row(e))
         self.print(table)
 
-    def timeline_row(self, e) -> tuple:
-        date = RText(str(e.date) if e.date else self.w("unknown"))
-        if e.kind == "document":
-            d = e.item
-            what = RText("◆ " if not self.ascii else "* ", style="magenta") + RText(self.t(d.title), style="bold")
-            detail = RText(d.kind, style="dim")
-            if d.dialogue:
-                detail = RText(self.dialogue_name(d.dialogue) + " · ", style="dim") + detail
-            return date, what, detail
-        if e.kind == "follow-up":
-            ev = e.item
-            return date, RText("↳ " if not self.ascii else "> ", style="cyan") + RText(self.t(ev.text)), RText(ev.record, style="dim")
-        r = e.item
-        if r.end_date:
-            date.append(f" – {r.end_date}")
-        what = RText(f"{self.dialogue_name(r.dialogue)} {self.round_label(r)}", style="bold")
-        bits = []
-        if r.format:
-            bits.append(self.w(r.format))
-        if r.venues:
-            bits.append(self.place(r))
+    def timeline_row(self, e: dict) -> tuple:
+        date = self.date_text(e["date"], e.get("end_date")) if e["date"] else self.unknown()
+        dialogue = RText(self.dialogue_name(e["dialogue"]), style="bold")
+        if e["kind"] == "document":
+            what = RText("◆ " if not self.ascii else "* ", style="magenta") + RText(self.pick(e["title"]))
+            return date, dialogue, what, RText(e["document_kind"], style="dim")
+        if e["kind"] == "follow-up":
+            return date, dialogue, RText("↳ " if not self.ascii else "> ", style="cyan") + RText(self.pick(e["text"])), RText(e["record"], style="dim")
+        if e["round"] is not None:
+            what = RText(("第" + str(e["round"]) + "屆") if self.lang == "zh" else f"round {e['round']}", style="bold")
+        else:
+            what = RText(self.pick(e["name"]) or self.round_label(e))
+        bits = [b for b in (self.w(e["format"]) if e["format"] else "", self.place(e)) if b]
         if bits:
-            what.append("  " + " · ".join(bits), style="")
-        headline = [self.t(self.ds.topics[t.topic].name) for t in r.topics if t.headline]
-        return date, what, RText("; ".join(headline), style="dim")
+            what.append("\n" + " · ".join(bits), style="dim")
+        headline = [self.pick(t["name"]) for t in e["topics"] if t["headline"]]
+        return date, dialogue, what, RText("; ".join(headline), style="dim")
 
     # -------------------------------------------------------- topics
 
-    def topics(self, rounds, matrix) -> None:
+    def topics(self, summaries, matrix) -> None:
         table = self.table(self.w("theme"), self.w("id"), self.w("topic"), self.w("aliases"), title=self.w("topics"))
         last = None
         for theme in self.ds.themes.values():
@@ -451,21 +471,24 @@ class View:
                 )
                 last = theme.id
         self.print(table)
-        if not rounds:
-            return
-        headers = [f"{self.dialogue_name(r.dialogue)} {r.round if r.round is not None else '·'}\n{r.date.year if r.date else '?'}" for r in rounds]
-        grid = self.table(self.w("topic"), *headers, title=self.w("matrix"))
-        for col in grid.columns[1:]:
-            col.justify = "center"
-            col.overflow = "ellipsis"
-        yes = "x" if self.ascii else "●"
-        for topic, cells in matrix:
-            row = [RText(self.t(topic.name))]
-            for c in cells:
-                row.append(RText(yes if c and c.headline else ("o" if self.ascii else "○") if c else "", style="green" if c else ""))
-            grid.add_row(*row)
-        self.print(grid)
-        self.print(RText(f"{yes} = {self.w('topic')}, {'o' if self.ascii else '○'} = {self.w('also_mentioned')}", style="dim"))
+        yes, maybe = ("x", "o") if self.ascii else ("●", "○")
+        by_dialogue: dict = {}
+        for i, r in enumerate(summaries):
+            by_dialogue.setdefault(r["dialogue"], []).append(i)
+        for d_id, cols in by_dialogue.items():
+            headers = [f"{self.round_label(summaries[i])}\n{summaries[i]['date'][:4] if summaries[i]['date'] else '?'}" for i in cols]
+            grid = self.table(self.w("topic"), *headers, title=f"{self.w('matrix')}: {self.dialogue_name(d_id)}")
+            for col in grid.columns[1:]:
+                col.justify = "center"
+            for topic, cells in matrix:
+                row = [cells[i] for i in cols]
+                if all(c is None for c in row):
+                    continue
+                grid.add_row(RText(self.t(topic.name)), *[
+                    RText(yes if c else maybe if c is False else "", style="green" if c is not None else "") for c in row
+                ])
+            self.print(grid)
+        self.print(RText(f"{yes} = {self.w('on_agenda')}, {maybe} = {self.w('also_mentioned')}", style="dim"))
 
     def topic_history(self, topic_ids, history) -> None:
         names = ", ".join(self.t(self.ds.topics[t].name) for t in sorted(topic_ids))
@@ -474,19 +497,19 @@ class View:
             return
         table = self.table(self.w("date"), self.w("round"), self.w("topic"), self.w("outcomes"), title=f"{self.w('history')} {names}")
         for r, t in history:
-            table.add_row(self.date_text(r.date), self.title_short(r), self.topic_cell(t), self.outcomes_cell(t))
+            table.add_row(self.date_text(r.date), self.title_short(self.summary(r)), self.topic_cell(t), self.outcomes_cell(t))
         self.print(table)
 
     # -------------------------------------------------------- search
 
-    def search(self, hits) -> None:
-        if not hits:
+    def search(self, results) -> None:
+        if not results:
             self.print(RText(self.w("no_hits"), style="dim"))
             return
         table = self.table(self.w("record"), self.w("date"), self.w("where"), self.w("match"))
-        for h in hits:
-            date = h.round.date if h.round else self.ds.documents[h.record].date
-            table.add_row(RText(h.record, style="bold"), self.date_text(date), RText(h.where, style="dim"), RText(h.text))
+        for obj, hits in results:
+            for path, text in hits:
+                table.add_row(RText(obj["id"], style="bold"), self.date_text(obj["date"]), RText(path, style="dim"), RText(text))
         self.print(table)
 
     # -------------------------------------------------------- commitments
@@ -508,7 +531,7 @@ class View:
                     ev.append(" — " + "; ".join(self.t(s.publisher) for s in e.sources), style="dim")
             age = f"{row.age_days} {self.w('days')}" if row.age_days is not None else self.w("unknown")
             table.add_row(
-                self.title_short(row.round), RText(self.t(row.outcome.text)),
+                self.title_short(self.summary(row.round)), RText(self.t(row.outcome.text)),
                 RText(self.w(row.status), style=colours.get(row.status, "")), RText(age, style="dim"), ev if row.evidence else RText("—", style="dim"),
             )
         self.print(table)

@@ -10,11 +10,12 @@ import dataclasses
 import datetime as _dt
 import os
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Optional
 
 from . import model
 from .errors import Problem
-from .load import FileResult, _close
+from .parse import FileResult, _close
 
 
 def _p(result: FileResult, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
@@ -117,16 +118,64 @@ def _check_round(result: FileResult, rec: model.Round) -> None:
 # ---------------------------------------------------------------- the whole folder
 
 
-_REF_NOUN = {
-    "partner": "partner",
-    "dialogue": "dialogue",
-    "topic": "topic",
-    "theme": "theme",
-    "person": "person",
-    "document": "document",
-    "round": "round",
-    "outcome": "outcome",
-}
+@dataclass(slots=True)
+class Facts:
+    """What the checks across files need to know of one file: IDs, references, dates.
+
+    Much smaller than the record itself, so that a folder of thousands of files
+    can be checked without holding every record in memory.
+    """
+
+    path: str
+    kind: str = ""  # the record's class name; "" when the file could not be read
+    problems: list = field(default_factory=list)
+    id: Optional[str] = None
+    marks: dict = field(default_factory=dict)  # id, round, date, last_verified -> (line, col)
+    defs: list = field(default_factory=list)  # (kind, id, line, col): partners, themes, topics, people
+    refs: list = field(default_factory=list)  # (kind, value, line, col), sources excepted
+    dialogue: Optional[str] = None
+    round: Optional[int] = None
+    date: Optional[model.PartialDate] = None
+    last_verified: Optional[model.PartialDate] = None
+    outcomes: list = field(default_factory=list)  # (outcome id, commitment status or None, line, col)
+    cites: list = field(default_factory=list)  # (label, date, targets): what follows up which outcomes
+    names: list = field(default_factory=list)  # partners: (partner id, names, line, col)
+
+
+def facts_of(result: FileResult) -> Facts:
+    rec = result.record
+    f = Facts(result.path, type(rec).__name__ if rec is not None else "", list(result.problems))
+    if rec is None:
+        return f
+    f.marks = {k: v for k, v in result.marks.items() if k in ("id", "round", "date", "last_verified")}
+    f.refs = [(r.kind, r.value, r.line, r.col) for r in result.refs if r.kind != "source"]
+    defs = {"Partner": "partner", "Theme": "theme", "Topic": "topic", "Person": "person"}
+    f.defs = [(defs[k], i, ln, c) for k, i, ln, c in result.defs if k in defs]
+    if isinstance(rec, model.Partners):
+        lines = {i: (ln, c) for k, i, ln, c in result.defs if k == "Partner"}
+        f.names = [(p.id, [n for n in (p.id, p.name.en, p.name.zh, *p.aliases) if n], *lines.get(p.id, (0, 0))) for p in rec.partners]
+    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
+        f.id = rec.id
+        f.last_verified = rec.last_verified
+    if isinstance(rec, model.Round):
+        f.dialogue, f.round, f.date = rec.dialogue, rec.round, rec.date
+        lines = {i: (ln, c) for k, i, ln, c in result.defs if k == "Outcome"}
+        for t in rec.topics:
+            for o in t.outcomes:
+                status = o.commitment.status if o.commitment else None
+                f.outcomes.append((o.id, status, *lines.get(o.id, (0, 0))))
+                if o.follows_up:
+                    f.cites.append((f"outcome {o.id!r}", rec.date, o.follows_up))
+        for fu in rec.follow_ups:
+            if fu.follows_up:
+                f.cites.append((f"follow-up {fu.id!r}", fu.date, fu.follows_up))
+    if isinstance(rec, model.Document):
+        f.date = rec.date
+        if rec.follows_up:
+            f.cites.append((f"document {rec.id!r}", rec.date, rec.follows_up))
+    return f
+
+
 _REF_FILE = {
     "partner": "partners.yaml",
     "topic": "topics.yaml",
@@ -138,146 +187,107 @@ _REF_FILE = {
 }
 
 
-def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
+def _at_mark(path: str, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
+    line, col = where if where else (0, 0)
+    return Problem(path, line, col, message, hint, warning)
+
+
+def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
     """Rules across files: unique IDs, references, numbering, dates of evidence."""
     problems: list[Problem] = []
     add = problems.append
-    by_cls = defaultdict(list)
-    for r in results:
-        if r.record is not None:
-            by_cls[type(r.record)].append(r)
-
     known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
 
-    def define(kind: str, ident: str, result: FileResult, where, report: bool = True) -> None:
-        if ident in known[kind]:
-            if not report:  # already reported by check_file: these live in one file
-                return
-            path, line = known[kind][ident]
-            add(_p(result, where, f"{kind} {ident!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
+    for f in facts:
+        for kind, ident, line, _col in f.defs:  # duplicates inside one file are check_file's
+            known[kind].setdefault(ident, (f.path, line))
+    for f in facts:
+        kind = {"Dialogue": "dialogue", "Round": "round", "Document": "document"}.get(f.kind)
+        if kind is None:
+            continue
+        where = f.marks.get("id")
+        if f.id in known[kind]:
+            path, line = known[kind][f.id]
+            add(_at_mark(f.path, where, f"{kind} {f.id!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
         else:
-            known[kind][ident] = (result.path, where[0] if where else 0)
-
-    for res in by_cls[model.Partners]:
-        for _, ident, line, col in [d for d in res.defs if d[0] == "Partner"]:
-            define("partner", ident, res, (line, col), report=False)
-    for res in by_cls[model.Taxonomy]:
-        for cls_name, ident, line, col in res.defs:
-            if cls_name in ("Theme", "Topic"):
-                define(cls_name.lower(), ident, res, (line, col), report=False)
-    for res in by_cls[model.People]:
-        for _, ident, line, col in [d for d in res.defs if d[0] == "Person"]:
-            define("person", ident, res, (line, col), report=False)
-    for cls, kind in ((model.Dialogue, "dialogue"), (model.Round, "round"), (model.Document, "document")):
-        for res in by_cls[cls]:
-            define(kind, res.record.id, res, res.marks.get("id"))
-    for res in by_cls[model.Round]:
-        rec = res.record
-        for t in rec.topics:
-            for o in t.outcomes:
-                known["outcome"][f"{rec.id}/{o.id}"] = (res.path, 0)
+            known[kind][f.id] = (f.path, where[0] if where else 0)
+    outcome_dates: dict[str, Optional[model.PartialDate]] = {}
+    for f in facts:
+        for oid, _status, _line, _col in f.outcomes:
+            key = f"{f.id}/{oid}"
+            known["outcome"][key] = (f.path, 0)
+            outcome_dates[key] = f.date
 
     # partner names and aliases must not collide: users type them
     names: dict[str, str] = {}
-    for res in by_cls[model.Partners]:
-        lines = {ident: (line, col) for cls_name, ident, line, col in res.defs if cls_name == "Partner"}
-        for partner in res.record.partners:
-            for name in (partner.id, partner.name.en, partner.name.zh, *partner.aliases):
-                if not name:
-                    continue
+    for f in facts:
+        for pid, pnames, line, col in f.names:
+            for name in pnames:
                 key = name.casefold()
-                if names.get(key, partner.id) != partner.id:
-                    add(_p(res, lines.get(partner.id), f"partner name {name!r} is used by both {names[key]!r} and {partner.id!r}", "users type these names; each must name one partner"))
-                names[key] = partner.id
+                if names.get(key, pid) != pid:
+                    add(_at_mark(f.path, (line, col), f"partner name {name!r} is used by both {names[key]!r} and {pid!r}", "users type these names; each must name one partner"))
+                names[key] = pid
 
     # every reference names something that exists
-    for res in results:
-        for ref in res.refs:
-            if ref.kind == "source":
-                continue
-            if ref.value not in known[ref.kind]:
-                noun = _REF_NOUN[ref.kind]
-                hint = _close(ref.value, known[ref.kind])
-                if not hint and ref.kind in _REF_FILE:
-                    hint = f"define it in {_REF_FILE[ref.kind]}"
-                if not hint and ref.kind == "outcome":
+    for f in facts:
+        for kind, value, line, col in f.refs:
+            if value not in known[kind]:
+                hint = _close(value, known[kind])
+                if not hint and kind in _REF_FILE:
+                    hint = f"define it in {_REF_FILE[kind]}"
+                if not hint and kind == "outcome":
                     hint = "outcomes are cited as <round-id>/<outcome-id>"
-                add(Problem(res.path, ref.line, ref.col, f"unknown {noun} {ref.value!r}", hint))
+                add(Problem(f.path, line, col, f"unknown {kind} {value!r}", hint))
 
-    rounds = [res for res in by_cls[model.Round]]
-    _check_numbering(rounds, add)
-    _check_evidence(results, by_cls, add)
-    for res in results:
-        rec = res.record
-        if isinstance(rec, (model.Round, model.Document, model.Dialogue)) and rec.last_verified.first_day() > today:
-            add(_p(res, res.marks.get("last_verified"), f"last_verified {rec.last_verified} is in the future"))
+    _check_numbering([f for f in facts if f.kind == "Round"], add)
+
+    # evidence must not predate the promise; a status beyond 'announced' needs evidence
+    evidenced: set[str] = set()
+    for f in facts:
+        for label, when, targets in f.cites:
+            for target in targets:
+                evidenced.add(target)
+                promised = outcome_dates.get(target)
+                if when and promised and when.last_day() < promised.first_day():
+                    where = next(((ln, c) for k, v, ln, c in f.refs if k == "outcome" and v == target), None)
+                    add(_at_mark(f.path, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
+    for f in facts:
+        for oid, status, line, col in f.outcomes:
+            key = f"{f.id}/{oid}"
+            if status in ("in-progress", "delivered", "lapsed") and key not in evidenced:
+                add(_at_mark(f.path, (line, col), f"commitment {key} is {status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
+
+    for f in facts:
+        if f.last_verified and f.last_verified.first_day() > today:
+            add(_at_mark(f.path, f.marks.get("last_verified"), f"last_verified {f.last_verified} is in the future"))
     return problems
 
 
-def _check_numbering(rounds: list[FileResult], add) -> None:
+def _check_numbering(rounds: list[Facts], add) -> None:
     by_dialogue = defaultdict(list)
-    for res in rounds:
-        if res.record.round is not None:
-            by_dialogue[res.record.dialogue].append(res)
+    for f in rounds:
+        if f.round is not None:
+            by_dialogue[f.dialogue].append(f)
     for dialogue, items in by_dialogue.items():
-        items.sort(key=lambda r: r.record.round)
-        numbers = [r.record.round for r in items]
+        items.sort(key=lambda f: f.round)
         for prev, cur in zip(items, items[1:]):
-            a, b = prev.record, cur.record
-            if a.round == b.round:
-                add(_p(cur, cur.marks.get("round"), f"{dialogue} round {b.round} is also in {prev.path}", "two files for the same round"))
-            elif b.round > a.round + 1:
-                missing = ", ".join(str(n) for n in range(a.round + 1, b.round))
-                add(_p(cur, cur.marks.get("round"), f"{dialogue} has no round {missing} before round {b.round}", "a gap in the numbering", warning=True))
-        dated = [r for r in items if r.record.date]
-        for i, cur in enumerate(dated):
-            for prev in dated[:i]:
-                a, b = prev.record, cur.record
-                if a.round < b.round and b.date.last_day() < a.date.first_day():
-                    add(_p(cur, cur.marks.get("date"), f"{dialogue} round {b.round} is dated {b.date}, before round {a.round} ({a.date})", "check the date or the round number"))
-                    break
-        if numbers and numbers[0] > 1:
+            if prev.round == cur.round:
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {cur.round} is also in {prev.path}", "two files for the same round"))
+            elif cur.round > prev.round + 1:
+                missing = ", ".join(str(n) for n in range(prev.round + 1, cur.round))
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} has no round {missing} before round {cur.round}", "a gap in the numbering", warning=True))
+        latest_start = None  # the latest first day among lower-numbered rounds
+        latest = None
+        for cur in items:
+            if cur.date is None:
+                continue
+            if latest is not None and latest.round < cur.round and cur.date.last_day() < latest_start:
+                add(_at_mark(cur.path, cur.marks.get("date"), f"{dialogue} round {cur.round} is dated {cur.date}, before round {latest.round} ({latest.date})", "check the date or the round number"))
+            if latest_start is None or cur.date.first_day() > latest_start:
+                latest_start, latest = cur.date.first_day(), cur
+        if items and items[0].round > 1:
             first = items[0]
-            add(_p(first, first.marks.get("round"), f"{dialogue} has no round before round {numbers[0]}", "a gap in the numbering", warning=True))
-
-
-def _check_evidence(results, by_cls, add) -> None:
-    """Evidence must not predate the promise, and a status beyond 'announced' needs evidence."""
-    outcome_dates: dict[str, tuple] = {}
-    commitments: dict[str, tuple] = {}
-    for res in by_cls[model.Round]:
-        rec = res.record
-        for t in rec.topics:
-            for o in t.outcomes:
-                key = f"{rec.id}/{o.id}"
-                outcome_dates[key] = rec.date
-                if o.commitment:
-                    where = next(((ln, c) for k, i, ln, c in res.defs if k == "Outcome" and i == o.id), None)
-                    commitments[key] = (res, where, o.commitment)
-    evidenced: set[str] = set()
-
-    def cite(res, when, targets, label):
-        for target in targets:
-            evidenced.add(target)
-            promised = outcome_dates.get(target)
-            if when and promised and when.last_day() < promised.first_day():
-                ref = next((r for r in res.refs if r.kind == "outcome" and r.value == target), None)
-                where = (ref.line, ref.col) if ref else None
-                add(_p(res, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
-
-    for res in results:
-        rec = res.record
-        if isinstance(rec, model.Round):
-            for f in rec.follow_ups:
-                cite(res, f.date, f.follows_up, f"follow-up {f.id!r}")
-            for t in rec.topics:
-                for o in t.outcomes:
-                    cite(res, rec.date, o.follows_up, f"outcome {o.id!r}")
-        elif isinstance(rec, model.Document):
-            cite(res, rec.date, rec.follows_up, f"document {rec.id!r}")
-    for key, (res, where, c) in commitments.items():
-        if c.status in ("in-progress", "delivered", "lapsed") and key not in evidenced:
-            add(_p(res, where, f"commitment {key} is {c.status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
+            add(_at_mark(first.path, first.marks.get("round"), f"{dialogue} has no round before round {first.round}", "a gap in the numbering", warning=True))
 
 
 def stem_of(path: str) -> str:
@@ -292,22 +302,18 @@ def run_validate(env, path: Optional[str], strict: bool) -> int:
     from .load import check
 
     root = path or env.data_dir
-    cache = None
-    if env.use_cache:
-        from .cache import Cache
-
-        cache = Cache(env.cache_dir, root)
-    dataset, problems = check(root, env.today, cache)
-    problems.sort()
+    store, problems = check(root, env.today, env.backend(root))
+    problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     for p in problems:
         print(p, file=env.stderr)
     failed = bool(errors) or (strict and bool(warnings))
-    if dataset is not None:
+    if store is not None:
+        ds = store.dataset
         summary = (
-            f"{root}: {len(dataset.dialogues)} dialogues, {len(dataset.rounds)} rounds and meetings, "
-            f"{len(dataset.documents)} documents, {len(dataset.topics)} topics, {len(dataset.people)} people"
+            f"{root}: {len(ds.dialogues)} dialogues, {len(store.round_paths)} rounds and meetings, "
+            f"{len(ds.documents)} documents, {len(ds.topics)} topics, {len(ds.people)} people"
         )
     else:
         summary = root

@@ -54,6 +54,7 @@ _WORDS = {
     "no_hits": ("No matches.", "沒有符合的結果。"),
     "no_commitments": ("No commitments match.", "沒有符合的承諾。"),
     "also_mentioned": ("also mentioned", "亦提及"),
+    "on_agenda": ("on the agenda", "列入議程"),
     "in-person": ("in person", "實體"),
     "virtual": ("virtual", "視訊"),
     "hybrid": ("hybrid", "實體及視訊"),

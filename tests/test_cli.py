@@ -1,0 +1,228 @@
+"""The commands as a user sees them: references, filters, languages, formats, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import ANSI, run
+
+COMMANDS = {
+    "list": ["list"],
+    "show": ["show", "6"],
+    "compare": ["compare", "1", "6"],
+    "timeline": ["timeline", "--partner", "us"],
+    "topics": ["topics"],
+    "topic-history": ["topics", "supply-chains"],
+    "search": ["search", "supply"],
+}
+
+
+# ---------------------------------------------------------------- round references
+
+
+@pytest.mark.parametrize("ref", ["6", "eppd:6", "eppd-6", "EPPD:6", "eppd:latest", "eppd:last"])
+def test_round_references_name_the_sixth_round(ref):
+    result = run("show", ref, "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["id"] == "eppd-6"
+
+
+def test_other_references():
+    assert json.loads(run("show", "eppd:first", "-O", "json").out)["id"] == "eppd-1"
+    assert json.loads(run("show", "dde:2", "-O", "json").out)["id"] == "dde-2"
+    assert json.loads(run("show", "2", "--dialogue", "dde", "-O", "json").out)["id"] == "dde-2"
+    assert json.loads(run("show", "tuba-launch", "-O", "json").out)["id"] == "tuba-launch"
+    assert json.loads(run("show", "tuba:launch", "-O", "json").out)["id"] == "tuba-launch"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["compare", "1", "999"], "error: EPPD has no round 999 (EPPD has rounds 1–6)"),
+        (["show", "dde:7"], "error: DDE has no round 7 (DDE has rounds 1–2)"),
+        (["show", "xyz:1"], "error: unknown dialogue 'xyz' (known: art, dde, eppd, etp, tid, ttic, tuba"),
+        (["show", "eppd:seventh"], "error: unknown round 'eppd:seventh'"),
+        (["show", ""], "error: empty round reference (try 6, eppd:6 or eppd-6)"),
+        (["list", "--partner", "mars"], "error: unknown partner 'mars' (known: eu, jp, uk, us)"),
+        (["list", "--dialogue", "epd"], "error: unknown dialogue 'epd' (known: art, dde, eppd,"),
+        (["list", "--topic", "unicorns"], "error: unknown topic 'unicorns' (see `tracker topics` for the list)"),
+        (["topics", "unicorns"], "error: unknown topic 'unicorns' (see `tracker topics` for the list)"),
+        (["list", "--since", "yesterday"], "error: cannot read the date 'yesterday'"),
+        (["list", "--since", "2022", "--until", "2021"], "error: --until 2021 ends before --since 2022 starts"),
+        (["search", "  "], "error: empty search text"),
+        (["list", "--format", "xml"], "error: unknown format 'xml' (use table, json, csv, markdown)"),
+        (["list", "--lang", "fr"], "error: unknown language 'fr' (use en or zh; from --lang or TRACKER_LANG)"),
+        (["list", "--bogus"], "error: no such option: --bogus"),
+        (["frobnicate"], "error: no such command 'frobnicate'"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(args, message):
+    result = run(*args)
+    assert result.code == 2
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith(message), lines[0]
+
+
+# ---------------------------------------------------------------- filters
+
+
+def ids(*args):
+    result = run("list", "--format", "json", *args)
+    assert result.code == 0, result.err
+    return [r["id"] for r in json.loads(result.out)]
+
+
+def test_list_is_in_date_order_and_complete():
+    got = ids()
+    assert got[:3] == ["dde-1", "tuba-launch", "eppd-1"]
+    assert {"eppd-1", "eppd-2", "eppd-3", "eppd-4", "eppd-5", "eppd-6", "dde-1", "dde-2", "tuba-launch"} <= set(got)
+
+
+@pytest.mark.parametrize("partner", ["us", "US", "USA", "usa", "United States", "美國"])
+def test_partner_aliases(partner):
+    got = ids("--partner", partner)
+    assert "eppd-1" in got and "tuba-launch" in got and "dde-1" not in got
+
+
+@pytest.mark.parametrize("partner", ["eu", "EU", "歐盟", "European Union"])
+def test_eu_aliases(partner):
+    assert ids("--partner", partner)[:2] == ["dde-1", "dde-2"]
+
+
+def test_dates_filter_inclusively_in_every_calendar():
+    assert ids("--dialogue", "eppd", "--until", "2020") == ["eppd-1"]
+    assert ids("--dialogue", "eppd", "--since", "Nov 2020", "--until", "2020-11-20") == ["eppd-1"]
+    assert ids("--dialogue", "eppd", "--since", "民國109年11月20日", "--until", "109/11/20") == ["eppd-1"]
+    assert ids("--dialogue", "eppd", "--since", "1091120", "--until", "1101231") == ["eppd-1", "eppd-2"]
+    # a round known only to the month (EPPD 3, December 2022) overlaps any day of that month
+    assert ids("--dialogue", "eppd", "--since", "2022-12-20", "--until", "2022-12-31") == ["eppd-3"]
+
+
+def test_topic_filter_answers_which_rounds_discussed_critical_minerals():
+    got = ids("--topic", "critical minerals")
+    assert got == ids("--topic", "關鍵礦物") == ids("--topic", "critical-minerals")
+    assert "eppd-6" in got and "eppd-1" not in got
+
+
+def test_theme_filter_takes_every_topic_under_it():
+    by_name = ids("--topic", "Supply chains")  # the theme's name
+    assert by_name == ids("--topic", "theme:supply-chains") == ids("--topic", "供應鏈")
+    assert "eppd-1" in by_name and "eppd-6" in by_name
+    assert set(ids("--topic", "critical-minerals")) < set(by_name)
+    # an ID that is both a topic and a theme means the topic
+    assert set(ids("--topic", "supply-chains")) <= set(by_name)
+
+
+# ---------------------------------------------------------------- compare
+
+
+def test_compare_1_6_shows_the_agenda_change():
+    data = json.loads(run("compare", "1", "6", "--format", "json").out)
+    added = {t["topic"] for t in data["added"]}
+    dropped = {t["topic"] for t in data["dropped"]}
+    evolved = {(p["a"]["topic"], p["b"]["topic"]) for p in data["evolved"]}
+    assert added == {"critical-minerals", "drone-supply-chain"}
+    assert dropped == {"womens-economic-empowerment", "global-health-security"}
+    assert ("5g-telecom-security", "digital-infrastructure") in evolved
+    assert ("supply-chains", "ai-supply-chain") in evolved
+    assert data["summary"] == {"added": 2, "dropped": 2, "continued": 0, "evolved": 5}
+    first = run("compare", "1", "6").out.splitlines()[0]
+    assert first.startswith("+2 −2 =0 ~5")
+
+
+def test_compare_across_dialogues():
+    result = run("compare", "eppd:6", "dde:2", "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["a"]["id"] == "eppd-6" and data["b"]["id"] == "dde-2"
+
+
+def test_compare_notes_commitments_delivered_by_b():
+    data = json.loads(run("compare", "1", "2", "--format", "json").out)
+    assert "eppd-1/st-agreement-talks" in [d["commitment"] for d in data["delivered"]]
+
+
+# ---------------------------------------------------------------- formats and languages
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_format_of_every_command(name, fmt, lang):
+    result = run(*COMMANDS[name], "--format", fmt, "--lang", lang)
+    assert result.code == 0, result.err
+    assert result.out.strip()
+    assert not ANSI.search(result.out)
+    if fmt == "json":
+        json.loads(result.out)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.out)))
+        assert len({len(r) for r in rows}) == 1, "every CSV row has the same columns"
+    if fmt == "markdown" and name not in ("show",):
+        assert "|" in result.out
+
+
+def test_json_fields_are_the_documented_ones():
+    rounds = json.loads(run("list", "--format", "json").out)
+    for key in ("id", "dialogue", "round", "date", "partner", "format", "venue", "topics"):
+        assert key in rounds[0]
+    topic = rounds[0]["topics"][0]
+    assert set(topic["name"]) == {"en", "zh"} and "id" in topic
+    assert rounds == json.loads(run("list", "--format", "json", "--lang", "zh").out), "JSON does not depend on --lang"
+
+
+def test_csv_and_json_carry_the_same_fields():
+    rounds = json.loads(run("list", "--format", "json").out)
+    header = next(csv.reader(io.StringIO(run("list", "--format", "csv").out)))
+    assert header == list(rounds[0].keys())
+
+
+def test_lang_zh_and_environment():
+    zh = run("list", "--lang", "zh")
+    assert "主談人" in zh.out and "鄧振中" in zh.out
+    assert run("list", environ={"TRACKER_LANG": "zh"}).out == zh.out
+    assert run("list", "--lang", "en", environ={"TRACKER_LANG": "zh"}).out == run("list").out
+
+
+def test_lang_falls_back_to_the_other_language():
+    # 曾厚仁 has no confirmed English name: English output shows the Chinese one
+    assert "曾厚仁" in run("show", "1").out
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color():
+    assert ANSI.search(run("list", tty=True).out)
+    assert not ANSI.search(run("list", tty=True, environ={"NO_COLOR": "1"}).out)
+    assert not ANSI.search(run("list").out)
+    assert ANSI.search(run("list", environ={"FORCE_COLOR": "1"}).out)
+    assert not ANSI.search(run("list", "--format", "json", environ={"FORCE_COLOR": "1"}).out)
+    assert not ANSI.search(run("--color", "never", "list", tty=True).out)
+
+
+def test_show_marks_disputed_and_unverified_facts_and_numbers_sources():
+    out = run("show", "3").out
+    assert "disputed" in out.lower()
+    assert "[1]" in out and "http" in out
+
+
+def test_search_shows_where_each_hit_is_in_both_languages():
+    en = json.loads(run("search", "critical minerals", "--format", "json").out)
+    zh = json.loads(run("search", "關鍵礦物", "--format", "json").out)
+    assert {r["id"] for r in en} & {r["id"] for r in zh} >= {"eppd-6"}
+    assert all(h["where"] for r in en for h in r["hits"])
+
+
+def test_version_and_help():
+    result = run("--version")
+    assert result.code == 0 and result.out.startswith("tracker ")
+    for name in ("list", "show", "compare", "timeline", "topics", "search", "validate"):
+        assert "Example" in run(name, "--help").out
+
+
+def test_global_options_work_before_and_after_the_command():
+    assert run("--lang", "zh", "list").out == run("list", "--lang", "zh").out

@@ -1,0 +1,34 @@
+"""Golden outputs of the main commands on the shipped data (UPDATE_GOLDEN=1 to accept changes)."""
+
+import pytest
+
+from conftest import run
+
+CASES = {
+    "list.txt": ["list"],
+    "list.json": ["list", "--format", "json"],
+    "list.csv": ["list", "--format", "csv"],
+    "list.md": ["list", "--format", "markdown"],
+    "list-zh.txt": ["list", "--lang", "zh"],
+    "compare-1-6.txt": ["compare", "1", "6"],
+    "compare-1-6.json": ["compare", "1", "6", "--format", "json"],
+    "compare-1-6.md": ["compare", "1", "6", "--format", "markdown"],
+    "compare-1-6-zh.txt": ["compare", "1", "6", "--lang", "zh"],
+    "timeline-us.txt": ["timeline", "--partner", "us"],
+    "timeline-us.json": ["timeline", "--partner", "us", "--format", "json"],
+    "timeline-us-zh.txt": ["timeline", "--partner", "美國", "--lang", "zh"],
+    "show-eppd-1.txt": ["show", "eppd:1"],
+    "show-eppd-1.md": ["show", "eppd:1", "--format", "markdown"],
+    "show-dde-2.json": ["show", "dde-2", "--format", "json"],
+    "topics.txt": ["topics"],
+    "topics-critical-minerals.txt": ["topics", "critical-minerals"],
+    "search-semiconductor.txt": ["search", "semiconductor"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name, golden):
+    result = run(*CASES[name])
+    assert result.code == 0, result.err
+    assert result.err == ""
+    golden(name, result.out)

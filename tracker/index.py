@@ -1,0 +1,83 @@
+"""What is kept of each round for the listing commands: summary, follow-ups, searchable text.
+
+These are computed once per round when its file (or the names it refers to)
+changes, and stored with the data, so that ``list``, ``timeline`` and
+``search`` need not rebuild every record on each run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterator
+
+from .model import Dataset, PartialDate, Round, Text
+
+ENTRY = "\x00"  # between searchable entries (YAML data can hold no NUL)
+FIELD = "\x01"  # between an entry's path and its text
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: case folded, dashes unified, spaces collapsed."""
+    return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
+
+
+def sort_key(date: PartialDate | None, dialogue: str, number: int | None, ident: str) -> str:
+    """A string that sorts rounds by date (unknown last), then dialogue, number and ID."""
+    when = "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
+    return f"{when}|{dialogue}|{number or 0:09d}|{ident}"
+
+
+def texts(obj, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every (field path, text) inside a record: names, labels, outcomes, notes, titles."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, Text):
+        if obj.en:
+            yield f"{path}.en", obj.en
+        if obj.zh:
+            yield f"{path}.zh", obj.zh
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from texts(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, PartialDate):
+        for f in dataclasses.fields(obj):
+            if f.name in ("id", "url", "path", "round", "date") or f.metadata.get("ref"):
+                continue
+            value = getattr(obj, f.name)
+            if value is None or isinstance(value, (bool, int, PartialDate)):
+                continue
+            yield from texts(value, f"{path}.{f.name}" if path else f.name)
+
+
+def search_entries(meta: Dataset, r: Round) -> list[tuple[str, str]]:
+    """What search looks through for one round, with where each text is."""
+    out = list(texts(meta.dialogues[r.dialogue].name, "dialogue.name"))
+    out += texts(r)
+    for i, p in enumerate(r.participants):
+        if p.person in meta.people:
+            out += texts(meta.people[p.person].name, f"participants[{i}].person")
+    for i, t in enumerate(r.topics):
+        out += texts(meta.topics[t.topic].name, f"topics[{i}].topic")
+    return out
+
+
+def search_blob(meta: Dataset, r: Round) -> str:
+    return ENTRY.join(f"{path}{FIELD}{text}" for path, text in search_entries(meta, r))
+
+
+def find(blob: str, needle: str) -> list[tuple[str, str]]:
+    """The (path, text) entries of a search blob whose text contains ``needle`` (already folded)."""
+    folded = fold_blob(blob)
+    if needle not in folded:
+        return []
+    hits = []
+    for entry, low in zip(blob.split(ENTRY), folded.split(ENTRY)):
+        if needle in low.partition(FIELD)[2]:
+            path, _, text = entry.partition(FIELD)
+            hits.append((path, text))
+    return hits
+
+
+def fold_blob(blob: str) -> str:
+    # per character, like fold(), so entries stay aligned with the original
+    return blob.casefold().replace("–", "-").replace("—", "-").replace("\n", " ")

@@ -1,0 +1,413 @@
+"""Read one YAML data file: bytes → text → nodes → a checked model record.
+
+Only safe YAML is read: the loader composes nodes and builds values itself, so
+no tag can construct a Python object; libyaml's parser is used when present.
+Every value keeps its line and column until it has been checked.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import Problem
+from .model import PartialDate, Text
+from .schema import Spec, fields_of
+
+_TEXT_PART = Spec("text", "str", True, None, "")
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_STAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_ALLOWED_TAGS = frozenset((_STR, _INT, _BOOL, _FLOAT, _NULL, _STAMP, _MAP, _SEQ))
+_SURPRISE = {_INT: "a number", _BOOL: "a true/false value", _FLOAT: "a number", _NULL: "empty", _STAMP: "a date"}
+
+
+@dataclass(slots=True)
+class Ref:
+    """A value that names another record, checked once every file is read."""
+
+    kind: str
+    value: str
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one file yields: its record (if readable), problems and references."""
+
+    path: str
+    record: Any = None
+    problems: list = field(default_factory=list)
+    refs: list = field(default_factory=list)
+    # line/col of top-level fields that cross-file checks report on: "id", "date", …
+    marks: dict = field(default_factory=dict)
+    # (record class name, id, line, col) of every record with an ID in the file
+    defs: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reading bytes
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def decode(path: str, raw: bytes) -> tuple[Optional[str], Optional[Problem]]:
+    """UTF-8 (with or without a BOM, any line endings) or a problem that says what it is."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(path, 1, 1, "file is UTF-16, not UTF-8", "save it as UTF-8")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _position(good, len(good))
+        hint = "save it as UTF-8"
+        for enc, name in (("big5", "Big5"), ("gb18030", "GB18030")):
+            try:
+                raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            hint = f"it looks like {name}; convert it with: iconv -f {name.upper()} -t UTF-8"
+            break
+        return None, Problem(path, line, col, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})", hint)
+
+
+_LOADER = None
+
+
+def _loader_class():
+    """libyaml's parser with a lean YAML 1.1 resolver (tags only; no Python objects built)."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+        from yaml.resolver import Resolver
+
+        implicit = Resolver.yaml_implicit_resolvers
+
+        class Lean:
+            def descend_resolver(self, current_node, current_index):
+                pass
+
+            def ascend_resolver(self):
+                pass
+
+            def resolve(self, kind, value, implicits, _memo={}):  # noqa: B006 - a deliberate memo
+                if kind is ScalarNode:
+                    if implicits[0]:
+                        tag = _memo.get(value)
+                        if tag is None:
+                            tag = _STR
+                            for candidate, regexp in implicit.get(value[:1], ()):
+                                if regexp.match(value):
+                                    tag = candidate
+                                    break
+                            if len(value) < 40 and len(_memo) < 10000:
+                                _memo[value] = tag
+                        return tag
+                    return _STR
+                if kind is SequenceNode:
+                    return _SEQ
+                if kind is MappingNode:
+                    return _MAP
+                return _STR
+
+        try:
+            from yaml.cyaml import CParser
+
+            class LeanLoader(CParser, Lean):
+                def __init__(self, stream):
+                    CParser.__init__(self, stream)
+
+        except ImportError:  # no libyaml: the pure-Python parser, same results, slower
+            from yaml.composer import Composer
+            from yaml.parser import Parser
+            from yaml.reader import Reader as YamlReader
+            from yaml.scanner import Scanner
+
+            class LeanLoader(YamlReader, Scanner, Parser, Composer, Lean):  # type: ignore[no-redef]
+                def __init__(self, stream):
+                    YamlReader.__init__(self, stream)
+                    Scanner.__init__(self)
+                    Parser.__init__(self)
+                    Composer.__init__(self)
+
+        del yaml
+        _LOADER = LeanLoader
+    return _LOADER
+
+
+def _compose(path: str, text: str):
+    """The YAML node tree of ``text``, or a problem with the syntax error's position."""
+    import yaml
+
+    loader_cls = _loader_class()
+    try:
+        loader = loader_cls(text)
+        try:
+            return loader.get_single_node(), None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        hint = "check the indentation and quoting near here"
+        if "another document" in message:
+            message = "more than one YAML document in the file"
+            hint = "one record per file: remove the '---' line and what follows, or move it to its own file"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]:
+            message = "tab character used for indentation"
+            hint = "YAML indents with spaces only"
+        return None, Problem(path, line, col, f"YAML syntax error: {message}", hint)
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        pos = getattr(exc, "position", None)
+        line, col = _position(text, pos) if isinstance(pos, int) else (1, 1)
+        reason = getattr(exc, "reason", None) or "unreadable YAML"
+        return None, Problem(path, line, col, f"YAML error: {reason}", "remove control characters")
+
+
+# ---------------------------------------------------------------- node walking
+
+
+def _close(word: str, choices) -> Optional[str]:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {found[0]!r}?" if found else None
+
+
+class Reader:
+    """Turns the node tree of one file into model records, noting every problem."""
+
+    def __init__(self, result: FileResult):
+        self.result = result
+        self.seen: set[int] = set()
+
+    def problem(self, node, message: str, hint: Optional[str] = None, warning: bool = False) -> None:
+        mark = node.start_mark
+        self.result.problems.append(Problem(self.result.path, mark.line + 1, mark.column + 1, message, hint, warning))
+
+    def where(self, node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    # A return value of _BAD means "already reported".
+    def read(self, node, spec, label: str):
+        if id(node) in self.seen:
+            self.problem(node, f"{_at(label)}anchors and aliases (&name / *name) are not allowed", "write the value out in full")
+            return _BAD
+        self.seen.add(id(node))
+        kind = spec.kind
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, f"{_at(label)}YAML tag {tag!r} is not allowed", "remove the tag; data files hold plain values")
+            return _BAD
+        if node.tag == _NULL and isinstance(node, ScalarNode) and node.style is None:
+            if spec.nullable:
+                return None
+            self.problem(node, f"{_at(label)}a value is required")
+            return _BAD
+        if kind == "record":
+            if not isinstance(node, MappingNode):
+                self.problem(node, f"{_at(label)}expected a mapping (key: value lines), found {_describe(node)}")
+                return _BAD
+            return self.record(node, spec.record, label, fields_of(spec.record))
+        if kind == "text":
+            return self.text(node, label)
+        if kind == "list":
+            if not isinstance(node, SequenceNode):
+                self.problem(node, f"{_at(label)}expected a list, found {_describe(node)}")
+                return _BAD
+            out = []
+            for i, item in enumerate(node.value):
+                value = self.read(item, spec.item, f"{label}[{i}]")
+                if value is not _BAD:
+                    out.append(value)
+            return tuple(out)
+        if not isinstance(node, ScalarNode):
+            self.problem(node, f"{_at(label)}expected a single value, found {_describe(node)}")
+            return _BAD
+        return self.scalar(node, spec, label)
+
+    def scalar(self, node, spec, label: str):
+        kind, tag, text = spec.kind, node.tag, node.value
+        if kind == "str" or kind == "enum":
+            if tag != _STR:
+                self.problem(node, f"{_at(label)}{text!r} would be read as {_SURPRISE.get(tag, tag)}, not text", f'quote it: "{text}"')
+                return _BAD
+            text = text.strip()
+            if not text:
+                self.problem(node, f"{_at(label)}empty text")
+                return _BAD
+            if kind == "enum" and text not in spec.choices:
+                hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
+                self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
+                return _BAD
+            if spec.ref:
+                line, col = self.where(node)
+                self.result.refs.append(Ref(spec.ref, text, line, col))
+            return text
+        if kind == "int":
+            if tag != _INT or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
+                hint = "write a plain whole number like 3"
+                if tag == _INT and text.startswith("0") and text.isdigit():
+                    hint = "a leading zero makes YAML 1.1 read it as octal; drop the zero"
+                self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
+                return _BAD
+            return int(text)
+        if kind == "bool":
+            if tag != _BOOL or text not in ("true", "false"):
+                self.problem(node, f"{_at(label)}{text!r} is not true or false", "write true or false")
+                return _BAD
+            return text == "true"
+        if kind == "date":
+            if tag not in (_STR, _INT, _STAMP):
+                self.problem(node, f"{_at(label)}{text!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+                return _BAD
+            try:
+                return PartialDate.parse(text.strip())
+            except ValueError as exc:
+                self.problem(node, f"{_at(label)}impossible date {text!r}: {exc}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+                return _BAD
+        raise AssertionError(kind)  # pragma: no cover
+
+    def text(self, node, label: str):
+        if not isinstance(node, MappingNode):
+            hint = None
+            if isinstance(node, ScalarNode):
+                hint = f"write {{en: {node.value}}} or {{zh: {node.value}}}"
+            self.problem(node, f"{_at(label)}expected {{en: …, zh: …}}, found {_describe(node)}", hint)
+            return _BAD
+        values = {}
+        reported = len(self.result.problems)
+        for key_node, value_node in self.pairs(node, label, ("en", "zh")):
+            value = self.read(value_node, _TEXT_PART, f"{label}.{key_node.value}")
+            if value is not _BAD:
+                values[key_node.value] = value
+        if not values:
+            if len(self.result.problems) == reported:
+                self.problem(node, f"{_at(label)}needs an English (en) or Chinese (zh) text")
+            return _BAD
+        return Text(values.get("en"), values.get("zh"))
+
+    def pairs(self, node, label: str, allowed):
+        """Key/value node pairs of a mapping; reports bad, unknown and duplicate keys."""
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key_node.tag != _STR or not isinstance(key, str):
+                self.problem(key_node, f"{_at(label)}key {key!r} is not text", "keys are field names")
+                continue
+            if key in seen:
+                self.problem(key_node, f"{_at(label)}duplicate key {key!r} (first on line {seen[key]})", "remove one of them")
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            if key not in allowed:
+                hint = _close(key, allowed) or "allowed: " + ", ".join(allowed)
+                if node.flow_style and (" " in key or key[:1].isupper()):
+                    hint = "a comma inside { } ends the value; put the text in quotes"
+                self.problem(key_node, f"{_at(label)}unknown field {key!r}", hint)
+                continue
+            yield key_node, value_node
+
+    def record(self, node, cls, label: str, specs):
+        values: dict[str, Any] = {}
+        by_name = {s.name: s for s in specs}
+        ok = True
+        for key_node, value_node in self.pairs(node, label, by_name):
+            key = key_node.value
+            if label == "":
+                self.result.marks[key] = self.where(value_node)
+            value = self.read(value_node, by_name[key], f"{label}.{key}" if label else key)
+            if value is _BAD:
+                ok = False
+            elif value is not None:
+                values[key] = value
+        for spec in specs:
+            if spec.required and spec.name not in values and ok:
+                if not any(k.value == spec.name for k, _ in node.value):
+                    self.problem(node, f"{_at(label)}missing required field {spec.name!r}", f"{spec.name}: {spec.doc[:1].lower()}{spec.doc[1:]}")
+                ok = False
+        if not ok:
+            return _BAD
+        if "id" in values:
+            line, col = self.where(next(v for k, v in node.value if k.value == "id"))
+            self.result.defs.append((cls.__name__, values["id"], line, col))
+        try:
+            return cls(**values)
+        except TypeError as exc:  # pragma: no cover - specs and classes agree
+            self.problem(node, f"{_at(label)}{exc}")
+            return _BAD
+
+
+_BAD = object()
+
+
+def _at(label: str) -> str:
+    return f"{label}: " if label else ""
+
+
+def _describe(node) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    return f"{node.value!r}" if node.value else "nothing"
+
+
+def read_file(path: str, cls: type, display: Optional[str] = None) -> FileResult:
+    """Read and check one file on its own; cross-file checks come later."""
+    from .schema import Spec
+
+    shown = display or path
+    result = FileResult(shown)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            result.problems.append(
+                Problem(shown, 0, 0, f"file is {size / 1e6:.1f} MB; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
+            )
+            return result
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        result.problems.append(Problem(shown, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+        return result
+    text, problem = decode(shown, raw)
+    if problem:
+        result.problems.append(problem)
+        return result
+    node, problem = _compose(shown, text)
+    if problem:
+        result.problems.append(problem)
+        return result
+    if node is None:
+        result.problems.append(Problem(shown, 1, 1, "file is empty", f"it should hold a {cls.__name__.lower()} record"))
+        return result
+    if cls.__name__ == "_Anything":
+        return result
+    reader = Reader(result)
+    value = reader.read(node, Spec("file", "record", True, None, "", record=cls), "")
+    if value is not _BAD:
+        result.record = value
+    return result
+
+

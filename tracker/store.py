@@ -1,0 +1,307 @@
+"""Where a checked data folder is kept between runs: in memory, or in a cache database.
+
+The loader writes, for every data file, its key (size, inode, modification and
+change times), what the checks across files need (``Facts``) and the record;
+and, for every round, what ``list``, ``timeline`` and ``search`` show (its
+summary, its follow-ups, its searchable text). A later run with a cache then
+parses only the files whose key changed, and when nothing changed since the
+folder last checked clean it reads just the summaries it needs.
+
+The cache is an optimisation only. It lives in the user's cache folder
+(``$XDG_CACHE_HOME/tracker``, or ``TRACKER_CACHE_DIR``), one SQLite file per data
+folder. A cache that is corrupt, truncated, written by another version or
+another user, or that cannot be written, is ignored and rebuilt silently; it
+never hides an error, because every file's own problems are stored with it and
+the checks across files run again after any change.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Any, Optional
+
+from . import __version__
+
+SCHEMA = 1
+
+
+def _dump(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class MemoryBackend:
+    """No cache: everything lives for this run only."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple] = {}  # path -> (key, facts, record)
+        self.derived: dict[str, tuple] = {}  # path -> (key, sort, summary, extra, search)
+        self.state: dict[str, Any] = {}
+
+    def file_keys(self) -> dict:
+        return {p: v[0] for p, v in self.files.items()}
+
+    def put_file(self, path, key, facts, record) -> None:
+        self.files[path] = (key, facts, record)
+
+    def delete_files(self, paths) -> None:
+        for p in paths:
+            self.files.pop(p, None)
+            self.derived.pop(p, None)
+
+    def all_facts(self) -> list:
+        return [v[1] for v in self.files.values()]
+
+    def record(self, path):
+        return self.files[path][2]
+
+    def derived_keys(self) -> dict:
+        return {p: v[0] for p, v in self.derived.items()}
+
+    def put_derived(self, path, key, sort, summary, extra, search) -> None:
+        self.derived[path] = (key, sort, summary, extra, search)
+
+    def derived_paths(self) -> list:
+        return [p for p, v in sorted(self.derived.items(), key=lambda pv: pv[1][1])]
+
+    def summaries(self) -> list:
+        return [v[2] for v in sorted(self.derived.values(), key=lambda v: v[1])]
+
+    def extras(self) -> list:
+        return [v[3] for v in sorted(self.derived.values(), key=lambda v: v[1])]
+
+    def search_rows(self) -> list:
+        return [(v[2], v[4]) for v in sorted(self.derived.values(), key=lambda v: v[1])]
+
+    def get_state(self, name):
+        return self.state.get(name)
+
+    def set_state(self, name, value) -> None:
+        self.state[name] = value
+
+    def commit(self) -> None:
+        pass
+
+
+def _guarded(method):
+    """Any failure of the database becomes _Restart: the load starts again without it."""
+
+    def wrapper(self, *args):
+        try:
+            return method(self, *args)
+        except _Restart:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a corrupt or vanished cache only costs speed
+            self.discard()
+            raise _Restart() from exc
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+class SqliteBackend:
+    """The cache database: the same operations as MemoryBackend, kept on disk between runs."""
+
+    def __init__(self, path: str) -> None:
+        import sqlite3
+
+        self.path = path
+        folder = os.path.dirname(path)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if os.path.exists(path):
+            st = os.stat(path)
+            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+                raise PermissionError("the cache is not private to this user")
+        self.db = sqlite3.connect(path, isolation_level="DEFERRED")
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            self.db.executescript(
+                """
+                DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS derived; DROP TABLE IF EXISTS state;
+                CREATE TABLE files(path TEXT PRIMARY KEY, key BLOB, facts BLOB, record BLOB);
+                CREATE TABLE derived(path TEXT PRIMARY KEY, key BLOB, sort TEXT, summary BLOB, extra BLOB, search BLOB);
+                CREATE INDEX derived_sort ON derived(sort);
+                CREATE TABLE state(name TEXT PRIMARY KEY, value BLOB);
+                """
+            )
+            self.db.execute(f"PRAGMA user_version={SCHEMA}")
+            self.db.commit()
+            os.chmod(path, 0o600)
+        self.db.execute("SELECT count(*) FROM state").fetchone()  # a corrupt file fails here
+
+    def discard(self) -> None:
+        try:
+            self.db.close()
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+
+    @_guarded
+    def file_keys(self) -> dict:
+        return {p: pickle.loads(k) for p, k in self.db.execute("SELECT path, key FROM files")}
+
+    @_guarded
+    def put_file(self, path, key, facts, record) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, _dump(key), _dump(facts), _dump(record)))
+
+    @_guarded
+    def delete_files(self, paths) -> None:
+        self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        self.db.executemany("DELETE FROM derived WHERE path = ?", [(p,) for p in paths])
+
+    @_guarded
+    def all_facts(self) -> list:
+        return [pickle.loads(f) for (f,) in self.db.execute("SELECT facts FROM files")]
+
+    @_guarded
+    def record(self, path):
+        (blob,) = self.db.execute("SELECT record FROM files WHERE path = ?", (path,)).fetchone()
+        return pickle.loads(blob)
+
+    @_guarded
+    def derived_keys(self) -> dict:
+        return {p: pickle.loads(k) for p, k in self.db.execute("SELECT path, key FROM derived")}
+
+    @_guarded
+    def put_derived(self, path, key, sort, summary, extra, search) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?, ?)",
+            (path, _dump(key), sort, _dump(summary), _dump(extra), _dump(search)),
+        )
+
+    @_guarded
+    def derived_paths(self) -> list:
+        return [p for (p,) in self.db.execute("SELECT path FROM derived ORDER BY sort")]
+
+    @_guarded
+    def summaries(self) -> list:
+        return [pickle.loads(s) for (s,) in self.db.execute("SELECT summary FROM derived ORDER BY sort")]
+
+    @_guarded
+    def extras(self) -> list:
+        return [pickle.loads(s) for (s,) in self.db.execute("SELECT extra FROM derived ORDER BY sort")]
+
+    @_guarded
+    def search_rows(self) -> list:
+        return [(pickle.loads(a), pickle.loads(b)) for a, b in self.db.execute("SELECT summary, search FROM derived ORDER BY sort")]
+
+    @_guarded
+    def get_state(self, name):
+        row = self.db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    @_guarded
+    def set_state(self, name, value) -> None:
+        self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (name, _dump(value)))
+
+    @_guarded
+    def commit(self) -> None:
+        self.db.commit()
+
+
+def open_backend(cache_dir: Optional[str], root: str):
+    """The cache database for ``root``, or memory when there is no cache or it cannot be used."""
+    if cache_dir is None:
+        return MemoryBackend()
+    try:
+        return SqliteBackend(cache_path(cache_dir, root))
+    except Exception:  # noqa: BLE001 - corrupt, foreign or unwritable: work without it
+        try:
+            os.unlink(cache_path(cache_dir, root))
+        except OSError:
+            pass
+        try:
+            return SqliteBackend(cache_path(cache_dir, root))
+        except Exception:  # noqa: BLE001
+            return MemoryBackend()
+
+
+class _Restart(Exception):
+    """The cache failed part-way: start the load again without it."""
+
+
+def cache_path(cache_dir: str, root: str) -> str:
+    import zlib
+
+    root = os.path.abspath(root)
+    name = os.path.basename(root.rstrip(os.sep)) or "root"
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:40]
+    return os.path.join(cache_dir, f"{safe}-{zlib.crc32(root.encode('utf-8', 'surrogateescape')):08x}.sqlite")
+
+
+def file_key(path: str) -> Optional[tuple]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+STAMP = (SCHEMA, __version__)
+
+
+class Store:
+    """A checked data folder, as the commands read it.
+
+    ``dataset`` gives the full records (rounds are read only when first asked
+    for); ``summaries``, ``follow_ups`` and ``search_rows`` give what the
+    listing commands show, without rebuilding the records.
+    """
+
+    def __init__(self, root: str, backend, meta_parts: dict, round_paths: list):
+        self.root = root
+        self.backend = backend
+        self.round_paths = round_paths
+        self.dataset = self.meta_dataset(root, meta_parts, self._load_rounds)
+
+    def _load_rounds(self) -> list:
+        return [self.backend.record(p) for p in self.round_paths]
+
+    @staticmethod
+    def meta_dataset(root, parts: dict, rounds):
+        from .model import Dataset
+
+        taxonomy = parts.get("Taxonomy", ())
+        return Dataset(
+            root,
+            [p for f in parts.get("Partners", ()) for p in f.partners],
+            [t for f in taxonomy for t in f.themes],
+            [t for f in taxonomy for t in f.topics],
+            [p for f in parts.get("People", ()) for p in f.people],
+            parts.get("Dialogue", []),
+            rounds,
+            parts.get("Document", []),
+        )
+
+    @staticmethod
+    def put_round(backend, meta, path, key, r) -> None:
+        """Compute and keep what the listing commands need of round ``r``."""
+        from . import index, serialize
+
+        summary = serialize.round_object(meta, r)
+        srcs = {s.id: s for s in r.sources}
+        extra = [
+            {**serialize.evidence_object(ev_follow_up(r, f, srcs)), "dialogue": r.dialogue, "partner": summary["partner"]}
+            for f in r.follow_ups
+        ]
+        backend.put_derived(path, key, index.sort_key(r.date, r.dialogue, r.round, r.id), summary, extra, index.search_blob(meta, r))
+
+    def summaries(self) -> list[dict]:
+        return self.backend.summaries()
+
+    def follow_ups(self) -> list[dict]:
+        return [e for extra in self.backend.extras() for e in extra]
+
+    def search_rows(self):
+        return self.backend.search_rows()
+
+
+def ev_follow_up(r, f, srcs):
+    from .query import Evidence
+
+    return Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources))
