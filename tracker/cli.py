@@ -371,7 +371,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
-        command_ = typer.main.get_command(app)
+        command_ = _plain_text_options(typer.main.get_command(app))
         rv = command_.main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
@@ -394,6 +394,39 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     return int(code)
 
 
+class _AsGiven:
+    """Coercion of a text option or a flag: the value as the command line parser gave it."""
+
+    @staticmethod
+    def coerce(value, param=None, ctx=None):
+        return value
+
+
+def _plain_text_options(group):
+    """Skip typer's per-option pydantic validators for options that are text or flags.
+
+    Such options need no conversion; building a
+    validator costs about 2 ms per option and importing pydantic about 50 ms at
+    every start (see benchmarks/README.md). Should typer's internals change, the
+    options simply keep typer's own coercion.
+    """
+    import types
+
+    plain = (str, Optional[str], bool)
+    commands = [group, *getattr(group, "commands", {}).values()]
+    names = types.SimpleNamespace(help_option_names=app.info.context_settings["help_option_names"])
+    for command_ in commands:
+        try:
+            help_option = [command_.get_help_option(names)]  # made once per command, then cached
+        except Exception:  # noqa: BLE001 - typer's internals changed: keep its own coercion
+            help_option = []
+        for param in [*command_.params, *help_option]:
+            descriptor = getattr(param, "type_descriptor", None)
+            if descriptor is not None and getattr(param, "_runtime_param", 0) is None and descriptor.annotation in plain:
+                param._runtime_param = _AsGiven
+    return group
+
+
 def _flush_quietly(stream) -> None:
     try:
         stream.flush()
@@ -412,4 +445,7 @@ def _click_message(exc) -> str:
 
 def run() -> None:
     """Console-script entry point."""
+    import gc
+
+    gc.disable()  # a short-lived process: cyclic garbage collection only slows the reading of many files
     sys.exit(main())
