@@ -15,26 +15,41 @@ import os
 import random
 import shutil
 
-WORDS_EN = (
-    "supply chain resilience semiconductor cooperation investment screening critical minerals digital "
-    "infrastructure energy transition talent trusted partners third countries economic coercion "
-    "working group agreement standards data exchange security technology trade research"
-).split()
-WORDS_ZH = list("供應鏈韌性半導體合作投資審查關鍵礦物數位基礎建設能源轉型人才可信賴夥伴第三國經濟脅迫工作小組協定標準資料交流安全科技貿易研究")
+# Topic phrases like the real taxonomy's; "supply" occurs in a few of them, as in the real data.
+PHRASES = (
+    "supply chain resilience", "critical minerals", "drone supply chain", "AI supply chain", "semiconductor talent",
+    "digital infrastructure", "digital trade", "data economy", "blockchain", "cybersecurity certification",
+    "economic coercion", "energy transition", "offshore wind", "investment screening", "double taxation",
+    "trade facilitation", "good regulatory practice", "anticorruption", "small and medium enterprises", "labour",
+    "environment", "agriculture", "standards", "state-owned enterprises", "third-country cooperation",
+    "infrastructure cooperation", "women's economic empowerment", "global health security", "transportation",
+    "information sharing", "science and technology", "online platforms", "e-government", "startups", "industry",
+)
+# A filler vocabulary of made-up words, so that searches match only what they should.
+SYLLABLES = "ka lo mi ne ru ta vo se di pa ko lu fe ri mo na be ti zu ga".split()
+WORDS_ZH = list("的合作雙方同意推動強化交流發展建立共同夥伴關係機制計畫領域相關持續深化促進提升")
+
+
+def filler(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(n)]
+
 
 PARTNERS = [("us", "United States", "美國"), ("eu", "European Union", "歐盟"), ("uk", "United Kingdom", "英國"), ("jp", "Japan", "日本")]
 
 
-def en(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS_EN) for _ in range(n)).capitalize()
+def en(rng: random.Random, n: int, phrase: str = "") -> str:
+    words = filler(rng, n)
+    if phrase:
+        words.insert(rng.randrange(len(words) + 1), phrase)
+    return " ".join(words).capitalize()
 
 
 def zh(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(WORDS_ZH) for _ in range(n))
 
 
-def text(rng: random.Random, n_en: int, n_zh: int, indent: str) -> str:
-    return f"\n{indent}  en: >-\n{indent}    {en(rng, n_en)}.\n{indent}  zh: {zh(rng, n_zh)}。"
+def text(rng: random.Random, n_en: int, n_zh: int, indent: str, phrase: str = "") -> str:
+    return f"\n{indent}  en: >-\n{indent}    {en(rng, n_en, phrase)}.\n{indent}  zh: {zh(rng, n_zh)}。"
 
 
 def write(path: str, body: str) -> None:
@@ -53,8 +68,9 @@ def generate(rounds: int, out: str, seed: int = 1) -> None:
     themes = [f"theme-{i}" for i in range(12)]
     topics = [f"topic-{i}" for i in range(60)]
     body = "themes:\n" + "".join(f"  - id: {t}\n    name: {{en: {en(rng, 2)}, zh: {zh(rng, 3)}}}\n" for t in themes)
+    phrase_of = {t: PHRASES[i % len(PHRASES)] for i, t in enumerate(topics)}
     body += "topics:\n" + "".join(
-        f"  - id: {t}\n    name: {{en: {en(rng, 3)} {i}, zh: {zh(rng, 4)}{i}}}\n    theme: {themes[i % 12]}\n    aliases: [{en(rng, 1).lower()} {i}]\n"
+        f"  - id: {t}\n    name: {{en: \"{phrase_of[t].capitalize()} {i}\", zh: {zh(rng, 4)}{i}}}\n    theme: {themes[i % 12]}\n    aliases: [{filler(rng, 1)[0]} {i}]\n"
         for i, t in enumerate(topics))
     write(os.path.join(out, "topics.yaml"), body)
     people = [f"person-{i}" for i in range(600)]
@@ -85,9 +101,9 @@ def generate(rounds: int, out: str, seed: int = 1) -> None:
                          f"    sources: {cite}")
         lines.append("topics:")
         for t in rng.sample(topics, rng.randint(5, 9)):
-            lines.append(f"  - topic: {t}\n    label: {{en: {en(rng, 3)}, zh: {zh(rng, 4)}}}\n    sources: {cite}\n    outcomes:")
+            lines.append(f"  - topic: {t}\n    label: {{en: \"{en(rng, 1, phrase_of[t])}\", zh: {zh(rng, 4)}}}\n    sources: {cite}\n    outcomes:")
             for o in range(rng.randint(1, 3)):
-                lines.append(f"      - id: o{o}-{t}\n        text:{text(rng, 25, 40, '        ')}\n        sources: {cite}")
+                lines.append(f"      - id: o{o}-{t}\n        text:{text(rng, 22, 40, '        ', phrase_of[t])}\n        sources: {cite}")
                 if number > 1 and o == 0 and rng.random() < 0.1:
                     lines.append(f"        follows_up: [{d}-{number - 1}/promise]")
         lines.append(f"  - topic: {topics[59]}\n    headline: false\n    outcomes:\n"

@@ -139,7 +139,7 @@ def list_(
     fmt = render.check_format(fmt)
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, query.filter_summaries(store.summaries(), f), fmt)
+    render.rounds(env, store.dataset, query.list_rounds(store, f), fmt)
 
 
 @command("show")
@@ -251,7 +251,9 @@ def topics(
         render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
         return
     f = query.make_filters(ds, dialogue, partner)
-    summaries = query.filter_summaries(store.summaries(), f)
+    import json
+
+    summaries = [json.loads(t) for t in query.list_rounds(store, f)]
     render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
 
 

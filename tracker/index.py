@@ -61,23 +61,20 @@ def search_entries(meta: Dataset, r: Round) -> list[tuple[str, str]]:
     return out
 
 
-def search_blob(meta: Dataset, r: Round) -> str:
-    return ENTRY.join(f"{path}{FIELD}{text}" for path, text in search_entries(meta, r))
+def blob(entries: list[tuple[str, str]]) -> str:
+    """The searchable entries of a round as one text: path and text, entry after entry."""
+    return ENTRY.join(f"{path}{FIELD}{text}" for path, text in entries)
 
 
-def find(blob: str, needle: str) -> list[tuple[str, str]]:
-    """The (path, text) entries of a search blob whose text contains ``needle`` (already folded)."""
-    folded = fold_blob(blob)
+def folded_blob(entries: list[tuple[str, str]]) -> str:
+    """The texts of the entries as search compares them, in the same order."""
+    return ENTRY.join(fold(text) for _, text in entries)
+
+
+def find(blob_text: str, folded: str, needle: str) -> list[tuple[str, str]]:
+    """The (path, text) entries whose folded text contains ``needle`` (already folded)."""
     if needle not in folded:
         return []
-    hits = []
-    for entry, low in zip(blob.split(ENTRY), folded.split(ENTRY)):
-        if needle in low.partition(FIELD)[2]:
-            path, _, text = entry.partition(FIELD)
-            hits.append((path, text))
-    return hits
-
-
-def fold_blob(blob: str) -> str:
-    # per character, like fold(), so entries stay aligned with the original
-    return blob.casefold().replace("–", "-").replace("—", "-").replace("\n", " ")
+    texts = folded.split(ENTRY)
+    entries = blob_text.split(ENTRY)
+    return [tuple(entries[i].partition(FIELD)[::2]) for i, t in enumerate(texts) if needle in t]

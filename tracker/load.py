@@ -32,19 +32,16 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
         return [], [Problem(root, 0, 0, "is a file, not a data folder", "point --data-dir at the folder that holds partners.yaml")]
     files: list[tuple[str, str, Optional[type]]] = []
 
-    def shown(path: str) -> str:
-        return os.path.join(root, os.path.relpath(path, root))
-
     def walk(folder: str, cls: Optional[type], seen: set) -> None:
         try:
             real = os.path.realpath(folder)
             if real in seen:
-                problems.append(Problem(shown(folder), 0, 0, "symbolic link loop: this folder contains itself", "remove the link"))
+                problems.append(Problem(folder, 0, 0, "symbolic link loop: this folder contains itself", "remove the link"))
                 return
             seen = seen | {real}
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(shown(folder), 0, 0, f"cannot read folder: {exc.strerror or exc}"))
+            problems.append(Problem(folder, 0, 0, f"cannot read folder: {exc.strerror or exc}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -55,7 +52,7 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
                 import errno
 
                 reason = "symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror or exc}"
-                problems.append(Problem(shown(entry.path), 0, 0, reason, "remove or fix the link"))
+                problems.append(Problem(entry.path, 0, 0, reason, "remove or fix the link"))
                 continue
             if is_dir:
                 if folder == root:
@@ -65,11 +62,11 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
                 walk(entry.path, cls, seen)
             elif entry.name.endswith(YAML_SUFFIXES):
                 if folder == root:
-                    files.append((entry.path, shown(entry.path), ROOT_FILES.get(entry.name)))
+                    files.append((entry.path, entry.path, ROOT_FILES.get(entry.name)))
                 elif os.path.islink(entry.path) and not os.path.exists(entry.path):
-                    problems.append(Problem(shown(entry.path), 0, 0, "broken symbolic link", "remove or fix the link"))
+                    problems.append(Problem(entry.path, 0, 0, "broken symbolic link", "remove or fix the link"))
                 else:
-                    files.append((entry.path, shown(entry.path), cls))
+                    files.append((entry.path, entry.path, cls))
 
     walk(root, None, set())
     if not files and not problems:
@@ -123,11 +120,11 @@ def check(root: str, today, backend=None):
 
 def _check(root: str, today, backend):
     from .model import Round
-    from .store import STAMP, Store, file_key
+    from .store import Store, file_key
 
     files, problems = scan(root)
     keyed = [(path, shown, cls, file_key(path)) for path, shown, cls in files]
-    fingerprint = (STAMP, os.path.abspath(root), tuple((path, cls.__name__ if cls else None, key) for path, _, cls, key in keyed))
+    fingerprint = _fingerprint(root, keyed)
     if not problems and backend.get_state("fingerprint") == fingerprint:
         saved = backend.get_state("store")
         if saved is not None:  # unchanged since it last checked clean
@@ -137,13 +134,37 @@ def _check(root: str, today, backend):
     from .validate import check_folder, facts_of
 
     old = backend.file_keys()
-    fresh = {}
+    current = {path for path, _, _, _ in keyed}
+    backend.delete_files([p for p in old if p not in current])
+
+    def read(path, shown, cls, key):
+        result = read_any(path, shown, cls)
+        backend.put_file(path, key, facts_of(result), result.record)
+        return result.record
+
+    # Files other than rounds first: their records name what the rounds refer to.
+    meta_parts: dict = {}
     for path, shown, cls, key in keyed:
+        if cls is not Round:
+            changed = key is None or old.get(path) != key
+            record = read(path, shown, cls, key) if changed else backend.record(path)
+            if record is not None:
+                meta_parts.setdefault(cls.__name__, []).append(record)
+    meta = Store.meta_dataset(root, meta_parts, lambda: [])
+    meta_key = _fingerprint(root, [k for k in keyed if k[2] is not Round])
+    derived = backend.derived_keys()
+    pending = []  # rounds whose listing entry must still be made
+    for path, shown, cls, key in keyed:
+        if cls is not Round:
+            continue
+        dkey = (key, meta_key)
         if key is None or old.get(path) != key:
-            result = read_any(path, shown, cls)
-            backend.put_file(path, key, facts_of(result), result.record)
-            fresh[path] = result.record
-    backend.delete_files([p for p in old if p not in {k[0] for k in keyed}])
+            record = read(path, shown, cls, key)
+            if record is not None and not _put_round(backend, meta, path, dkey, record):
+                pending.append((path, dkey))
+        elif derived.get(path) != dkey:
+            pending.append((path, dkey))
+    # One record at a time is in memory; now the checks across files, on compact facts.
     all_facts = backend.all_facts()
     for facts in all_facts:
         problems.extend(facts.problems)
@@ -154,33 +175,35 @@ def _check(root: str, today, backend):
         backend.set_state("store", None)
         backend.commit()
         return None, problems
-
-    def record(path):
-        return fresh[path] if path in fresh else backend.record(path)
-
-    meta_parts = {}
-    for path, _, cls, _ in keyed:
-        if cls is not Round:
-            meta_parts.setdefault(cls.__name__, []).append(record(path))
-    meta = Store.meta_dataset(root, meta_parts, lambda: [])
-    meta_key = repr(sorted((path, key) for path, _, cls, key in keyed if cls is not Round))
-    derived = backend.derived_keys()
-    order = []
-    for path, _, cls, key in keyed:
-        if cls is not Round:
-            continue
-        dkey = (key, meta_key)
-        r = None
-        if derived.get(path) != dkey:
-            r = record(path)
-            Store.put_round(backend, meta, path, dkey, r)
-        order.append(path)
-    wanted = set(order)
-    round_paths = [p for p in backend.derived_paths() if p in wanted]
+    for path, dkey in pending:
+        Store.put_round(backend, meta, path, dkey, backend.record(path))
+    rounds = {path for path, _, cls, _ in keyed if cls is Round}
+    round_paths = [p for p in backend.derived_paths() if p in rounds]
     warnings = sorted(problems)
     backend.set_state("store", (meta_parts, round_paths, warnings))
     backend.commit()
     return Store(root, backend, meta_parts, round_paths), warnings
+
+
+def _put_round(backend, meta, path, dkey, record) -> bool:
+    """Make a round's listing entry now, if its references resolve; else after the checks."""
+    from .store import Store
+
+    try:
+        Store.put_round(backend, meta, path, dkey, record)
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return False  # it refers to something unknown: the checks will say what
+    return True
+
+
+def _fingerprint(root: str, keyed) -> str:
+    """A digest of every file's path, kind and key, and of the tracker's version."""
+    import hashlib
+
+    from .store import STAMP
+
+    listing = repr((STAMP, os.path.abspath(root), [(path, cls.__name__ if cls else None, key) for path, _, cls, key in keyed]))
+    return hashlib.sha256(listing.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load(root: str, today, backend=None):

@@ -18,9 +18,43 @@ def _encodes_cjk(stream) -> bool:
 
 
 def write_json(stream, data) -> None:
-    """Indented JSON; Chinese as is, or as \\u escapes when the stream cannot encode it."""
-    stream.write(json.dumps(data, ensure_ascii=not _encodes_cjk(stream), indent=2))
-    stream.write("\n")
+    """JSON; Chinese as is, or as \\u escapes when the stream cannot encode it.
+
+    An array is written one element per line (each on a single line), so that
+    long listings are quick to write and easy to read line by line; an object
+    is indented.
+    """
+    ascii_only = not _encodes_cjk(stream)
+    if isinstance(data, list):
+        encode = json.JSONEncoder(ensure_ascii=ascii_only).encode
+        if not data:
+            stream.write("[]\n")
+            return
+        stream.write("[\n")
+        last = len(data) - 1
+        for i, item in enumerate(data):
+            stream.write(encode(item))
+            stream.write(",\n" if i < last else "\n")
+        stream.write("]\n")
+    else:
+        stream.write(json.dumps(data, ensure_ascii=ascii_only, indent=2))
+        stream.write("\n")
+
+
+def write_json_texts(stream, texts) -> None:
+    """An array of objects already encoded as JSON text, one per line, as write_json writes it.
+
+    ``texts`` may be any iterable: it is written as it comes, never held whole.
+    """
+    ascii_only = not _encodes_cjk(stream)
+    first = True
+    for text in texts:
+        if ascii_only:
+            text = json.dumps(json.loads(text), ensure_ascii=True)
+        stream.write("[\n" if first else ",\n")
+        stream.write(text)
+        first = False
+    stream.write("[]\n" if first else "\n]\n")
 
 
 def columns_of(rows: list[dict]) -> list[str]:

@@ -162,56 +162,53 @@ def make_filters(ds: Dataset, dialogue=None, partner=None, since=None, until=Non
     )
 
 
-def in_period(date: Optional[PartialDate], f: Filters, end: Optional[PartialDate] = None) -> bool:
-    if not f.dated:
-        return True
-    if date is None:
-        return False
-    last = (end or date).last_day()
-    return (f.since is None or last >= f.since) and (f.until is None or date.first_day() <= f.until)
-
-
-def _keep(f: Filters, dialogue, partner, topic_ids, date, end=None) -> bool:
-    if f.dialogue and dialogue != f.dialogue:
-        return False
-    if f.partner and partner != f.partner:
-        return False
-    if f.topics is not None and f.topics.isdisjoint(topic_ids):
-        return False
-    return in_period(date, f, end)
+def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[PartialDate], topics) -> tuple:
+    """What the filters look at: dialogue, partner, first and last possible day (ordinals), topic IDs."""
+    first = date.first_day().toordinal() if date else None
+    last = (end or date).last_day().toordinal() if date else None
+    return (dialogue, partner, first, last, tuple(topics))
 
 
 def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
     """Full round records that pass the filters."""
     return [
         r for r in ds.rounds.values()
-        if _keep(f, r.dialogue, ds.dialogues[r.dialogue].partner, {t.topic for t in r.topics}, r.date, r.end_date)
+        if keep_key(f, filter_key(r.dialogue, ds.dialogues[r.dialogue].partner, r.date, r.end_date, (t.topic for t in r.topics)))
     ]
 
 
-def _date(text: Optional[str]) -> Optional[PartialDate]:
-    return PartialDate.parse(text) if text else None
+def keep_key(f: Filters, key: tuple) -> bool:
+    """Whether a round passes the filters, from its filter key (dialogue, partner, first day, last day, topics)."""
+    dialogue, partner, first, last, topics = key
+    if f.dialogue and dialogue != f.dialogue:
+        return False
+    if f.partner and partner != f.partner:
+        return False
+    if f.topics is not None and f.topics.isdisjoint(topics):
+        return False
+    if f.dated:
+        if first is None:
+            return False
+        if f.since is not None and last < f.since.toordinal():
+            return False
+        if f.until is not None and first > f.until.toordinal():
+            return False
+    return True
 
 
-def filter_summaries(summaries: list[dict], f: Filters) -> list[dict]:
-    """Round summaries (the JSON round objects) that pass the filters."""
-    if f.dialogue is None and f.partner is None and f.topics is None and not f.dated:
-        return list(summaries)
-    return [
-        s for s in summaries
-        if _keep(f, s["dialogue"], s["partner"], {t["id"] for t in s["topics"]}, _date(s["date"]), _date(s["end_date"]))
-    ]
+def list_rounds(store, f: Filters):
+    """The rounds and meetings that pass the filters, as JSON round objects in date order (a generator)."""
+    return (text for _sort, key, text in store.listing() if keep_key(f, key))
 
 
 def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
-    out = []
-    for d in ds.documents.values():
-        partner = ds.dialogues[d.dialogue].partner if d.dialogue else None
-        if f.topics is not None:
-            continue  # documents carry no topics of their own
-        if _keep(f, d.dialogue, partner, (), d.date):
-            out.append(d)
-    return out
+    """Documents that pass the filters; none when a topic is asked for (documents carry no topics)."""
+    if f.topics is not None:
+        return []
+    return [
+        d for d in ds.documents.values()
+        if keep_key(f, filter_key(d.dialogue, ds.dialogues[d.dialogue].partner if d.dialogue else None, d.date, None, ()))
+    ]
 
 
 # ---------------------------------------------------------------- compare
@@ -363,28 +360,29 @@ def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date)
 # ---------------------------------------------------------------- timeline
 
 
-_KIND_ORDER = {"round": 0, "meeting": 0, "milestone": 1, "document": 2, "follow-up": 3}
+def _day(date: Optional[PartialDate]) -> str:
+    return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
 
 
-def timeline(store, f: Filters, with_follow_ups: bool = False) -> list[dict]:
-    """Rounds, meetings, milestones and documents (and follow-ups) as JSON objects, in date order."""
+def timeline(store, f: Filters, with_follow_ups: bool = False):
+    """Rounds, meetings, milestones and documents (and follow-ups) as JSON objects in date order (a generator)."""
+    import heapq
+    import json
+
     from .serialize import document_object
 
     ds = store.dataset
-    entries = filter_summaries(store.summaries(), f)
-    entries += [document_object(ds, d) for d in filter_documents(ds, f)]
+    rounds = (((sort.partition("|")[0], 0, sort), text) for sort, key, text in store.listing() if keep_key(f, key))
+    others = [((_day(d.date), 2, d.id), json.dumps(document_object(ds, d), ensure_ascii=False)) for d in filter_documents(ds, f)]
     if with_follow_ups:
-        entries += [
-            e for e in store.follow_ups()
-            if _keep(f, e["dialogue"], e["partner"], () if f.topics is None else f.topics, _date(e["date"]))
-        ]
-
-    def order(e):
-        d = _date(e["date"])
-        return (d is None, d.sort_key() if d else (), _KIND_ORDER[e["kind"]])
-
-    entries.sort(key=order)
-    return entries
+        for key, text in store.follow_up_rows():
+            dialogue, partner, _first, _last, topics = key
+            for e in json.loads(text):
+                date = PartialDate.parse(e["date"])
+                if keep_key(f, filter_key(dialogue, partner, date, None, topics)):
+                    others.append(((_day(date), 3, e["id"]), json.dumps(e, ensure_ascii=False)))
+    others.sort(key=lambda item: item[0])
+    return (text for _, text in heapq.merge(rounds, others, key=lambda item: item[0]))
 
 
 # ---------------------------------------------------------------- topics
@@ -408,11 +406,13 @@ def topic_history(ds: Dataset, topic_ids: frozenset) -> list[tuple[Round, RoundT
 # ---------------------------------------------------------------- search
 
 
-def search(store, text: str, f: Filters) -> list[tuple[dict, list]]:
+def search(store, text: str, f: Filters):
     """Case-insensitive full text over names, topics, outcomes, documents and participants.
 
-    Each result is a round (or document) object with its hits: (field path, text).
+    Yields round (then document) JSON objects, each with its ``hits``: ``{where, text}``.
     """
+    import json
+
     from . import index
     from .serialize import document_object
 
@@ -420,15 +420,20 @@ def search(store, text: str, f: Filters) -> list[tuple[dict, list]]:
     if not needle:
         raise InputError("empty search text")
     ds = store.dataset
-    results = []
-    for summary, blob in store.search_rows():
-        if not _keep(f, summary["dialogue"], summary["partner"], {t["id"] for t in summary["topics"]}, _date(summary["date"]), _date(summary["end_date"])):
-            continue
-        hits = index.find(blob, needle)
-        if hits:
-            results.append((summary, hits))
-    for d in filter_documents(ds, f):
-        hits = [(p, t) for p, t in index.texts(d) if needle in index.fold(t)]
-        if hits:
-            results.append((document_object(ds, d), hits))
-    return results
+
+    def with_hits(obj_text: str, hits) -> str:
+        listed = json.dumps([{"where": p, "text": t} for p, t in hits], ensure_ascii=False)
+        return obj_text[:-1] + ', "hits": ' + listed + "}"
+
+    def results():
+        for key, summary, blob, folded in store.search_rows(needle):
+            if keep_key(f, key):
+                hits = index.find(blob, folded, needle)
+                if hits:
+                    yield with_hits(summary, hits)
+        for d in filter_documents(ds, f):
+            hits = [(p, t) for p, t in index.texts(d) if needle in index.fold(t)]
+            if hits:
+                yield with_hits(json.dumps(document_object(ds, d), ensure_ascii=False), hits)
+
+    return results()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import serialize as S
 from .errors import InputError
-from .output import FORMATS, markdown_table, write_csv, write_json, write_rows
+from .output import FORMATS, markdown_table, write_csv, write_json, write_json_texts, write_rows
 
 
 def check_format(fmt: str, allowed=FORMATS) -> str:
@@ -29,13 +29,20 @@ def _view(env, ds):
 LIST_COLUMNS = S.ROUND_FIELDS
 
 
-def rounds(env, ds, summaries, fmt: str) -> None:
-    if fmt == "table":
-        _view(env, ds).rounds(summaries)
-    elif fmt == "json":
-        write_json(env.stdout, summaries)
+def _objects(texts) -> list[dict]:
+    import json
+
+    return [json.loads(t) for t in texts]
+
+
+def rounds(env, ds, texts, fmt: str) -> None:
+    """Round objects, given as JSON text (printed as is for --format json)."""
+    if fmt == "json":
+        write_json_texts(env.stdout, texts)
+    elif fmt == "table":
+        _view(env, ds).rounds(_objects(texts))
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in summaries], LIST_COLUMNS)
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], LIST_COLUMNS)
 
 
 def show(env, ds, r, fmt: str) -> None:
@@ -106,16 +113,16 @@ def _compare_rows(obj: dict, lang: str) -> list[dict]:
 TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name", "title", "format", "venue", "topics", "text", "record"]
 
 
-def timeline(env, ds, entries, fmt: str) -> None:
-    if fmt == "table":
-        _view(env, ds).timeline(entries)
-    elif fmt == "json":
-        write_json(env.stdout, entries)
+def timeline(env, ds, texts, fmt: str) -> None:
+    if fmt == "json":
+        write_json_texts(env.stdout, texts)
+    elif fmt == "table":
+        _view(env, ds).timeline(_objects(texts))
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in entries], TIMELINE_COLUMNS)
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], TIMELINE_COLUMNS)
 
 
-def topics(env, ds, summaries, matrix, fmt: str) -> None:
+def topics(env, ds, summaries: list[dict], matrix, fmt: str) -> None:
     if fmt == "table":
         _view(env, ds).topics(summaries, matrix)
         return
@@ -158,13 +165,15 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes"])
 
 
-def search(env, ds, results, fmt: str) -> None:
+def search(env, ds, texts, fmt: str) -> None:
+    if fmt == "json":
+        write_json_texts(env.stdout, texts)
+        return
+    results = _objects(texts)
     if fmt == "table":
         _view(env, ds).search(results)
-    elif fmt == "json":
-        write_json(env.stdout, [{**obj, "hits": [{"where": p, "text": t} for p, t in hits]} for obj, hits in results])
     else:
-        rows = [{"record": obj["id"], "date": obj["date"] or "", "where": p, "text": t} for obj, hits in results for p, t in hits]
+        rows = [{"record": o["id"], "date": o["date"] or "", "where": h["where"], "text": h["text"]} for o in results for h in o["hits"]]
         write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
 
 

@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from . import __version__
 
-SCHEMA = 1
+SCHEMA = 3
 
 
 def _dump(value) -> bytes:
@@ -35,7 +35,7 @@ class MemoryBackend:
 
     def __init__(self) -> None:
         self.files: dict[str, tuple] = {}  # path -> (key, facts, record)
-        self.derived: dict[str, tuple] = {}  # path -> (key, sort, summary, extra, search)
+        self.derived: dict[str, tuple] = {}  # path -> (key, sort, filter key, summary, follow-ups, search text, folded)
         self.state: dict[str, Any] = {}
 
     def file_keys(self) -> dict:
@@ -58,20 +58,26 @@ class MemoryBackend:
     def derived_keys(self) -> dict:
         return {p: v[0] for p, v in self.derived.items()}
 
-    def put_derived(self, path, key, sort, summary, extra, search) -> None:
-        self.derived[path] = (key, sort, summary, extra, search)
+    def put_derived(self, path, key, sort, filt, summary, extra, search, folded) -> None:
+        self.derived[path] = (key, sort, filt, summary, extra, search, folded)
+
+    def _sorted(self) -> list:
+        return sorted(self.derived.items(), key=lambda pv: pv[1][1])
 
     def derived_paths(self) -> list:
-        return [p for p, v in sorted(self.derived.items(), key=lambda pv: pv[1][1])]
+        return [p for p, _ in self._sorted()]
 
-    def summaries(self) -> list:
-        return [v[2] for v in sorted(self.derived.values(), key=lambda v: v[1])]
+    def listing(self) -> list:
+        """(sort key, filter key, summary JSON) of every round, in date order."""
+        return [(v[1], v[2], v[3]) for _, v in self._sorted()]
 
-    def extras(self) -> list:
-        return [v[3] for v in sorted(self.derived.values(), key=lambda v: v[1])]
+    def follow_up_rows(self) -> list:
+        return [(v[2], v[4]) for _, v in self._sorted() if v[4] != "[]"]
 
-    def search_rows(self) -> list:
-        return [(v[2], v[4]) for v in sorted(self.derived.values(), key=lambda v: v[1])]
+    def search_rows(self, needle: str):
+        for _, v in self._sorted():
+            if needle in v[6]:
+                yield v[2], v[3], v[5], v[6]
 
     def get_state(self, name):
         return self.state.get(name)
@@ -121,7 +127,7 @@ class SqliteBackend:
                 """
                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS derived; DROP TABLE IF EXISTS state;
                 CREATE TABLE files(path TEXT PRIMARY KEY, key BLOB, facts BLOB, record BLOB);
-                CREATE TABLE derived(path TEXT PRIMARY KEY, key BLOB, sort TEXT, summary BLOB, extra BLOB, search BLOB);
+                CREATE TABLE derived(path TEXT PRIMARY KEY, key BLOB, sort TEXT, filt BLOB, summary TEXT, extra TEXT, search TEXT, folded TEXT);
                 CREATE INDEX derived_sort ON derived(sort);
                 CREATE TABLE state(name TEXT PRIMARY KEY, value BLOB);
                 """
@@ -168,27 +174,43 @@ class SqliteBackend:
         return {p: pickle.loads(k) for p, k in self.db.execute("SELECT path, key FROM derived")}
 
     @_guarded
-    def put_derived(self, path, key, sort, summary, extra, search) -> None:
+    def put_derived(self, path, key, sort, filt, summary, extra, search, folded) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?, ?)",
-            (path, _dump(key), sort, _dump(summary), _dump(extra), _dump(search)),
+            "INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, _dump(key), sort, _dump(filt), summary, extra, search, folded),
         )
 
     @_guarded
     def derived_paths(self) -> list:
         return [p for (p,) in self.db.execute("SELECT path FROM derived ORDER BY sort")]
 
-    @_guarded
-    def summaries(self) -> list:
-        return [pickle.loads(s) for (s,) in self.db.execute("SELECT summary FROM derived ORDER BY sort")]
+    def listing(self):
+        """Streamed: (sort key, filter key, summary JSON) in date order."""
+        for sort, filt, summary in self._stream("SELECT sort, filt, summary FROM derived ORDER BY sort"):
+            yield sort, pickle.loads(filt), summary
 
     @_guarded
-    def extras(self) -> list:
-        return [pickle.loads(s) for (s,) in self.db.execute("SELECT extra FROM derived ORDER BY sort")]
+    def follow_up_rows(self) -> list:
+        rows = self.db.execute("SELECT filt, extra FROM derived WHERE extra != '[]' ORDER BY sort")
+        return [(pickle.loads(filt), extra) for filt, extra in rows]
 
-    @_guarded
-    def search_rows(self) -> list:
-        return [(pickle.loads(a), pickle.loads(b)) for a, b in self.db.execute("SELECT summary, search FROM derived ORDER BY sort")]
+    def search_rows(self, needle: str):
+        """Rounds whose text holds ``needle``, found by SQLite and streamed, never all in memory."""
+        query = "SELECT filt, summary, search, folded FROM derived WHERE instr(folded, ?) > 0 ORDER BY sort"
+        for filt, summary, search, folded in self._stream(query, (needle,)):
+            yield pickle.loads(filt), summary, search, folded
+
+    def _stream(self, query: str, args: tuple = ()):
+        try:
+            cursor = self.db.execute(query, args)
+            while True:
+                rows = cursor.fetchmany(256)
+                if not rows:
+                    return
+                yield from rows
+        except Exception as exc:  # noqa: BLE001
+            self.discard()
+            raise _Restart() from exc
 
     @_guarded
     def get_state(self, name):
@@ -249,8 +271,9 @@ class Store:
     """A checked data folder, as the commands read it.
 
     ``dataset`` gives the full records (rounds are read only when first asked
-    for); ``summaries``, ``follow_ups`` and ``search_rows`` give what the
-    listing commands show, without rebuilding the records.
+    for); ``listing``, ``follow_up_rows`` and ``search_rows`` give what the
+    listing commands show, as JSON text ready to print, without rebuilding
+    the records.
     """
 
     def __init__(self, root: str, backend, meta_parts: dict, round_paths: list):
@@ -281,24 +304,37 @@ class Store:
     @staticmethod
     def put_round(backend, meta, path, key, r) -> None:
         """Compute and keep what the listing commands need of round ``r``."""
+        import json
+
         from . import index, serialize
+        from .query import filter_key
 
         summary = serialize.round_object(meta, r)
+        partner = summary["partner"]
         srcs = {s.id: s for s in r.sources}
-        extra = [
-            {**serialize.evidence_object(ev_follow_up(r, f, srcs)), "dialogue": r.dialogue, "partner": summary["partner"]}
+        follow_ups = [
+            {**serialize.evidence_object(ev_follow_up(r, f, srcs)), "dialogue": r.dialogue, "partner": partner}
             for f in r.follow_ups
         ]
-        backend.put_derived(path, key, index.sort_key(r.date, r.dialogue, r.round, r.id), summary, extra, index.search_blob(meta, r))
+        filt = filter_key(r.dialogue, partner, r.date, r.end_date, (t.topic for t in r.topics))
+        entries = index.search_entries(meta, r)
+        backend.put_derived(
+            path, key, index.sort_key(r.date, r.dialogue, r.round, r.id), filt,
+            json.dumps(summary, ensure_ascii=False), json.dumps(follow_ups, ensure_ascii=False),
+            index.blob(entries), index.folded_blob(entries),
+        )
 
-    def summaries(self) -> list[dict]:
-        return self.backend.summaries()
+    def listing(self) -> list[tuple]:
+        """(sort key, filter key, JSON round object) of every round and meeting, in date order."""
+        return self.backend.listing()
 
-    def follow_ups(self) -> list[dict]:
-        return [e for extra in self.backend.extras() for e in extra]
+    def follow_up_rows(self) -> list[tuple]:
+        """(filter key, JSON list of follow-up objects) of every round that has follow-ups."""
+        return self.backend.follow_up_rows()
 
-    def search_rows(self):
-        return self.backend.search_rows()
+    def search_rows(self, needle: str):
+        """(filter key, JSON round object, searchable text, folded text) of the rounds whose text holds ``needle``."""
+        return self.backend.search_rows(needle)
 
 
 def ev_follow_up(r, f, srcs):

@@ -502,14 +502,14 @@ class View:
 
     # -------------------------------------------------------- search
 
-    def search(self, results) -> None:
+    def search(self, results: list[dict]) -> None:
         if not results:
             self.print(RText(self.w("no_hits"), style="dim"))
             return
         table = self.table(self.w("record"), self.w("date"), self.w("where"), self.w("match"))
-        for obj, hits in results:
-            for path, text in hits:
-                table.add_row(RText(obj["id"], style="bold"), self.date_text(obj["date"]), RText(path, style="dim"), RText(text))
+        for obj in results:
+            for hit in obj["hits"]:
+                table.add_row(RText(obj["id"], style="bold"), self.date_text(obj["date"]), RText(hit["where"], style="dim"), RText(hit["text"]))
         self.print(table)
 
     # -------------------------------------------------------- commitments
