@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +34,12 @@ class Result:
     err: str
 
 
+CACHE = tempfile.mkdtemp(prefix="tracker-test-cache-")
+
+
 def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: str = "utf-8") -> Result:
-    """Run `tracker ARGS` in-process, as a user would see it (no cache, 100 columns)."""
-    base = {"TRACKER_NO_CACHE": "1", "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA)}
+    """Run `tracker ARGS` in-process, as a user would see it (100 columns, a cache of the tests' own)."""
+    base = {"TRACKER_CACHE_DIR": CACHE, "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA)}
     base.update(environ or {})
     base = {k: v for k, v in base.items() if v is not None}
     out_buf, err_buf = io.BytesIO(), io.BytesIO()

@@ -98,7 +98,7 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
         return ds.rounds[text]
     if ":" in text:
         d_text, _, which = text.partition(":")
-    elif text.isdigit() or text.lower() in ("first", "latest", "last"):
+    elif _number(text) or text.lower() in ("first", "latest", "last"):
         d_text, which = dialogue or DEFAULT_DIALOGUE, text
     elif "-" in text:
         d_text, _, which = text.rpartition("-")
@@ -114,7 +114,7 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
         return min(rounds, key=_chronological)
     if which in ("latest", "last"):
         return max(rounds, key=_chronological)
-    if which.isdigit():
+    if _number(which):
         for r in rounds:
             if r.round == int(which):
                 return r
@@ -124,6 +124,10 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
         return ds.rounds[full]
     ids = sorted(r.id for r in rounds)
     raise InputError(f"unknown round {text!r} ({name} has {_numbers(rounds)}; meetings: {', '.join(ids)}){_suggest(full, ids)}")
+
+
+def _number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _chronological(r: Round) -> tuple:
