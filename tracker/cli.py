@@ -46,6 +46,9 @@ PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
 RefDialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
+SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports.", show_default=False)]
+HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what the terminal shows as an HTML page.", show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists.")]
 TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
@@ -64,8 +67,8 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None) -> En
     return env
 
 
-def command(name: str, **kwargs):
-    """Register a command that receives the Env first and takes the shared options."""
+def command(name: str, target=None, **kwargs):
+    """Register a command (on ``app`` or ``target``) that receives the Env first and takes the shared options."""
 
     def decorate(func):
         import typing
@@ -89,7 +92,7 @@ def command(name: str, **kwargs):
             return func(_apply(env, lang, data_dir, no_cache, color), *args, **kw_args)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
-        return app.command(name, **kwargs)(wrapper)
+        return (target or app).command(name, **kwargs)(wrapper)
 
     return decorate
 
@@ -205,7 +208,10 @@ def timeline(
     until: UntilOpt = None,
     topic: TopicOpt = None,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
-    fmt: FormatOpt = "table",
+    fmt: Annotated[str, typer.Option("--format", "-O", help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Rounds, meetings and documents in date order, grouped by year, with each round's headline topics.
 
@@ -214,13 +220,16 @@ def timeline(
       tracker timeline --partner us
       tracker timeline --partner 歐盟 --lang zh
       tracker timeline --since 民國110年 --format json
+      tracker timeline --format timelinejs > timeline.json
+      tracker timeline --partner us --svg us.svg
     """
     from . import query, render
 
-    fmt = render.check_format(fmt)
+    fmt = render.check_format(fmt, render.FORMATS + ("timelinejs",))
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.timeline(env, store.dataset, query.timeline(store, f, with_follow_ups), fmt)
+    with render.pictures(env, svg, html, force, fmt):
+        render.timeline(env, store.dataset, query.timeline(store, f, with_follow_ups), fmt)
 
 
 @command("topics")
@@ -230,6 +239,9 @@ def topics(
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
     fmt: FormatOpt = "table",
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """The topic taxonomy and a topic × round matrix: which rounds discussed what.
     With a TOPIC, that topic's history across all dialogues.
@@ -240,21 +252,23 @@ def topics(
       tracker topics --dialogue eppd
       tracker topics critical-minerals
       tracker topics 供應鏈 --lang zh
+      tracker topics --dialogue eppd --svg agenda.svg
     """
+    import json
+
     from . import query, render
 
     fmt = render.check_format(fmt)
     store = env.load()
     ds = store.dataset
-    if topic:
-        ids = query.resolve_topics(ds, topic)
-        render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
-        return
-    f = query.make_filters(ds, dialogue, partner)
-    import json
-
-    summaries = [json.loads(t) for t in query.list_rounds(store, f)]
-    render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
+    with render.pictures(env, svg, html, force, fmt):
+        if topic:
+            ids = query.resolve_topics(ds, topic)
+            render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
+            return
+        f = query.make_filters(ds, dialogue, partner)
+        summaries = [json.loads(t) for t in query.list_rounds(store, f)]
+        render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
 
 
 @command("search")
@@ -284,6 +298,121 @@ def search(
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until)
     render.search(env, store.dataset, query.search(store, text, f), fmt)
+
+
+@command("commitments")
+def commitments(
+    env: Env,
+    dialogue: DialogueOpt = None,
+    partner: PartnerOpt = None,
+    status: Annotated[Optional[str], typer.Option("--status", "-s", help="Only this status: announced, in-progress, delivered, lapsed or unknown.", show_default=False)] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """What each round promised, what became of it, and the evidence: each commitment with its
+    round, status, age and the chain of follow-ups, documents and later rounds that show it, with sources.
+
+    A status other than announced or unknown always rests on evidence; nothing is inferred.
+
+    \b
+    Examples:
+      tracker commitments
+      tracker commitments --status delivered
+      tracker commitments --dialogue eppd --format json
+    """
+    from . import query, render
+
+    fmt = render.check_format(fmt)
+    statuses = ("announced", "in-progress", "delivered", "lapsed", "unknown")
+    if status is not None and status not in statuses:
+        raise InputError(f"unknown status {status!r} (use {', '.join(statuses)})")
+    ds = env.load().dataset
+    f = query.make_filters(ds, dialogue, partner, since, until)
+    render.commitments(env, ds, query.commitments(ds, f, status, env.today), fmt)
+
+
+export_app = typer.Typer(
+    help="Write the data in the formats other tools open: SQLite (Datasette), iCalendar, JSON, CSV.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+PathArg = Annotated[str, typer.Argument(metavar="PATH", help="The file to write (never inside the data folder).", show_default=False)]
+
+
+@command("sqlite", target=export_app)
+def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
+    """The whole data set as a normalised SQLite database with foreign keys, indexes and a
+    full-text table, ready for `datasette PATH`.
+
+    \b
+    Examples:
+      tracker export sqlite dialogues.db
+      datasette dialogues.db
+    """
+    from . import export, files
+
+    ds = env.load().dataset
+    written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir)
+    print(f"wrote {written}", file=env.stderr)
+
+
+@command("ics", target=export_app)
+def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: PartnerOpt = None, force: ForceOpt = False) -> None:
+    """Rounds as an iCalendar file: one all-day event per round dated to the day
+    (multi-day where known), with a stable UID, place, topics and source links.
+
+    \b
+    Examples:
+      tracker export ics dialogues.ics
+      tracker export ics eppd.ics --dialogue eppd --lang zh
+    """
+    from . import export, files, query
+
+    ds = env.load().dataset
+    f = query.make_filters(ds, dialogue, partner)
+    text, skipped = export.ics_text(ds, env.lang, query.filter_rounds(ds, f))
+    written = files.write_text(path, text, force=force, data_dir=env.data_dir)
+    print(f"wrote {written}", file=env.stderr)
+    if skipped:
+        print(f"left out, dated only to the month or year: {', '.join(skipped)}", file=env.stderr)
+
+
+@command("json", target=export_app)
+def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
+    """The whole data set in one JSON file: the tables of the SQLite export, as arrays of rows.
+
+    \b
+    Examples:
+      tracker export json dialogues.json
+    """
+    from . import export, files
+
+    ds = env.load().dataset
+    written = files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir)
+    print(f"wrote {written}", file=env.stderr)
+
+
+@command("csv", target=export_app)
+def export_csv(
+    env: Env,
+    path: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write one CSV per table into.", show_default=False)],
+    bom: Annotated[bool, typer.Option("--bom", help="Start each file with a byte-order mark, so that Excel reads Chinese correctly.")] = False,
+    force: ForceOpt = False,
+) -> None:
+    """The whole data set as one CSV file per table (the tables of the SQLite export).
+
+    \b
+    Examples:
+      tracker export csv tables/
+      tracker export csv tables/ --bom
+    """
+    from . import export, files
+
+    ds = env.load().dataset
+    written = files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir)
+    print(f"wrote {written}", file=env.stderr)
 
 
 @command("validate")
@@ -415,7 +544,11 @@ def _plain_text_options(group):
     import types
 
     plain = (str, Optional[str], bool)
-    commands = [group, *getattr(group, "commands", {}).values()]
+    commands, todo = [], [group]
+    while todo:
+        command_ = todo.pop()
+        commands.append(command_)
+        todo.extend(getattr(command_, "commands", {}).values())
     names = types.SimpleNamespace(help_option_names=app.info.context_settings["help_option_names"])
     for command_ in commands:
         try:
@@ -446,8 +579,7 @@ def _click_message(exc) -> str:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    import gc
+    """Console entry point of earlier installs; see tracker.entry."""
+    from .entry import run as entry_run
 
-    gc.disable()  # a short-lived process: cyclic garbage collection only slows the reading of many files
-    sys.exit(main())
+    entry_run()

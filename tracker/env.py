@@ -37,6 +37,7 @@ class Env:
     data_dir_option: Optional[str] = None
     no_cache_option: bool = False
     color_option: Optional[str] = None
+    recording: Optional[object] = None  # a recording console while --svg/--html is being made
 
     def __post_init__(self) -> None:
         if self.stdout_isatty is None:

@@ -23,7 +23,41 @@ def check_format(fmt: str, allowed=FORMATS) -> str:
 def _view(env, ds):
     from .tables import View
 
-    return View(env, ds)
+    return View(env, ds, getattr(env, "recording", None))
+
+
+class pictures:
+    """``with pictures(env, svg, html, force, fmt):`` records what the table view draws and saves it."""
+
+    def __init__(self, env, svg, html, force: bool, fmt: str):
+        self.env, self.svg, self.html, self.force = env, svg, html, force
+        if (svg or html) and fmt != "table":
+            raise InputError("--svg and --html save the table view; drop --format")
+        for path in (svg, html):
+            if path:
+                from .files import check_target
+
+                check_target(path, force=force, data_dir=env.data_dir)
+
+    def __enter__(self):
+        if self.svg or self.html:
+            from .tables import make_console
+
+            self.env.recording = make_console(self.env, record=True)
+        return self
+
+    def __exit__(self, kind, value, tb):
+        console = getattr(self.env, "recording", None)
+        self.env.recording = None
+        if kind is not None or console is None:
+            return False
+        from .files import write_text
+
+        if self.svg:
+            write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force, data_dir=self.env.data_dir)
+        if self.html:
+            write_text(self.html, console.export_html(clear=False), force=self.force, data_dir=self.env.data_dir)
+        return False
 
 
 LIST_COLUMNS = S.ROUND_FIELDS
@@ -116,6 +150,10 @@ TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name"
 def timeline(env, ds, texts, fmt: str) -> None:
     if fmt == "json":
         write_json_texts(env.stdout, texts)
+    elif fmt == "timelinejs":
+        from .export import timelinejs
+
+        write_json(env.stdout, timelinejs(ds, _objects(texts), env.lang))
     elif fmt == "table":
         _view(env, ds).timeline(_objects(texts))
     else:

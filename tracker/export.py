@@ -1,0 +1,324 @@
+"""Exports: the whole data set as SQLite (for Datasette), JSON, CSV; rounds as iCalendar;
+the timeline as TimelineJS JSON.
+
+The normalised tables are built once (``tables``) and written by every format,
+so SQLite, JSON and CSV carry the same tables and columns.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Optional
+
+from .model import Dataset, Participant, PartialDate, Text
+
+# table -> [(column, SQL type and constraints)]; the first column is the key unless stated
+SCHEMA: dict[str, list[tuple[str, str]]] = {
+    "partners": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("aliases", "TEXT")],
+    "themes": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT")],
+    "topics": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"),
+               ("theme_id", "TEXT REFERENCES themes(id)"), ("aliases", "TEXT")],
+    "dialogues": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("short_en", "TEXT"),
+                  ("short_zh", "TEXT"), ("partner_id", "TEXT REFERENCES partners(id)"), ("kind", "TEXT"),
+                  ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
+    "rounds": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("round", "INTEGER"),
+               ("kind", "TEXT"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("date", "TEXT"), ("end_date", "TEXT"),
+               ("year", "INTEGER"), ("format", "TEXT"), ("venue_en", "TEXT"), ("venue_zh", "TEXT"),
+               ("leads_en", "TEXT"), ("leads_zh", "TEXT"), ("disputed", "TEXT"), ("unverified", "TEXT"),
+               ("sources", "INTEGER"), ("weak_sources", "INTEGER"), ("last_verified", "TEXT")],
+    "people": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("unverified", "INTEGER")],
+    "participants": [("id", "INTEGER PRIMARY KEY"), ("round_id", "TEXT REFERENCES rounds(id)"),
+                     ("document_id", "TEXT REFERENCES documents(id)"), ("person_id", "TEXT REFERENCES people(id)"),
+                     ("name_en", "TEXT"), ("name_zh", "TEXT"), ("organisation_en", "TEXT"), ("organisation_zh", "TEXT"),
+                     ("side", "TEXT"), ("role", "TEXT"), ("title_en", "TEXT"), ("title_zh", "TEXT"),
+                     ("attendance", "TEXT"), ("unverified", "INTEGER")],
+    "round_topics": [("round_id", "TEXT REFERENCES rounds(id)"), ("topic_id", "TEXT REFERENCES topics(id)"),
+                     ("position", "INTEGER"), ("label_en", "TEXT"), ("label_zh", "TEXT"), ("headline", "INTEGER"),
+                     ("unverified", "INTEGER")],
+    "outcomes": [("id", "TEXT PRIMARY KEY"), ("round_id", "TEXT REFERENCES rounds(id)"),
+                 ("topic_id", "TEXT REFERENCES topics(id)"), ("text_en", "TEXT"), ("text_zh", "TEXT"),
+                 ("commitment_status", "TEXT"), ("follows_up", "TEXT"), ("unverified", "INTEGER")],
+    "documents": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("kind", "TEXT"),
+                  ("title_en", "TEXT"), ("title_zh", "TEXT"), ("date", "TEXT"), ("in_force", "TEXT"),
+                  ("round_id", "TEXT REFERENCES rounds(id)"), ("term_years", "INTEGER"),
+                  ("extendable_years", "INTEGER"), ("renews", "TEXT REFERENCES documents(id)"),
+                  ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
+    "sources": [("id", "INTEGER PRIMARY KEY"), ("record_kind", "TEXT"), ("record_id", "TEXT"), ("source_id", "TEXT"),
+                ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
+                ("dialogue_id", "TEXT REFERENCES dialogues(id)"),
+                ("publisher_en", "TEXT"), ("publisher_zh", "TEXT"), ("title_en", "TEXT"), ("title_zh", "TEXT"),
+                ("url", "TEXT"), ("date", "TEXT"), ("language", "TEXT"), ("weak", "INTEGER")],
+}
+INDEXES = [
+    ("rounds", "dialogue_id"), ("rounds", "date"), ("dialogues", "partner_id"), ("topics", "theme_id"),
+    ("participants", "round_id"), ("participants", "document_id"), ("participants", "person_id"),
+    ("round_topics", "round_id"), ("round_topics", "topic_id"), ("outcomes", "round_id"), ("outcomes", "topic_id"),
+    ("documents", "dialogue_id"), ("documents", "round_id"),
+    ("sources", "round_id"), ("sources", "document_id"), ("sources", "dialogue_id"),
+]
+
+
+def _en(t: Optional[Text]) -> Optional[str]:
+    return t.en if t else None
+
+
+def _zh(t: Optional[Text]) -> Optional[str]:
+    return t.zh if t else None
+
+
+def _d(d: Optional[PartialDate]) -> Optional[str]:
+    return str(d) if d else None
+
+
+def _join(items) -> Optional[str]:
+    items = [i for i in items if i]
+    return "; ".join(items) if items else None
+
+
+def tables(ds: Dataset) -> dict[str, list[dict]]:
+    """Every table of the export as rows (dicts with the columns of SCHEMA)."""
+    out: dict[str, list[dict]] = {name: [] for name in SCHEMA}
+    for p in ds.partners.values():
+        out["partners"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "aliases": _join(p.aliases)})
+    for t in ds.themes.values():
+        out["themes"].append({"id": t.id, "name_en": t.name.en, "name_zh": t.name.zh})
+    for t in ds.topics.values():
+        out["topics"].append({"id": t.id, "name_en": t.name.en, "name_zh": t.name.zh, "theme_id": t.theme, "aliases": _join(t.aliases)})
+    for p in ds.people.values():
+        out["people"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "unverified": int(p.unverified)})
+
+    def person_row(p: Participant, round_id=None, document_id=None) -> dict:
+        name = ds.people[p.person].name if p.person in ds.people else None
+        return {
+            "id": len(out["participants"]) + 1, "round_id": round_id, "document_id": document_id, "person_id": p.person,
+            "name_en": _en(name), "name_zh": _zh(name), "organisation_en": _en(p.organisation),
+            "organisation_zh": _zh(p.organisation), "side": p.side, "role": p.role, "title_en": _en(p.title),
+            "title_zh": _zh(p.title), "attendance": p.attendance, "unverified": int(p.unverified),
+        }
+
+    def source_rows(kind: str, record, **fk) -> None:
+        for s in record.sources:
+            out["sources"].append({
+                "id": len(out["sources"]) + 1, "record_kind": kind, "record_id": record.id, "source_id": s.id,
+                "round_id": fk.get("round_id"), "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id"),
+                "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
+                "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "language": s.language, "weak": int(s.weak),
+            })
+
+    for d in ds.dialogues.values():
+        out["dialogues"].append({
+            "id": d.id, "name_en": d.name.en, "name_zh": d.name.zh, "short_en": _en(d.short), "short_zh": _zh(d.short),
+            "partner_id": d.partner, "kind": d.kind, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary),
+            "last_verified": _d(d.last_verified),
+        })
+        source_rows("dialogue", d, dialogue_id=d.id)
+    for r in ds.rounds.values():
+        leads = [ds.people[p.person].name if p.person in ds.people else p.organisation for p in r.leads]
+        out["rounds"].append({
+            "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "name_en": _en(r.name),
+            "name_zh": _zh(r.name), "date": _d(r.date), "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
+            "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
+            "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
+            "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
+            "sources": len(r.sources), "weak_sources": sum(s.weak for s in r.sources), "last_verified": _d(r.last_verified),
+        })
+        for p in r.participants:
+            out["participants"].append(person_row(p, round_id=r.id))
+        for i, t in enumerate(r.topics, 1):
+            out["round_topics"].append({
+                "round_id": r.id, "topic_id": t.topic, "position": i, "label_en": _en(t.label), "label_zh": _zh(t.label),
+                "headline": int(t.headline), "unverified": int(t.unverified),
+            })
+            for o in t.outcomes:
+                out["outcomes"].append({
+                    "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
+                    "commitment_status": o.commitment.status if o.commitment else None,
+                    "follows_up": _join(o.follows_up), "unverified": int(o.unverified),
+                })
+        source_rows("round", r, round_id=r.id)
+    for d in ds.documents.values():
+        out["documents"].append({
+            "id": d.id, "dialogue_id": d.dialogue, "kind": d.kind, "title_en": d.title.en, "title_zh": d.title.zh,
+            "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
+            "term_years": d.term.years if d.term else None, "extendable_years": d.term.extendable_years if d.term else None,
+            "renews": d.renews, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
+        })
+        for p in d.signatories:
+            out["participants"].append(person_row(p, document_id=d.id))
+        source_rows("document", d, document_id=d.id)
+    return out
+
+
+# ---------------------------------------------------------------- SQLite
+
+
+def write_sqlite(ds: Dataset, path: str) -> None:
+    """A normalised SQLite database with foreign keys, indexes and a full-text table, for Datasette."""
+    import sqlite3
+
+    from . import index
+
+    rows = tables(ds)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        order = ["partners", "themes", "topics", "people", "dialogues", "rounds", "documents",
+                 "participants", "round_topics", "outcomes", "sources"]
+        for name in order:
+            db.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in SCHEMA[name])})")
+        for table, column in INDEXES:
+            db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        for name in order:
+            cols = [c for c, _ in SCHEMA[name]]
+            db.executemany(
+                f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                [tuple(row[c] for c in cols) for row in rows[name]],
+            )
+        # every searchable text, with where it is, and a full-text index over it
+        db.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, record_id TEXT, field TEXT, text TEXT)")
+        texts = []
+        for r in ds.rounds.values():
+            texts += [(r.id, p, t) for p, t in index.search_entries(ds, r)]
+        for d in ds.documents.values():
+            texts += [(d.id, p, t) for p, t in index.texts(d)]
+        db.executemany("INSERT INTO texts (record_id, field, text) VALUES (?, ?, ?)", texts)
+        try:  # trigram finds words inside Chinese text too (SQLite 3.34+)
+            db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id', tokenize='trigram')")
+        except sqlite3.OperationalError:
+            db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id')")
+        db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+        db.commit()
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:  # pragma: no cover - the loader has checked every reference
+            raise RuntimeError(f"foreign keys broken: {problems[:3]}")
+    finally:
+        db.close()
+
+
+# ---------------------------------------------------------------- JSON and CSV
+
+
+def json_text(ds: Dataset) -> str:
+    return json.dumps(tables(ds), ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_writers(ds: Dataset, bom: bool) -> dict:
+    """One writer per table, for files.write_folder."""
+    from .output import write_csv
+
+    rows = tables(ds)
+
+    def writer(name):
+        def write(path: str) -> None:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                write_csv(fh, [{k: ("" if v is None else v) for k, v in row.items()} for row in rows[name]],
+                          [c for c, _ in SCHEMA[name]], bom=bom)
+
+        return write
+
+    return {f"{name}.csv": writer(name) for name in SCHEMA}
+
+
+# ---------------------------------------------------------------- iCalendar (RFC 5545)
+
+
+def _ics_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Lines of at most 75 octets, continued with a space (RFC 5545 3.1), never inside a character."""
+    out, current, size = [], "", 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += ch
+        size += n
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def ics_text(ds: Dataset, lang: str, rounds) -> tuple[str, list[str]]:
+    """A calendar with one all-day event per round dated to the day; and the rounds left out."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tracker//Taiwan economic dialogues//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + _ics_escape("Taiwan economic dialogues")]
+    skipped = []
+    for r in rounds:
+        if r.date is None or r.date.day is None:
+            skipped.append(r.id)
+            continue
+        d = ds.dialogues[r.dialogue]
+        short = (d.short or d.name).get(lang)
+        label = (f"第{r.round}屆" if lang == "zh" else f"round {r.round}") if r.round is not None else (r.name.get(lang) if r.name else r.id)
+        start = r.date.first_day()
+        end = (r.end_date.last_day() if r.end_date and r.end_date.day else start) + _dt.timedelta(days=1)
+        topics = "; ".join(ds.topics[t.topic].name.get(lang) for t in r.topics if t.headline)
+        description = [f"{d.name.get(lang)} — {label}"]
+        if topics:
+            description.append(("議題：" if lang == "zh" else "Topics: ") + topics)
+        if r.format:
+            description.append(("形式：" if lang == "zh" else "Format: ") + r.format)
+        description += [s.url for s in r.sources if s.url]
+        stamp = r.last_verified.first_day().strftime("%Y%m%dT000000Z")
+        event = [
+            "BEGIN:VEVENT",
+            f"UID:{r.id}@tracker",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
+            "SUMMARY:" + _ics_escape(f"{short} {label}"),
+        ]
+        if r.venues:
+            event.append("LOCATION:" + _ics_escape("; ".join(v.get(lang) for v in r.venues)))
+        event.append("DESCRIPTION:" + _ics_escape("\n".join(description)))
+        first_url = next((s.url for s in r.sources if s.url), None)
+        if first_url:
+            event.append("URL:" + first_url)
+        event.append("END:VEVENT")
+        lines += event
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines), skipped
+
+
+# ---------------------------------------------------------------- TimelineJS
+
+
+def timelinejs(ds: Dataset, entries: list[dict], lang: str) -> dict:
+    """The timeline as TimelineJS JSON: a title slide and one event per entry."""
+    other = "zh" if lang == "en" else "en"
+
+    def pick(t):
+        return (t or {}).get(lang) or (t or {}).get(other) or ""
+
+    events = []
+    for e in entries:
+        if not e["date"]:
+            continue  # TimelineJS needs a year at least
+        d = PartialDate.parse(e["date"])
+        start = {"year": d.year}
+        if d.month:
+            start["month"] = d.month
+        if d.day:
+            start["day"] = d.day
+        dialogue = ds.dialogues[e["dialogue"]] if e.get("dialogue") else None
+        group = (dialogue.short or dialogue.name).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
+        if e["kind"] == "document":
+            headline, body = pick(e["title"]), e["document_kind"]
+        elif e["kind"] == "follow-up":
+            headline, body = pick(e["text"]), e["record"]
+        else:
+            label = (f"第{e['round']}屆" if lang == "zh" else f"round {e['round']}") if e["round"] is not None else pick(e["name"])
+            headline = f"{pick(e['dialogue_name'])} {label}"
+            body = "; ".join(pick(t["name"]) for t in e["topics"] if t["headline"])
+        event = {"start_date": start, "text": {"headline": headline, "text": body}, "group": group, "unique_id": e["id"]}
+        if e.get("end_date"):
+            end = PartialDate.parse(e["end_date"])
+            event["end_date"] = {k: v for k, v in (("year", end.year), ("month", end.month), ("day", end.day)) if v}
+        events.append(event)
+    title = "臺灣雙邊經濟對話" if lang == "zh" else "Taiwan's bilateral economic dialogues"
+    text = "由 tracker 匯出，每一事實皆附來源。" if lang == "zh" else "Exported by tracker; every fact carries its source."
+    return {"title": {"text": {"headline": title, "text": text}}, "events": events}
