@@ -23,6 +23,11 @@ CASES = {
     "topics.txt": ["topics"],
     "topics-critical-minerals.txt": ["topics", "critical-minerals"],
     "search-semiconductor.txt": ["search", "semiconductor"],
+    "commitments.txt": ["commitments"],
+    "commitments-delivered.json": ["commitments", "--status", "delivered", "--format", "json"],
+    "timeline-eu.txt": ["timeline", "--partner", "eu"],
+    "timeline-uk-jp.txt": ["timeline", "--partner", "uk"],
+    "list-partner-jp.txt": ["list", "--partner", "jp"],
 }
 
 

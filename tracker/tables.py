@@ -528,7 +528,8 @@ class View:
                 ev.append(f"{e.date or self.w('unknown')}: ", style="bold")
                 ev.append(self.t(e.text))
                 if e.sources:
-                    ev.append(" — " + "; ".join(self.t(s.publisher) for s in e.sources), style="dim")
+                    publishers = dict.fromkeys(self.t(s.publisher) for s in e.sources)
+                    ev.append(" — " + "; ".join(publishers), style="dim")
             age = f"{row.age_days} {self.w('days')}" if row.age_days is not None else self.w("unknown")
             table.add_row(
                 self.title_short(self.summary(row.round)), RText(self.t(row.outcome.text)),
