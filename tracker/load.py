@@ -17,8 +17,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # ---------------------------------------------------------------- the data folder
 
 
-def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem]]:
-    """Every data file under ``root`` as (path, path shown to users, class), and problems.
+def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
+    """Every data file under ``root`` as (path, class), and problems.
 
     The class is None for a YAML file in a place the tracker does not know; it is
     still read, so that its syntax errors are reported too.
@@ -30,7 +30,7 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
         return [], [Problem(root, 0, 0, "data folder does not exist", "check --data-dir or TRACKER_DATA_DIR")]
     if not os.path.isdir(root):
         return [], [Problem(root, 0, 0, "is a file, not a data folder", "point --data-dir at the folder that holds partners.yaml")]
-    files: list[tuple[str, str, Optional[type]]] = []
+    files: list[tuple[str, Optional[type]]] = []
 
     def walk(folder: str, cls: Optional[type], seen: set) -> None:
         try:
@@ -62,37 +62,37 @@ def scan(root: str) -> tuple[list[tuple[str, str, Optional[type]]], list[Problem
                 walk(entry.path, cls, seen)
             elif entry.name.endswith(YAML_SUFFIXES):
                 if folder == root:
-                    files.append((entry.path, entry.path, ROOT_FILES.get(entry.name)))
+                    files.append((entry.path, ROOT_FILES.get(entry.name)))
                 elif os.path.islink(entry.path) and not os.path.exists(entry.path):
                     problems.append(Problem(entry.path, 0, 0, "broken symbolic link", "remove or fix the link"))
                 else:
-                    files.append((entry.path, entry.path, cls))
+                    files.append((entry.path, cls))
 
     walk(root, None, set())
     if not files and not problems:
         problems.append(Problem(root, 0, 0, "no YAML files in the data folder", "expected partners.yaml, topics.yaml and rounds/*.yaml"))
         return files, problems
-    present = {os.path.basename(p) for p, _, c in files if c in ROOT_FILES.values()}
+    present = {os.path.basename(p) for p, c in files if c in ROOT_FILES.values()}
     for name in ("partners.yaml", "topics.yaml"):
         if name not in present:
             problems.append(Problem(os.path.join(root, name), 0, 0, "missing", f"every data folder needs {name}"))
     return files, problems
 
 
-def read_any(path: str, shown: str, cls: Optional[type]) -> FileResult:
+def read_any(path: str, cls: Optional[type]) -> FileResult:
     """Read one file and run the checks that need only that file."""
     from .parse import FileResult, read_file
     from .validate import check_file, stem_of
 
     if cls is None:
-        result = FileResult(shown)
+        result = FileResult(path)
         result.problems.append(
-            Problem(shown, 0, 0, "not a known data file", "rounds go in rounds/, dialogues in dialogues/, documents in documents/")
+            Problem(path, 0, 0, "not a known data file", "rounds go in rounds/, dialogues in dialogues/, documents in documents/")
         )
-        with_syntax = read_file(path, _Anything, shown)
+        with_syntax = read_file(path, _Anything)
         result.problems.extend(with_syntax.problems)
         return result
-    result = read_file(path, cls, shown)
+    result = read_file(path, cls)
     check_file(result, stem_of(path))
     return result
 
@@ -123,7 +123,7 @@ def _check(root: str, today, backend):
     from .store import Store, file_key
 
     files, problems = scan(root)
-    keyed = [(path, shown, cls, file_key(path)) for path, shown, cls in files]
+    keyed = [(path, cls, file_key(path)) for path, cls in files]
     fingerprint = _fingerprint(root, keyed)
     if not problems and backend.get_state("fingerprint") == fingerprint:
         saved = backend.get_state("store")
@@ -134,32 +134,32 @@ def _check(root: str, today, backend):
     from .validate import check_folder, facts_of
 
     old = backend.file_keys()
-    current = {path for path, _, _, _ in keyed}
+    current = {path for path, _, _ in keyed}
     backend.delete_files([p for p in old if p not in current])
 
-    def read(path, shown, cls, key):
-        result = read_any(path, shown, cls)
+    def read(path, cls, key):
+        result = read_any(path, cls)
         backend.put_file(path, key, facts_of(result), result.record)
         return result.record
 
     # Files other than rounds first: their records name what the rounds refer to.
     meta_parts: dict = {}
-    for path, shown, cls, key in keyed:
+    for path, cls, key in keyed:
         if cls is not Round:
             changed = key is None or old.get(path) != key
-            record = read(path, shown, cls, key) if changed else backend.record(path)
+            record = read(path, cls, key) if changed else backend.record(path)
             if record is not None:
                 meta_parts.setdefault(cls.__name__, []).append(record)
     meta = Store.meta_dataset(root, meta_parts, lambda: [])
-    meta_key = _fingerprint(root, [k for k in keyed if k[2] is not Round])
+    meta_key = _fingerprint(root, [k for k in keyed if k[1] is not Round])
     derived = backend.derived_keys()
     pending = []  # rounds whose listing entry must still be made
-    for path, shown, cls, key in keyed:
+    for path, cls, key in keyed:
         if cls is not Round:
             continue
         dkey = (key, meta_key)
         if key is None or old.get(path) != key:
-            record = read(path, shown, cls, key)
+            record = read(path, cls, key)
             if record is not None and not _put_round(backend, meta, path, dkey, record):
                 pending.append((path, dkey))
         elif derived.get(path) != dkey:
@@ -177,7 +177,7 @@ def _check(root: str, today, backend):
         return None, problems
     for path, dkey in pending:
         Store.put_round(backend, meta, path, dkey, backend.record(path))
-    rounds = {path for path, _, cls, _ in keyed if cls is Round}
+    rounds = {path for path, cls, _ in keyed if cls is Round}
     round_paths = [p for p in backend.derived_paths() if p in rounds]
     warnings = sorted(problems)
     backend.set_state("store", (meta_parts, round_paths, warnings))
@@ -202,7 +202,7 @@ def _fingerprint(root: str, keyed) -> str:
 
     from .store import STAMP
 
-    listing = repr((STAMP, os.path.abspath(root), [(path, cls.__name__ if cls else None, key) for path, _, cls, key in keyed]))
+    listing = repr((STAMP, os.path.abspath(root), [(path, cls.__name__ if cls else None, key) for path, cls, key in keyed]))
     return hashlib.sha256(listing.encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -373,34 +373,33 @@ def _describe(node) -> str:
     return f"{node.value!r}" if node.value else "nothing"
 
 
-def read_file(path: str, cls: type, display: Optional[str] = None) -> FileResult:
+def read_file(path: str, cls: type) -> FileResult:
     """Read and check one file on its own; cross-file checks come later."""
     from .schema import Spec
 
-    shown = display or path
-    result = FileResult(shown)
+    result = FileResult(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             result.problems.append(
-                Problem(shown, 0, 0, f"file is {size / 1e6:.1f} MB; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
+                Problem(path, 0, 0, f"file is {size / 1e6:.1f} MB; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
             )
             return result
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        result.problems.append(Problem(shown, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+        result.problems.append(Problem(path, 0, 0, f"cannot read file: {exc.strerror or exc}"))
         return result
-    text, problem = decode(shown, raw)
+    text, problem = decode(path, raw)
     if problem:
         result.problems.append(problem)
         return result
-    node, problem = _compose(shown, text)
+    node, problem = _compose(path, text)
     if problem:
         result.problems.append(problem)
         return result
     if node is None:
-        result.problems.append(Problem(shown, 1, 1, "file is empty", f"it should hold a {cls.__name__.lower()} record"))
+        result.problems.append(Problem(path, 1, 1, "file is empty", f"it should hold a {cls.__name__.lower()} record"))
         return result
     if cls.__name__ == "_Anything":
         return result

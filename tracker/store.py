@@ -42,7 +42,9 @@ class MemoryBackend:
         return {p: v[0] for p, v in self.files.items()}
 
     def put_file(self, path, key, facts, record) -> None:
-        self.files[path] = (key, facts, record)
+        # Round records are read again when asked for, so that memory stays bounded
+        # however many rounds there are; the others are few and always needed.
+        self.files[path] = (key, facts, None if facts.kind == "Round" else record)
 
     def delete_files(self, paths) -> None:
         for p in paths:
@@ -53,7 +55,13 @@ class MemoryBackend:
         return [v[1] for v in self.files.values()]
 
     def record(self, path):
-        return self.files[path][2]
+        record = self.files[path][2]
+        if record is None:
+            from .load import read_any
+            from .model import Round
+
+            record = read_any(path, Round).record
+        return record
 
     def derived_keys(self) -> dict:
         return {p: v[0] for p, v in self.derived.items()}
