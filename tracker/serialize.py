@@ -130,25 +130,26 @@ def evidence_object(ev) -> dict:
 
 
 def full_round(ds: Dataset, r: Round) -> dict:
-    """Everything about one round, for ``show``: every field plus resolved names."""
+    """Everything about one round, for ``show``: the listing's fields, then every field of the
+    data file in full (``sources``, ``disputed`` and ``unverified`` become the full lists), with
+    names resolved, outcome IDs in full and, for commitments, their evidence."""
     from .query import evidence_for
 
     out = round_object(ds, r)
     body = plain(r)
-    for i, p in enumerate(r.participants):
-        body["participants"][i]["name"] = text(person_name(ds, p))
-    for i, t in enumerate(r.topics):
-        body["topics"][i]["name"] = text(ds.topics[t.topic].name)
-        body["topics"][i]["theme"] = t.topic and ds.topics[t.topic].theme
-        for j, o in enumerate(t.outcomes):
-            body["topics"][i]["outcomes"][j]["id"] = f"{r.id}/{o.id}"
+    for p_obj, p in zip(body["participants"], r.participants):
+        p_obj["name"] = text(person_name(ds, p))
+    for t_obj, t in zip(body["topics"], r.topics):
+        t_obj["name"] = text(ds.topics[t.topic].name)
+        t_obj["theme"] = ds.topics[t.topic].theme
+        for o_obj, o in zip(t_obj["outcomes"], t.outcomes):
+            o_obj["id"] = f"{r.id}/{o.id}"
             if o.commitment:
-                body["topics"][i]["outcomes"][j]["evidence"] = [evidence_object(e) for e in evidence_for(ds, o)]
+                o_obj["evidence"] = [evidence_object(e) for e in evidence_for(ds, o)]
     body["documents"] = [document_object(ds, ds.documents[d]) for d in r.documents]
-    out.update({k: v for k, v in body.items() if k not in ("round", "date", "end_date", "format", "kind", "name", "dialogue", "id")})
-    out["venue"] = [text(v) for v in r.venues]
-    out["sources"] = body["sources"]
-    out["leads"] = [person_object(ds, p) for p in r.leads]
+    for key in ("date_note", "participants", "topics", "documents", "working_groups", "follow_ups",
+                "notes", "disputed", "unverified", "sources"):
+        out[key] = body[key]
     return out
 
 

@@ -19,8 +19,7 @@ from .parse import FileResult, _close
 
 
 def _p(result: FileResult, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
-    line, col = where if where else (0, 0)
-    return Problem(result.path, line, col, message, hint, warning)
+    return _at_mark(result.path, where, message, hint, warning)
 
 
 def check_file(result: FileResult, stem: str) -> None:
