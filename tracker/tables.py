@@ -272,84 +272,100 @@ class View:
             self.print(self.unknown())
         for i, t in enumerate(r.topics, 1):
             topic = self.ds.topics[t.topic]
-            line = RText(f"{i}. ", style="bold")
-            line.append(self.t(topic.name), style="bold")
+            line = RText(self.t(topic.name), style="bold")
             if t.label and self.t(t.label) != self.t(topic.name):
                 line.append(f" — {self.t(t.label)}")
             if not t.headline:
                 line.append(f" ({self.w('also_mentioned')})", style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
-            self.print(line)
             if t.note:
-                self.print(RText("   " + self.t(t.note), style="dim"))
+                line.append("\n" + self.t(t.note), style="dim")
+            self.print(self.bullets([line], f"{i}."))
+            items = []
             for o in t.outcomes:
-                item = RText("   • ")
-                item.append(self.t(o.text))
-                item += self.marks(o) + self.cites(o.sources, numbers)
+                item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
                 if o.note:
-                    item.append("\n     " + self.t(o.note), style="dim")
+                    item.append("\n" + self.t(o.note), style="dim")
                 if o.commitment:
-                    item.append(f"\n     {self.w('commitment')}: ", style="magenta")
+                    item.append(f"\n{self.w('commitment')}: ", style="magenta")
                     item.append(self.w(o.commitment.status), style="bold magenta")
                     for ev in evidence_for(self.ds, o):
-                        item.append(f"\n     → {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
-                self.print(item)
+                        item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
+                items.append(item)
+            if items:
+                self.print(self.bullets(items, "•", indent=3))
 
         if r.documents:
             self.print(self.heading(self.w("documents")))
-            for d_id in r.documents:
-                self.print(self.document_line(self.ds.documents[d_id]))
+            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
         if r.working_groups:
             self.print(self.heading(self.w("working_groups")))
+            items = []
             for g in r.working_groups:
-                line = RText("• ") + RText(self.t(g.name))
+                line = RText(self.t(g.name))
                 if g.status:
                     line.append(f" ({self.w(g.status)})", style="dim")
                 line += self.marks(g) + self.cites(g.sources, numbers)
                 if g.note:
-                    line.append("\n  " + self.t(g.note), style="dim")
-                self.print(line)
+                    line.append("\n" + self.t(g.note), style="dim")
+                items.append(line)
+            self.print(self.bullets(items))
         if r.follow_ups:
             self.print(self.heading(self.w("follow_ups")))
-            for f in r.follow_ups:
-                line = RText(f"• {f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers)
-                self.print(line)
+            self.print(self.bullets([
+                RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
+            ]))
         if r.notes:
             self.print(self.heading(self.w("notes")))
-            for n in r.notes:
-                self.print(RText("• ") + RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers))
+            self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
         if r.disputed or r.unverified:
             self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
+            items = []
             for d in r.disputed:
-                line = RText(f"• {self.w('disputed')}: {d.about}", style="yellow")
+                line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
                 if d.note:
                     line.append(" — " + self.t(d.note))
                 for v in d.versions:
-                    line.append("\n    – " + self.t(v.value))
+                    line.append("\n– " + self.t(v.value))
                     line += self.cites(v.sources, numbers)
-                self.print(line)
+                items.append(line)
             for u in r.unverified:
-                self.print(RText(f"• {self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+                items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+            self.print(self.bullets(items))
         self.print(self.heading(self.w("sources")))
+        width = len(str(len(r.sources))) + 2
         for s in r.sources:
-            self.print(self.source_line(numbers[s.id], s))
+            grid = self.grid(width - 1)
+            grid.add_row(RText(f"[{numbers[s.id]}]", style="cyan"), self.source_line(s))
+            self.print(grid)
+            if s.url:  # on a line of its own and never broken, so that it can be copied or clicked
+                self.console.print(RText(" " * (width + 1)) + RText(s.url, style=f"blue link {s.url}"), soft_wrap=True)
 
-    def source_line(self, n: int, s) -> RText:
-        line = RText(f"[{n}] ", style="cyan")
-        line.append(self.t(s.publisher))
+    def grid(self, indent: int = 0) -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right", min_width=indent + 1)
+        grid.add_column(overflow="fold")
+        return grid
+
+    def bullets(self, items: list, mark: str = "•", indent: int = 0) -> Table:
+        """Items under a bullet with a hanging indent, so that long (and Chinese) text wraps in line."""
+        grid = self.grid(indent)
+        for item in items:
+            grid.add_row(RText(" " * indent + (mark if not self.ascii or mark.isascii() else "*")), item)
+        return grid
+
+    def source_line(self, s) -> RText:
+        line = RText(self.t(s.publisher))
         if s.title:
             line.append(" — " + self.t(s.title), style="italic")
         if s.date:
             line.append(f" ({s.date})")
         if s.weak:
             line.append(f" [{self.w('weak')}]", style="yellow")
-        if s.url:
-            line.append("\n    " + s.url, style="blue")
         return line
 
     def document_line(self, d) -> RText:
-        line = RText("• ")
-        line.append(self.t(d.title), style="bold")
+        line = RText(self.t(d.title), style="bold")
         bits = [d.kind]
         if d.date:
             bits.append(f"{self.w('signed')} {d.date}")
