@@ -83,6 +83,8 @@ class View:
             title_style="bold",
             title_justify="left",
             expand=False,
+            pad_edge=False,
+            padding=(0, 1),
         )
         for h in headers:
             table.add_column(h, overflow="fold")
