@@ -130,10 +130,16 @@ def scale(sizes: list[int], runs: int, base_env: dict) -> dict:
                 times.append(t)
                 mems.append(mem)
             row["validate, first run after one round changed"] = (times, mems, rc)
-            with open(data / "people.yaml", "a", encoding="utf-8") as fh:
-                fh.write("# edited\n")
+            people = data / "people.yaml"
+            text = people.read_text(encoding="utf-8")
+            people.write_text(text.replace("name: {en: ", "name: {en: Renamed ", 1), encoding="utf-8")
             t, mem, rc = once([*tracker(), "list", "--format", "json"], env)
-            row["list --format json, first run after people.yaml changed"] = ([t], [mem], rc)
+            row["list --format json, first run after renaming one person in people.yaml"] = ([t], [mem], rc)
+            target = data / "topics.yaml"
+            text = target.read_text(encoding="utf-8")
+            target.write_text(text.replace("name: {en: \"", "name: {en: \"Renamed ", 1), encoding="utf-8")
+            t, mem, rc = once([*tracker(), "list", "--format", "json"], env)
+            row["list --format json, first run after renaming one topic in topics.yaml"] = ([t], [mem], rc)
             print("| measure | time | peak memory | exit |")
             print("| --- | --- | --- | --- |")
             for label, (times, mems, rc) in row.items():

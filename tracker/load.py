@@ -139,37 +139,40 @@ def _check(root: str, today, backend):
 
     def read(path, cls, key):
         result = read_any(path, cls)
-        backend.put_file(path, key, facts_of(result), result.record)
-        return result.record
+        facts = facts_of(result)
+        backend.put_file(path, key, facts, result.record)
+        return result.record, facts
 
     # Files other than rounds first: their records name what the rounds refer to.
     meta_parts: dict = {}
     for path, cls, key in keyed:
         if cls is not Round:
             changed = key is None or old.get(path) != key
-            record = read(path, cls, key) if changed else backend.record(path)
+            record = read(path, cls, key)[0] if changed else backend.record(path)
             if record is not None:
                 meta_parts.setdefault(cls.__name__, []).append(record)
     meta = Store.meta_dataset(root, meta_parts, lambda: [])
-    meta_key = _fingerprint(root, [k for k in keyed if k[1] is not Round])
-    derived = backend.derived_keys()
-    pending = []  # rounds whose listing entry must still be made
+    names = _name_digests(meta)
     for path, cls, key in keyed:
-        if cls is not Round:
-            continue
-        dkey = (key, meta_key)
-        if key is None or old.get(path) != key:
-            record = read(path, cls, key)
-            if record is not None and not _put_round(backend, meta, path, dkey, record):
-                pending.append((path, dkey))
-        elif derived.get(path) != dkey:
-            pending.append((path, dkey))
+        if cls is Round and (key is None or old.get(path) != key):
+            record, facts = read(path, cls, key)
+            if record is not None:  # made now, while the record is at hand, if its names resolve
+                _put_round(backend, meta, path, _listing_key(key, facts, names), record)
     # One record at a time is in memory; now the checks across files, on compact facts.
     all_facts = backend.all_facts()
     for facts in all_facts:
         problems.extend(facts.problems)
     problems.extend(check_folder(all_facts, today))
+    facts_of_path = {f.path: f for f in all_facts}
     del all_facts
+    derived = backend.derived_keys()  # with the entries made above
+    pending = []  # rounds whose listing entry is missing or out of date
+    for path, cls, key in keyed:
+        if cls is Round:
+            dkey = _listing_key(key, facts_of_path[path], names)
+            if derived.get(path) != dkey:
+                pending.append((path, dkey))
+    del facts_of_path
     backend.set_state("fingerprint", fingerprint)
     if any(not p.warning for p in problems):
         backend.set_state("store", None)
@@ -183,6 +186,26 @@ def _check(root: str, today, backend):
     backend.set_state("store", (meta_parts, round_paths, warnings))
     backend.commit()
     return Store(root, backend, meta_parts, round_paths), warnings
+
+
+def _name_digests(meta) -> dict:
+    """A digest of each dialogue, person and topic: what a round's listing shows of them."""
+    import hashlib
+
+    out = {}
+    for kind, records in (("dialogue", meta.dialogues), ("person", meta.people), ("topic", meta.topics)):
+        for ident, rec in records.items():
+            out[(kind, ident)] = hashlib.sha1(repr(rec).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return out
+
+
+def _listing_key(key, facts, names) -> tuple:
+    """What a round's listing entry depends on: its own file, and the names it shows.
+
+    Editing one person in people.yaml then remakes only the rounds that name that person.
+    """
+    deps = sorted({(kind, value, names.get((kind, value))) for kind, value, *_ in facts.refs if kind in ("dialogue", "person", "topic")})
+    return (key, tuple(deps))
 
 
 def _put_round(backend, meta, path, dkey, record) -> bool:
