@@ -44,10 +44,10 @@ def test_a_closed_pipe_is_quiet(big_data):
 
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
     data = tmp_path / "data"
-    generate(1500, str(data))  # about five seconds of reading: long enough to interrupt
+    generate(800, str(data))  # about two seconds of reading: long enough to interrupt
     env = {**os.environ, "TRACKER_NO_CACHE": "1"}
     proc = subprocess.Popen([*tracker_cmd(), "validate", str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(1.5)
+    time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

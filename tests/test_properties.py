@@ -47,7 +47,7 @@ def problems_are_well_formed(problems) -> None:
         assert text.startswith(p.path) and p.message and "\n" not in p.message
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_mutated_round_files_give_problems_never_exceptions(tmp_path, data):
     path = tmp_path / "demo-1.yaml"
@@ -93,7 +93,7 @@ def shipped():
     return _DATASET
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(
     st.text(max_size=20),
     st.from_regex(r"[a-z]{0,6}[:\-]?[0-9a-z]{0,6}", fullmatch=True),
