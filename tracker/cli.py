@@ -576,10 +576,3 @@ def _click_message(exc) -> str:
     if ctx is not None:
         message += f" (see `{ctx.command_path} --help`)"
     return message
-
-
-def run() -> None:
-    """Console entry point of earlier installs; see tracker.entry."""
-    from .entry import run as entry_run
-
-    entry_run()

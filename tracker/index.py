@@ -21,10 +21,14 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
 
 
+def day_key(date: PartialDate | None) -> str:
+    """A string that sorts by date, as far as it is known; unknown dates last."""
+    return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
+
+
 def sort_key(date: PartialDate | None, dialogue: str, number: int | None, ident: str) -> str:
     """A string that sorts rounds by date (unknown last), then dialogue, number and ID."""
-    when = "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
-    return f"{when}|{dialogue}|{number or 0:09d}|{ident}"
+    return f"{day_key(date)}|{dialogue}|{number or 0:09d}|{ident}"
 
 
 def texts(obj, path: str = "") -> Iterator[tuple[str, str]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .errors import InputError
+from .index import day_key
 from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
 
@@ -302,6 +303,11 @@ class Evidence:
     sources: tuple  # Source objects
 
 
+def follow_up_evidence(r: Round, f) -> Evidence:
+    srcs = {s.id: s for s in r.sources}
+    return Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources))
+
+
 def evidence_for(ds: Dataset, outcome: Outcome) -> list[Evidence]:
     key = f"{outcome.round}/{outcome.id}"
     return evidence_index(ds).get(key, [])
@@ -324,7 +330,7 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     for r in ds.rounds.values():
         srcs = {s.id: s for s in r.sources}
         for f in r.follow_ups:
-            cite(f.follows_up, Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources)))
+            cite(f.follows_up, follow_up_evidence(r, f))
         for t in r.topics:
             for o in t.outcomes:
                 cite(o.follows_up, Evidence("outcome", f"{r.id}/{o.id}", r.date, o.text, r.id, tuple(srcs[s] for s in o.sources)))
@@ -364,10 +370,6 @@ def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date)
 # ---------------------------------------------------------------- timeline
 
 
-def _day(date: Optional[PartialDate]) -> str:
-    return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
-
-
 def timeline(store, f: Filters, with_follow_ups: bool = False):
     """Rounds, meetings, milestones and documents (and follow-ups) as JSON objects in date order (a generator)."""
     import heapq
@@ -377,14 +379,14 @@ def timeline(store, f: Filters, with_follow_ups: bool = False):
 
     ds = store.dataset
     rounds = (((sort.partition("|")[0], 0, sort), text) for sort, key, text in store.listing() if keep_key(f, key))
-    others = [((_day(d.date), 2, d.id), json.dumps(document_object(ds, d), ensure_ascii=False)) for d in filter_documents(ds, f)]
+    others = [((day_key(d.date), 2, d.id), json.dumps(document_object(ds, d), ensure_ascii=False)) for d in filter_documents(ds, f)]
     if with_follow_ups:
         for key, text in store.follow_up_rows():
             dialogue, partner, _first, _last, topics = key
             for e in json.loads(text):
                 date = PartialDate.parse(e["date"])
                 if keep_key(f, filter_key(dialogue, partner, date, None, topics)):
-                    others.append(((_day(date), 3, e["id"]), json.dumps(e, ensure_ascii=False)))
+                    others.append(((day_key(date), 3, e["id"]), json.dumps(e, ensure_ascii=False)))
     others.sort(key=lambda item: item[0])
     return (text for _, text in heapq.merge(rounds, others, key=lambda item: item[0]))
 

@@ -315,13 +315,12 @@ class Store:
         import json
 
         from . import index, serialize
-        from .query import filter_key
+        from .query import filter_key, follow_up_evidence
 
         summary = serialize.round_object(meta, r)
         partner = summary["partner"]
-        srcs = {s.id: s for s in r.sources}
         follow_ups = [
-            {**serialize.evidence_object(ev_follow_up(r, f, srcs)), "dialogue": r.dialogue, "partner": partner}
+            {**serialize.evidence_object(follow_up_evidence(r, f)), "dialogue": r.dialogue, "partner": partner}
             for f in r.follow_ups
         ]
         filt = filter_key(r.dialogue, partner, r.date, r.end_date, (t.topic for t in r.topics))
@@ -343,9 +342,3 @@ class Store:
     def search_rows(self, needle: str):
         """(filter key, JSON round object, searchable text, folded text) of the rounds whose text holds ``needle``."""
         return self.backend.search_rows(needle)
-
-
-def ev_follow_up(r, f, srcs):
-    from .query import Evidence
-
-    return Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources))
