@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
-from conftest import DATA, FIXTURES, run, run_process
+from conftest import DATA, run
 from test_data_errors import build
 
 

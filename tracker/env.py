@@ -14,9 +14,6 @@ from typing import Mapping, Optional, TextIO
 
 from .errors import InputError
 
-LANGS = ("en", "zh")
-
-
 def _default_data_dir() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     installed = os.path.join(here, "_data")  # the wheel puts data/ here

@@ -21,7 +21,9 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                ("theme_id", "TEXT REFERENCES themes(id)"), ("aliases", "TEXT")],
     "dialogues": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("short_en", "TEXT"),
                   ("short_zh", "TEXT"), ("partner_id", "TEXT REFERENCES partners(id)"), ("kind", "TEXT"),
-                  ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
+                  ("lead_agencies_taiwan_en", "TEXT"), ("lead_agencies_taiwan_zh", "TEXT"),
+                  ("lead_agencies_partner_en", "TEXT"), ("lead_agencies_partner_zh", "TEXT"),
+                  ("founding_documents", "TEXT"), ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
     "rounds": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("round", "INTEGER"),
                ("kind", "TEXT"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("date", "TEXT"), ("end_date", "TEXT"),
                ("year", "INTEGER"), ("format", "TEXT"), ("venue_en", "TEXT"), ("venue_zh", "TEXT"),
@@ -40,7 +42,8 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                  ("topic_id", "TEXT REFERENCES topics(id)"), ("text_en", "TEXT"), ("text_zh", "TEXT"),
                  ("commitment_status", "TEXT"), ("follows_up", "TEXT"), ("unverified", "INTEGER")],
     "documents": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("kind", "TEXT"),
-                  ("title_en", "TEXT"), ("title_zh", "TEXT"), ("date", "TEXT"), ("in_force", "TEXT"),
+                  ("title_en", "TEXT"), ("title_zh", "TEXT"), ("parties_en", "TEXT"), ("parties_zh", "TEXT"),
+                  ("date", "TEXT"), ("in_force", "TEXT"),
                   ("round_id", "TEXT REFERENCES rounds(id)"), ("term_years", "INTEGER"),
                   ("extendable_years", "INTEGER"), ("renews", "TEXT REFERENCES documents(id)"),
                   ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
@@ -107,10 +110,16 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
             })
 
     for d in ds.dialogues.values():
+        agencies = d.lead_agencies
         out["dialogues"].append({
             "id": d.id, "name_en": d.name.en, "name_zh": d.name.zh, "short_en": _en(d.short), "short_zh": _zh(d.short),
-            "partner_id": d.partner, "kind": d.kind, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary),
-            "last_verified": _d(d.last_verified),
+            "partner_id": d.partner, "kind": d.kind,
+            "lead_agencies_taiwan_en": _join(a.en for a in agencies.taiwan) if agencies else None,
+            "lead_agencies_taiwan_zh": _join(a.zh for a in agencies.taiwan) if agencies else None,
+            "lead_agencies_partner_en": _join(a.en for a in agencies.partner) if agencies else None,
+            "lead_agencies_partner_zh": _join(a.zh for a in agencies.partner) if agencies else None,
+            "founding_documents": _join(d.founding_documents),
+            "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
         })
         source_rows("dialogue", d, dialogue_id=d.id)
     for r in ds.rounds.values():
@@ -140,7 +149,7 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
     for d in ds.documents.values():
         out["documents"].append({
             "id": d.id, "dialogue_id": d.dialogue, "kind": d.kind, "title_en": d.title.en, "title_zh": d.title.zh,
-            "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
+            "parties_en": _join(p.en for p in d.parties), "parties_zh": _join(p.zh for p in d.parties), "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
             "term_years": d.term.years if d.term else None, "extendable_years": d.term.extendable_years if d.term else None,
             "renews": d.renews, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
         })

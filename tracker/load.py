@@ -7,9 +7,12 @@ the folder and puts the checked records together into a ``Dataset``.
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from .parse import FileResult
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -79,7 +82,7 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
     return files, problems
 
 
-def read_any(path: str, cls: Optional[type]) -> FileResult:
+def read_any(path: str, cls: Optional[type]) -> "FileResult":
     """Read one file and run the checks that need only that file."""
     from .parse import FileResult, read_file
     from .validate import check_file, stem_of

@@ -20,9 +20,6 @@ from typing import Literal, Optional
 
 # ---------------------------------------------------------------- primitives
 
-LANGS = ("en", "zh")
-
-
 @dataclass(frozen=True, slots=True)
 class Text:
     """A name or sentence in English and/or Chinese (at least one)."""
@@ -35,12 +32,6 @@ class Text:
         if lang == "zh":
             return self.zh or self.en or ""
         return self.en or self.zh or ""
-
-    def both(self) -> dict:
-        return {"en": self.en, "zh": self.zh}
-
-    def words(self) -> str:
-        return " ".join(t for t in (self.en, self.zh) if t)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -78,10 +69,6 @@ class PartialDate:
             nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
             return nxt - _dt.timedelta(days=1)
         return _dt.date(self.year, 12, 31)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
 
     def __str__(self) -> str:
         out = f"{self.year:04d}"

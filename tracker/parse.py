@@ -96,7 +96,6 @@ def _loader_class():
     """libyaml's parser with a lean YAML 1.1 resolver (tags only; no Python objects built)."""
     global _LOADER
     if _LOADER is None:
-        import yaml
         from yaml.nodes import MappingNode, ScalarNode, SequenceNode
         from yaml.resolver import Resolver
 
@@ -149,7 +148,6 @@ def _loader_class():
                     Parser.__init__(self)
                     Composer.__init__(self)
 
-        del yaml
         _LOADER = LeanLoader
     return _LOADER
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import serialize as S
 from .errors import InputError
-from .output import FORMATS, markdown_table, write_csv, write_json, write_json_texts, write_rows
+from .output import FORMATS, write_csv, write_json, write_json_texts, write_rows
 
 
 def check_format(fmt: str, allowed=FORMATS) -> str:
@@ -225,5 +225,3 @@ def commitments(env, ds, rows, fmt: str) -> None:
     else:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "topic", "text", "status", "due", "age_days", "note", "evidence"])
 
-
-__all__ = ["check_format", "rounds", "show", "compare", "timeline", "topics", "topic_history", "search", "commitments", "markdown_table"]
