@@ -220,8 +220,9 @@ def test_search_shows_where_each_hit_is_in_both_languages():
 def test_version_and_help():
     result = run("--version")
     assert result.code == 0 and result.out.startswith("tracker ")
-    for name in ("list", "show", "compare", "timeline", "topics", "search", "validate"):
-        assert "Example" in run(name, "--help").out
+    for args in (["list"], ["show"], ["compare"], ["timeline"], ["topics"], ["search"], ["commitments"],
+                 ["validate"], ["schema"], ["export", "sqlite"], ["export", "ics"], ["export", "json"], ["export", "csv"]):
+        assert "Examples:" in run(*args, "--help").out, args
 
 
 def test_global_options_work_before_and_after_the_command():
