@@ -126,13 +126,16 @@ def list_(
     since: SinceOpt = None,
     until: UntilOpt = None,
     topic: TopicOpt = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list milestones that were not meetings (mandates, conclusions of talks, entries into force). Machine formats always carry every record.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """List rounds and meetings, one row each: dialogue, round, date, format, place, leads, number of topics.
+    """List rounds and meetings, grouped by dialogue, one line each: round, date, format, place, leads, number of topics.
 
     \b
     Examples:
       tracker list
+      tracker list --dialogue eppd
+      tracker list --all
       tracker list --partner eu
       tracker list --topic 'critical minerals'
       tracker list --since 2022 --until 'Dec 2024' --format csv
@@ -142,7 +145,7 @@ def list_(
     fmt = render.check_format(fmt)
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, query.list_rounds(store, f), fmt)
+    render.rounds(env, store.dataset, query.list_rounds(store, f), fmt, show_all=show_all)
 
 
 @command("show")
@@ -150,14 +153,19 @@ def show(
     env: Env,
     ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
     dialogue: RefDialogueOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="Also show every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Everything about one round: leads and participants, topics and outcomes, documents,
-    working groups, commitments, disputed and unverified facts, numbered sources.
+    """One round: its leads, each topic with its outcomes and commitments, documents, and numbered sources with URLs.
+
+    With --full, also every participant, the curators' notes and the reasoning behind the date,
+    working groups, follow-ups, other facts and what sources disagree on. Machine formats
+    always carry everything.
 
     \b
     Examples:
       tracker show 1
+      tracker show eppd:6 --full
       tracker show eppd:latest --lang zh
       tracker show dde-2 --format json
     """
@@ -166,7 +174,7 @@ def show(
     fmt = render.check_format(fmt)
     ds = env.load().dataset
     d = query.resolve_dialogue(ds, dialogue) if dialogue else None
-    render.show(env, ds, query.resolve_round(ds, ref, d), fmt)
+    render.show(env, ds, query.resolve_round(ds, ref, d), fmt, full=full)
 
 
 @command("compare")

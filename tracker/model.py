@@ -276,6 +276,9 @@ class Term:
 
 
 RecordKind = Literal["round", "meeting", "milestone"]
+EventKind = Literal["launch", "signing", "mandate", "conclusion", "entry-into-force"]
+# events at which people met: listed by default beside rounds and meetings
+MEETING_EVENTS = ("launch", "signing")
 
 
 @record
@@ -284,6 +287,7 @@ class Round:
     dialogue: str = _f("Dialogue ID", ..., "eppd", ref="dialogue")
     round: Optional[int] = _f("Round number; absent for meetings that are not numbered", None, "1")
     kind: RecordKind = _f("round (numbered), meeting (not numbered) or milestone (a launch, signing, entry into force)", "round")
+    event: Optional[EventKind] = _f("What a milestone was: launch, signing, mandate, conclusion (of talks) or entry-into-force", None, "signing")
     name: Optional[Text] = _f("A name for meetings that are not numbered", None)
     date: Optional[PartialDate] = _f("YYYY, YYYY-MM or YYYY-MM-DD; absent if unknown", None, "2020-11-20")
     end_date: Optional[PartialDate] = _f("Last day of a multi-day meeting", None, "2019-06-05")

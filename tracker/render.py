@@ -69,19 +69,19 @@ def _objects(texts) -> list[dict]:
     return [json.loads(t) for t in texts]
 
 
-def rounds(env, ds, texts, fmt: str) -> None:
+def rounds(env, ds, texts, fmt: str, show_all: bool = True) -> None:
     """Round objects, given as JSON text (printed as is for --format json)."""
     if fmt == "json":
         write_json_texts(env.stdout, texts)
     elif fmt == "table":
-        _view(env, ds).rounds(_objects(texts))
+        _view(env, ds).rounds(_objects(texts), show_all=show_all)
     else:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], LIST_COLUMNS)
 
 
-def show(env, ds, r, fmt: str) -> None:
+def show(env, ds, r, fmt: str, full: bool = False) -> None:
     if fmt == "table":
-        _view(env, ds).show(r)
+        _view(env, ds).show(r, full=full)
         return
     obj = S.full_round(ds, r)
     if fmt == "json":

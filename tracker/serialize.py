@@ -69,7 +69,7 @@ def weak_sources(r) -> int:
 
 
 ROUND_FIELDS = (
-    "id", "kind", "dialogue", "dialogue_name", "round", "name", "date", "end_date", "partner", "format", "venue",
+    "id", "kind", "event", "dialogue", "dialogue_name", "round", "name", "date", "end_date", "partner", "format", "venue",
     "leads", "topics", "documents", "sources", "weak_sources", "disputed", "unverified", "last_verified",
 )
 
@@ -79,6 +79,7 @@ def round_object(ds: Dataset, r: Round) -> dict:
     return {
         "id": r.id,
         "kind": r.kind,
+        "event": r.event,
         "dialogue": r.dialogue,
         "dialogue_name": text(ds.dialogues[r.dialogue].short or ds.dialogues[r.dialogue].name),
         "round": r.round,

@@ -25,10 +25,51 @@ class _Console(Console):
         raise PipeClosed()
 
 
+class _TrimmedLines:
+    """A stream that writes whole lines without their trailing spaces, and no blank line first.
+
+    Tables pad every cell to its column's width; a pipe or a file should not carry that padding.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.pending = ""
+        self.started = False
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        if "\n" in self.pending:
+            *whole, self.pending = self.pending.split("\n")
+            out = []
+            for line in whole:
+                line = line.rstrip()
+                if not self.started and not line:
+                    continue
+                self.started = True
+                out.append(line + "\n")
+            if out:
+                self.stream.write("".join(out))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending.rstrip():
+            self.stream.write(self.pending.rstrip())
+            self.started = True
+        self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def make_console(env, record: bool = False) -> Console:
     encoding = (getattr(env.stdout, "encoding", None) or "utf-8").lower()
     return _Console(
-        file=env.stdout,
+        file=env.stdout if env.color else _TrimmedLines(env.stdout),
         force_terminal=env.color or None,
         no_color=not env.color,
         color_system="auto" if env.color else None,
@@ -51,6 +92,9 @@ def date_span(date, end=None) -> str:
             e = e[8:] if end.month == date.month else e[5:]
         text += "–" + e
     return text
+
+
+SIDE_ORDER = {"taiwan": 0, "partner": 1, "other": 2}  # leads and participants: Taiwan first, everywhere
 
 
 class View:
@@ -140,11 +184,14 @@ class View:
         return self.t(p.organisation)
 
     def leads_text(self, s: dict) -> str:
-        order = {"taiwan": 0, "partner": 1, "other": 2}
-        return "; ".join(self.pick(p["name"]) for p in sorted(s["leads"], key=lambda p: order[p["side"]]))
+        return self.join(self.pick(p["name"]) for p in sorted(s["leads"], key=lambda p: SIDE_ORDER[p["side"]]))
 
     def place(self, s: dict) -> str:
-        return "; ".join(self.pick(v) for v in s["venue"])
+        return self.join(self.pick(v) for v in s["venue"])
+
+    def join(self, items) -> str:
+        """A list in running text: 、 between Chinese items, '; ' between English ones."""
+        return ("、" if self.lang == "zh" else "; ").join(items)
 
     def place_text(self, s: dict) -> RText:
         return RText(self.place(s)) if s["venue"] else self.unknown()
@@ -164,28 +211,97 @@ class View:
 
     # -------------------------------------------------------- commands
 
-    def rounds(self, summaries: list[dict], title: Optional[str] = None) -> None:
-        if not summaries:
+    def rounds(self, summaries: list[dict], title: Optional[str] = None, show_all: bool = True) -> None:
+        """Rounds grouped by dialogue, one line each; milestones that were no meetings only with ``show_all``."""
+        from .model import MEETING_EVENTS
+
+        shown = [s for s in summaries if show_all or s["kind"] != "milestone" or s.get("event") in MEETING_EVENTS]
+        left_out = len(summaries) - len(shown)
+        if not shown:
             self.print(RText(self.w("no_rounds"), style="dim"))
-            return
-        table = self.table(
-            self.w("dialogue"), self.w("round"), self.w("date"), self.w("format"), self.w("place"), self.w("leads"), self.w("topics"),
-            title=title,
+        groups: dict[str, list[dict]] = {}
+        for s in shown:
+            groups.setdefault(s["dialogue"], []).append(s)
+        dropped: set[str] = set()
+        blanks = False
+        for n, (d_id, rows) in enumerate(groups.items()):
+            if n:
+                self.console.print()
+            self.group_heading(d_id, rows)
+            cols, empty = self.round_rows(rows)
+            dropped |= cols
+            blanks |= empty
+        footer = []
+        if blanks:
+            footer.append(self.w("empty_legend"))
+        if dropped:
+            footer.append(self.w("dropped_columns").format(cols=", ".join(sorted(dropped))))
+        if left_out:
+            footer.append(self.w("left_out_milestones").format(n=left_out))
+        if footer:
+            self.console.print()
+            for line in footer:
+                self.lines(line, style="dim")
+
+    def group_heading(self, d_id: str, rows: list[dict]) -> None:
+        d = self.ds.dialogues[d_id]
+        partner = self.ds.partners[d.partner]
+        numbered = sum(1 for s in rows if s["round"] is not None)
+        count = (
+            self.counted("n_round", "n_rounds", numbered) if numbered == len(rows)
+            else self.counted("n_meeting", "n_meetings", len(rows))
         )
-        table.columns[6].justify = "right"
-        for i in (1, 2, 3):
-            table.columns[i].no_wrap = True
-        for s in summaries:
-            table.add_row(
-                RText(self.pick(s["dialogue_name"])),
-                RText(self.round_label(s)),
-                self.date_text(s["date"], s["end_date"]),
-                self.format_text(s),
-                self.place_text(s),
-                self.leads_cell(s),
-                RText(str(len(s["topics"]))),
-            )
-        self.print(table)
+        from .layout import NBSP
+
+        self.lines(f"{self.t(d.name)} ({d_id}) · {self.t(partner.name)} · {count.replace(' ', NBSP)}", style="bold")
+
+    def counted(self, one: str, many: str, n: int) -> str:
+        return self.w(one) if n == 1 else self.w(many).format(n=n)
+
+    def lines(self, text: str, style: str = "", indent: str = "") -> None:
+        """A paragraph filled to the terminal's width, words never broken."""
+        from .layout import wrap
+
+        for line in wrap(text, self.console.width, indent):
+            self.console.print(RText(line, style=style), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+    def event_label(self, s: dict) -> str:
+        """How a row is named: its number, or what kind of event it was, in words."""
+        if s["round"] is not None:
+            return str(s["round"])
+        return self.w(s.get("event") or s["kind"])
+
+    def round_rows(self, rows: list[dict]) -> tuple[set[str], bool]:
+        """One line per round; returns the headers of the columns the width left out, and whether a
+        shown cell was empty (—)."""
+        from .layout import Column, table_lines
+
+        columns = [
+            Column(self.w("round")),
+            Column(self.w("date")),
+            Column(self.w("format"), drop=3),
+            Column(self.w("place"), drop=2, shrink=12),
+            Column(self.w("leads"), drop=1, shrink=16),
+            Column(self.w("topics"), drop=4, right=True),
+        ]
+        cells = []
+        for s in rows:
+            fmt = "" if s["format"] is None else self.w(s["format"])
+            if s["format"] is None and "format" in s["disputed"]:
+                fmt = self.w("disputed").lower()
+            cells.append([
+                self.event_label(s),
+                str(self.date_text(s["date"], s["end_date"])) if s["date"] else "—",
+                fmt or "—",
+                self.place(s) or "—",
+                self.leads_text(s) or "—",
+                str(len(s["topics"])),
+            ])
+        out, dropped = table_lines(columns, cells, self.console.width, indent=2)
+        for pieces in out:
+            self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+        empty = any(row[i] == "—" for row in cells for i in range(len(columns)) if i not in dropped)
+        return {columns[i].header for i in dropped}, empty
 
     # -------------------------------------------------------- show
 
@@ -208,7 +324,10 @@ class View:
         head.append("\n" + self.t(d.name), style="")
         return head
 
-    def show(self, r: Round) -> None:
+    def show(self, r: Round, full: bool = False) -> None:
+        """One round: concise by default (header, topics and outcomes, commitments, documents,
+        sources); participants beyond the leads, notes, working groups, follow-ups, other facts and
+        the detail of disputed facts with ``full``."""
         from .query import evidence_for
 
         numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
@@ -224,50 +343,50 @@ class View:
             return out
 
         self.print(self.title_of(r))
-        facts = self.table("", "", title=None)
-        facts.show_header = False
-        facts.box = None
-        facts.columns[0].style = "bold"
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(no_wrap=True, style="bold")
+        facts.add_column(overflow="fold")
         date = self.date_text(r.date, r.end_date)
-        if r.date_note:
+        if r.date_note and full:
             date.append("\n" + self.t(r.date_note), style="dim")
         facts.add_row(RText(self.w("date")), date + flag("date"))
         summary = self.summary(r)
         if r.kind != "milestone" or r.format:
             facts.add_row(RText(self.w("format")), self.format_text(summary) + flag("format"))
         facts.add_row(RText(self.w("place")), self.place_text(summary) + flag("venues"))
-        leads = r.leads
+        leads = tuple(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side]))
         lead_text = RText()
         for i, p in enumerate(leads):
             if i:
                 lead_text.append("\n")
             lead_text.append(self.person(p), style="bold")
-            extra = ", ".join(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)) if x)
+            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)) if x)
             if extra:
                 lead_text.append(f" — {extra}")
         facts.add_row(RText(self.w("leads")), lead_text if leads else self.unknown())
         weak = sum(1 for s in r.sources if s.weak)
         sourcing = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
         if weak:
-            sourcing += f" ({weak} {self.w('weak')})"
+            sourcing += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
         facts.add_row(RText(self.w("sourcing")), RText(sourcing))
         facts.add_row(RText(self.w("last_verified")), RText(str(r.last_verified)))
         self.print(facts)
 
-        if r.participants:
+        if r.participants and full:
             self.print(self.heading(self.w("participants")))
-            table = self.table("", self.w("participants"), "", "")
-            table.show_header = False
-            for p in r.participants:
+            items = []
+            for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
                 side = self.w(p.side) if p.side != "partner" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
                 who = RText(self.person(p), style="bold" if p in leads else "")
                 who += self.marks(p)
-                detail = RText(", ".join(x for x in (self.t(p.title), self.t(p.organisation) if p.person else "") if x))
-                if p.note:
-                    detail.append("\n" + self.t(p.note), style="dim")
                 role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
-                table.add_row(RText(side), who, detail + self.cites(p.sources, numbers), RText(role, style="dim"))
-            self.print(table)
+                detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+                who.append(" — " + detail)
+                who += self.cites(p.sources, numbers)
+                if p.note:
+                    who.append("\n" + self.t(p.note), style="dim")
+                items.append(who)
+            self.print(self.bullets(items))
 
         self.print(self.heading(self.w("topics") + " / " + self.w("outcomes")))
         if not r.topics:
@@ -280,18 +399,18 @@ class View:
             if not t.headline:
                 line.append(f" ({self.w('also_mentioned')})", style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
-            if t.note:
+            if t.note and full:
                 line.append("\n" + self.t(t.note), style="dim")
             self.print(self.bullets([line], f"{i}."))
             items = []
             for o in t.outcomes:
                 item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
-                if o.note:
+                if o.note and full:
                     item.append("\n" + self.t(o.note), style="dim")
                 if o.commitment:
-                    item.append(f"\n{self.w('commitment')}: ", style="magenta")
+                    item.append("\n" + self.label(self.w("commitment")), style="magenta")
                     item.append(self.w(o.commitment.status), style="bold magenta")
-                    for ev in evidence_for(self.ds, o):
+                    for ev in evidence_for(self.ds, o) if full else ():
                         item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
                 items.append(item)
             if items:
@@ -300,7 +419,13 @@ class View:
         if r.documents:
             self.print(self.heading(self.w("documents")))
             self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
-        if r.working_groups:
+        if not full:
+            more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
+            if more:
+                self.print(RText(""))
+                more = [m.lower() for m in more] if self.lang == "en" else more
+                self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
+        if r.working_groups and full:
             self.print(self.heading(self.w("working_groups")))
             items = []
             for g in r.working_groups:
@@ -312,15 +437,15 @@ class View:
                     line.append("\n" + self.t(g.note), style="dim")
                 items.append(line)
             self.print(self.bullets(items))
-        if r.follow_ups:
+        if r.follow_ups and full:
             self.print(self.heading(self.w("follow_ups")))
             self.print(self.bullets([
                 RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
             ]))
-        if r.notes:
+        if r.notes and full:
             self.print(self.heading(self.w("notes")))
             self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
-        if r.disputed or r.unverified:
+        if (r.disputed or r.unverified) and full:
             self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
             items = []
             for d in r.disputed:
@@ -340,13 +465,43 @@ class View:
             grid = self.grid(width - 1)
             grid.add_row(RText(f"[{numbers[s.id]}]", style="cyan"), self.source_line(s))
             self.print(grid)
-            if s.url:  # on a line of its own and never broken, so that it can be copied or clicked
-                self.console.print(RText(" " * (width + 1)) + RText(s.url, style=f"blue link {s.url}"), soft_wrap=True)
+            if s.url:
+                self.url_line(s.url, width + 1)
+        if getattr(self, "cut_urls", False):
+            self.print(RText(""))
+            self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
+
+    def url_line(self, url: str, indent: int) -> None:
+        """A URL on a line of its own, never folded: indented if it fits, else flush left, else cut
+        with … (on a terminal it stays a link to the whole address; --format markdown and json give it)."""
+        from .layout import cell_width, truncate
+
+        room = self.console.width
+        if cell_width(url) + indent > room and cell_width(url) <= room:
+            indent = 0
+        shown = truncate(url, room - indent)
+        self.cut_urls = getattr(self, "cut_urls", False) or shown != url
+        self.console.print(RText(" " * indent) + RText(shown, style=f"blue link {url}"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+    def label(self, text: str) -> str:
+        """``text`` followed by a colon: full-width in Chinese."""
+        return text + ("：" if self.lang == "zh" else ": ")
+
+    def comma(self, items) -> str:
+        """Parts of one description: ， between Chinese parts, ', ' between English ones."""
+        return ("，" if self.lang == "zh" else ", ").join(items)
+
+    @staticmethod
+    def without_org(title: str, org: str) -> str:
+        """A title and its organisation, the organisation left out when the title already names it."""
+        if not org or org in title:
+            return title
+        return f"{title}, {org}" if title else org
 
     def grid(self, indent: int = 0) -> Table:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, justify="right", min_width=indent + 1)
-        grid.add_column(overflow="fold")
+        grid.add_column(overflow="fold")  # rich folds only a word longer than the whole line
         return grid
 
     def bullets(self, items: list, mark: str = "•", indent: int = 0) -> Table:
@@ -474,7 +629,7 @@ class View:
         if bits:
             what.append("\n" + " · ".join(bits), style="dim")
         headline = [self.pick(t["name"]) for t in e["topics"] if t["headline"]]
-        return date, dialogue, what, RText("; ".join(headline), style="dim")
+        return date, dialogue, what, RText(self.join(headline), style="dim")
 
     # -------------------------------------------------------- topics
 

@@ -81,6 +81,27 @@ _WORDS = {
     "commitment": ("commitment", "承諾"),
     "versus": ("vs", "對比"),
     "summary": ("Summary", "摘要"),
+    "launch": ("launch", "啟動"),
+    "signing": ("signing", "簽署"),
+    "mandate": ("mandate", "談判授權"),
+    "conclusion": ("conclusion of talks", "完成談判"),
+    "entry-into-force": ("entry into force", "生效"),
+    "round_n": ("round {n}", "第{n}屆"),
+    "n_rounds": ("{n} rounds", "{n}屆"),
+    "n_round": ("1 round", "1屆"),
+    "n_meetings": ("{n} meetings", "{n}場會議"),
+    "n_meeting": ("1 meeting", "1場會議"),
+    "left_out_milestones": (
+        "{n} milestones that were not meetings left out (mandates, conclusions of talks, entries into force): add --all",
+        "另有{n}項非會議的里程碑（談判授權、完成談判、生效）未列出：加上 --all",
+    ),
+    "dropped_columns": ("Narrow terminal: {cols} not shown.", "終端機寬度不足，未顯示：{cols}。"),
+    "more_with_full": ("More with --full: {what}.", "加上 --full 可見：{what}。"),
+    "urls_cut": (
+        "Long URLs are cut to fit with …; tracker show {ref} --format markdown prints them whole.",
+        "過長的網址以…截斷；tracker show {ref} --format markdown 可見完整網址。",
+    ),
+    "empty_legend": ("— not known", "—：不明"),
 }
 
 

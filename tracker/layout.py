@@ -1,0 +1,208 @@
+"""Text laid out for a terminal of a given width, without ever breaking a word.
+
+Tables here are one line per row, as in ``gh`` and ``git log --oneline``: when
+the columns do not fit, the lowest-priority ones are shortened to their
+minimum, then dropped, and a cell that is still too long ends in ``…``.
+Nothing is ever folded inside a word, a name, an ID or a date.
+
+Widths are terminal cells: a Chinese character takes two.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional, Sequence, Union
+
+ELLIPSIS = "…"
+GAP = "  "
+
+# A cell: plain text, or (text, style) where style is a rich style name used only on a colour terminal.
+Cell = Union[str, "tuple[str, str]"]
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in … when something was cut."""
+    if cell_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, how it may give way when the table is too wide.
+
+    ``drop``: 0 for a column that identifies the row and is never dropped; otherwise the
+    higher the number, the sooner it goes. ``shrink``: the narrowest this column may be cut to
+    (with …); None for a column that is never cut (a date, an ID).
+    """
+
+    header: str
+    drop: int = 0
+    shrink: Optional[int] = None
+    right: bool = False
+
+
+def _text(cell: Cell) -> str:
+    return cell[0] if isinstance(cell, tuple) else cell
+
+
+def _style(cell: Cell) -> str:
+    return cell[1] if isinstance(cell, tuple) else ""
+
+
+def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], list[int]]:
+    """Which columns to keep and how wide each is, so that a row fits in ``width`` cells.
+
+    Returns (indexes of the kept columns, their widths).
+    """
+    natural = [max([cell_width(c.header)] + [cell_width(_text(r[i])) for r in rows]) for i, c in enumerate(columns)]
+    keep = [i for i in range(len(columns)) if natural[i] > 0 or columns[i].drop == 0]
+    droppable = sorted((i for i in keep if columns[i].drop), key=lambda i: (-columns[i].drop, -i))
+    while True:
+        widths = {i: natural[i] for i in keep}
+        excess = sum(widths.values()) + len(GAP) * (len(keep) - 1) - width
+        # shrink the widest shrinkable column first, down to its minimum
+        while excess > 0:
+            cands = [i for i in keep if columns[i].shrink is not None and widths[i] > max(columns[i].shrink, cell_width(columns[i].header))]
+            if not cands:
+                break
+            i = max(cands, key=lambda j: (widths[j], -columns[j].drop))
+            floor = max(columns[i].shrink, cell_width(columns[i].header))
+            step = min(excess, widths[i] - floor)
+            widths[i] -= step
+            excess -= step
+        if excess <= 0 or not droppable:
+            break
+        keep.remove(droppable.pop(0))
+    if excess > 0:  # nothing left to drop: the last column gives what it must
+        last = keep[-1]
+        widths[last] = max(1, widths[last] - excess)
+    return keep, [widths[i] for i in keep]
+
+
+def table_lines(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int, indent: int = 0,
+                header_style: str = "bold") -> tuple[list[list[tuple[str, str]]], list[int]]:
+    """The header and rows as lines of (text, style) pieces, each at most ``width`` cells.
+
+    Also returns the indexes of the columns that were dropped. Lines carry no trailing space.
+    """
+    keep, widths = fit(columns, rows, max(1, width - indent))
+    dropped = [i for i in range(len(columns)) if i not in keep]
+
+    def line(cells: Sequence[Cell], header: bool) -> list[tuple[str, str]]:
+        pieces: list[tuple[str, str]] = [(" " * indent, "")] if indent else []
+        for n, (i, w) in enumerate(zip(keep, widths)):
+            cell = cells[i]
+            text = truncate(_text(cell), w)
+            pad = " " * (w - cell_width(text))
+            if n:
+                pieces.append((GAP, ""))
+            style = header_style if header else _style(cell)
+            if columns[i].right:
+                pieces += [(pad, ""), (text, style)]
+            else:
+                pieces += [(text, style), (pad, "")]
+        return _rstrip(pieces)
+
+    out = [line([c.header for c in columns], True)]
+    out += [line(r, False) for r in rows]
+    return out, dropped
+
+
+def _rstrip(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    while pieces and not pieces[-1][0].strip():
+        pieces.pop()
+    if pieces:
+        text, style = pieces[-1]
+        pieces[-1] = (text.rstrip(), style)
+    return pieces
+
+
+def wrap(text: str, width: int, indent: str = "", first: Optional[str] = None) -> list[str]:
+    """``text`` filled to ``width`` cells at spaces (and between Chinese characters).
+
+    A Latin word, a URL, an ID or a date is never split: one longer than the line stands
+    on a line of its own. No line starts with closing punctuation (，。、；：）」). A no-break
+    space (U+00A0) keeps two words together and is written as a plain space.
+    ``first`` is the prefix of the first line (``indent`` by default).
+    """
+    lines: list[str] = []
+    prefix = indent if first is None else first
+    current, used = prefix, cell_width(prefix)
+    fresh = True
+    for token in _tokens(text):
+        if token == " ":
+            if not fresh:
+                current += " "
+                used += 1
+            continue
+        w = cell_width(token)
+        if not fresh and used + w > width:
+            lines.append(current.rstrip())
+            current, used, fresh = indent, cell_width(indent), True
+        current += token
+        used += w
+        fresh = False
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return [line.replace(NBSP, " ") for line in lines]
+
+
+NBSP = "\u00a0"
+
+
+_NO_START = set("，。、；：！？）」』》〉】,.;:!?)]}…")
+_NO_END = set("（「『《〈【([{")
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, single wide characters and single spaces; punctuation kept with its neighbour."""
+    raw: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isspace() and ch != NBSP:
+            if word:
+                raw.append(word)
+                word = ""
+            raw.append(" ")
+        elif _is_wide(ch) and ch not in _NO_START and ch not in _NO_END:
+            if word:
+                raw.append(word)
+                word = ""
+            raw.append(ch)
+        else:
+            word += ch
+    if word:
+        raw.append(word)
+    # glue: closing punctuation to what precedes it, opening punctuation to what follows
+    out: list[str] = []
+    for tok in raw:
+        if out and out[-1] != " " and (tok[0] in _NO_START or out[-1][-1] in _NO_END):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
