@@ -203,6 +203,9 @@ def _tokens(text: str) -> list[str]:
     for tok in raw:
         if out and out[-1] != " " and (tok[0] in _NO_START or out[-1][-1] in _NO_END):
             out[-1] += tok
+        elif len(out) > 1 and out[-1] == " " and tok[0] in _NO_START:
+            out.pop()  # "word ，": the space goes with the punctuation, which stays with the word
+            out[-1] += NBSP + tok
         else:
             out.append(tok)
     return out

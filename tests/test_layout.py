@@ -1,0 +1,134 @@
+"""Output for people at any width: nothing wider than the terminal, no word broken, no padding."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.layout import Column, _tokens, cell_width, table_lines, truncate, wrap
+
+from conftest import run
+
+WIDTHS = (60, 80, 120, 200)
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]")
+
+
+# ------------------------------------------------------------ the layout engine
+
+words = st.text(alphabet=st.sampled_from("abcdefgh-.,"), min_size=1, max_size=12)
+cjk = st.text(alphabet=st.sampled_from("台美經濟對話，。、（）"), min_size=1, max_size=6)
+paragraphs = st.lists(st.one_of(words, cjk), min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(paragraphs, st.integers(min_value=14, max_value=120))
+def test_wrap_never_splits_a_word_and_never_exceeds_the_width(text, width):
+    lines = wrap(text, width)
+    for n, line in enumerate(lines):
+        assert line == line.rstrip()
+        # only a lone word longer than the line may overflow
+        assert cell_width(line) <= width or len([t for t in _tokens(line) if t != " "]) == 1
+        assert n == 0 or not line.startswith(("，", "。", "、", "）"))
+    # the words come back whole and in order
+    assert " ".join(lines).split() == text.split() or "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_wrap_keeps_a_url_whole_on_a_line_of_its_own():
+    url = "https://example.org/" + "x" * 90
+    assert wrap(f"see {url} now", 40) == ["see", url, "now"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.one_of(words, cjk), min_size=4, max_size=4), min_size=1, max_size=8),
+    st.integers(min_value=20, max_value=200),
+)
+def test_a_table_fits_and_keeps_the_columns_that_identify_a_row(rows, width):
+    cols = [Column("id"), Column("date"), Column("place", drop=2, shrink=5), Column("leads", drop=1, shrink=6)]
+    lines, dropped = table_lines(cols, rows, width)
+    assert 0 not in dropped and 1 not in dropped
+    ident = max(cell_width(r[0]) for r in rows + [["id", ""]]) + 2 + max(cell_width(r[1]) for r in rows + [["", "date"]])
+    for line in lines:
+        text = "".join(t for t, _ in line)
+        assert text == text.rstrip()
+        if ident <= width:
+            assert cell_width(text) <= width
+
+
+def test_truncate_marks_what_it_cut():
+    assert truncate("Washington, D.C.", 8) == "Washing…"
+    assert truncate("華府台北", 5) == "華府…"
+    assert truncate("short", 8) == "short"
+
+
+# ------------------------------------------------------------ every command at every width
+
+COMMANDS = [
+    ("list",), ("list", "--all"), ("compare", "1", "6"), ("show", "6"), ("show", "6", "--full"),
+    ("timeline", "--partner", "us"), ("commitments",), ("topics",), ("search", "semiconductor"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_list_fits_the_terminal_and_names_every_round_whole(width, lang):
+    out = run("list", "--all", "--lang", lang, environ={"COLUMNS": str(width)}).out
+    lines = out.splitlines()
+    assert lines and lines[0].strip()
+    for line in lines:
+        assert cell_width(line) <= width, line
+        assert line == line.rstrip()
+    rounds = json.loads(run("list", "--lang", lang, "--format", "json").out)
+    for r in rounds:
+        assert r["date"] in out  # the identifying columns are never dropped or cut
+    text = " ".join(lines)
+    for r in rounds:
+        for lead in r["leads"]:
+            name = lead["name"][lang] or lead["name"]["en"]
+            # a name is there whole, or cut with …, never split across lines
+            assert name in text or any(
+                part.endswith("…") and name.startswith(part[:-1]) for part in re.split(r"[;、]\s*|\s{2,}", text)
+            ), name
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
+    res = run(*args, "--lang", lang, environ={"COLUMNS": str(width)})
+    assert res.code == 0, res.err
+    lines = res.out.splitlines()
+    assert lines and lines[0].strip(), "no blank line first"
+    assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
+    if args[0] in ("list", "show"):  # the commands rebuilt on the layout engine so far
+        wide = [line for line in lines if cell_width(line) > width]
+        assert not wide, wide
+
+
+def test_list_for_one_dialogue_is_one_line_per_round_at_80_columns():
+    out = run("list", "--dialogue", "eppd", environ={"COLUMNS": "80"}).out.splitlines()
+    rounds = json.loads(run("list", "--dialogue", "eppd", "--format", "json").out)
+    rows = [line for line in out if re.match(r"\s+\d+\s+\d{4}", line)]
+    assert len(rows) == len(rounds) == 6
+
+
+def test_list_leaves_out_milestones_that_were_not_meetings_unless_all():
+    short = run("list", "--dialogue", "ustti").out
+    full = run("list", "--dialogue", "ustti", "--all").out
+    assert "entry into force" not in short and "entry into force" in full
+    assert "left out" in short and "--all" in short
+    assert "signing" in short and "launch" in short
+    assert "new-york" not in full  # a meeting without a number is named in words, not by its ID
+
+
+def test_show_is_concise_by_default_and_complete_with_full():
+    short = run("show", "6", environ={"COLUMNS": "80"}).out
+    full = run("show", "6", "--full", environ={"COLUMNS": "80"}).out
+    assert len(short.splitlines()) < len(full.splitlines())
+    assert "Alexander Tah-ray Yui" not in short and "Alexander Tah-ray Yui" in full
+    assert "More with --full" in short
+    assert "https://udn.com/news/story/7238/9294036" in short  # sources keep their URLs
