@@ -104,7 +104,7 @@ def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
     lines = res.out.splitlines()
     assert lines and lines[0].strip(), "no blank line first"
     assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
-    if args[0] in ("list", "show"):  # the commands rebuilt on the layout engine so far
+    if args[0] in ("list", "show", "compare"):  # the commands rebuilt on the layout engine so far
         wide = [line for line in lines if cell_width(line) > width]
         assert not wide, wide
 
@@ -132,3 +132,22 @@ def test_show_is_concise_by_default_and_complete_with_full():
     assert "Alexander Tah-ray Yui" not in short and "Alexander Tah-ray Yui" in full
     assert "More with --full" in short
     assert "https://udn.com/news/story/7238/9294036" in short  # sources keep their URLs
+
+
+def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
+    short = run("compare", "1", "6", environ={"COLUMNS": "80"}).out
+    lines = short.splitlines()
+    assert lines[0].startswith("+2 −2 =0 ~5  EPPD round 1 (2020-11-20) → EPPD round 6")
+    assert lines[0].count("+2") == 1  # said once
+    assert "5G and telecom security → Digital infrastructure" in short
+    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in short
+    assert len(lines) <= 50  # about one screen
+    detail = run("compare", "1", "6", "--detail", environ={"COLUMNS": "80"}).out
+    assert "Taiwan was noted as a" in detail.replace("\n", " ") and "Taiwan was noted" not in short
+
+
+def test_compare_says_when_a_is_later_than_b():
+    res = run("compare", "6", "1")
+    assert res.code == 0
+    assert res.err == "note: eppd-6 (2026-01-27) is later than eppd-1 (2020-11-20); the changes read from eppd-6 to eppd-1\n"
+    assert run("compare", "1", "6").err == ""

@@ -184,17 +184,20 @@ def compare(
     b: Annotated[str, typer.Argument(metavar="B", help="The later round.", show_default=False)],
     dialogue: RefDialogueOpt = None,
     all_topics: Annotated[bool, typer.Option("--all-topics", help="Also compare topics that were only mentioned, not on the official agenda.")] = False,
+    detail: Annotated[bool, typer.Option("--detail", help="Also show the outcomes of both rounds, topic by topic.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """What changed between two rounds: topics added, dropped, continued and evolved
-    (same broader theme, different topic), with the outcomes of both side by side.
+    """What changed between two rounds: topics added, dropped, evolved and continued, and A's commitments delivered by B.
 
-    Topics of the official agenda are matched by ID, then by theme. The first line sums it up:
-    +added −dropped =continued ~evolved.
+    Topics of the official agenda are matched by ID, then by broader theme (evolved: the same
+    theme under another topic). The first line sums it up: +added −dropped =continued ~evolved.
+    --detail adds the outcomes of both rounds. If A is later than B, a note on standard error
+    says so.
 
     \b
     Examples:
       tracker compare 1 6
+      tracker compare 1 6 --detail
       tracker compare eppd:6 dde:2
       tracker compare 2 3 --format json
     """
@@ -204,7 +207,11 @@ def compare(
     ds = env.load().dataset
     d = query.resolve_dialogue(ds, dialogue) if dialogue else None
     ra, rb = query.resolve_round(ds, a, d), query.resolve_round(ds, b, d)
-    render.compare(env, ds, query.compare(ds, ra, rb, all_topics), fmt)
+    if ra.date and rb.date and query.day_key(ra.date) > query.day_key(rb.date):
+        from .words import word
+
+        env.stderr.write(word("later_first", env.lang).format(a=ra.id, b=rb.id, da=ra.date, db=rb.date) + "\n")
+    render.compare(env, ds, query.compare(ds, ra, rb, all_topics), fmt, detail=detail)
 
 
 @command("timeline")

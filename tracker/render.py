@@ -103,9 +103,9 @@ def show(env, ds, r, fmt: str, full: bool = False) -> None:
         env.stdout.write(show_markdown(ds, obj, env.lang))
 
 
-def compare(env, ds, c, fmt: str) -> None:
+def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
     if fmt == "table":
-        _view(env, ds).compare(c)
+        _view(env, ds).compare(c, detail=detail)
         return
     obj = S.comparison_object(ds, c)
     if fmt == "json":

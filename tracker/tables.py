@@ -258,11 +258,11 @@ class View:
     def counted(self, one: str, many: str, n: int) -> str:
         return self.w(one) if n == 1 else self.w(many).format(n=n)
 
-    def lines(self, text: str, style: str = "", indent: str = "") -> None:
-        """A paragraph filled to the terminal's width, words never broken."""
+    def lines(self, text: str, style: str = "", indent: str = "", first: Optional[str] = None) -> None:
+        """A paragraph filled to the terminal's width, words never broken; ``first`` starts its first line."""
         from .layout import wrap
 
-        for line in wrap(text, self.console.width, indent):
+        for line in wrap(text, self.console.width, indent, first):
             self.console.print(RText(line, style=style), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def event_label(self, s: dict) -> str:
@@ -553,45 +553,81 @@ class View:
             out.append("\n" + self.t(t.label), style="dim")
         return out
 
-    def compare(self, c) -> None:
+    def compare(self, c, detail: bool = False) -> None:
+        """The gist first: what was added, dropped, continued and evolved, and how many of A's
+        commitments B's date had seen delivered; the outcomes of both rounds with ``detail``."""
         a, b = c.a, c.b
-        summary = RText(c.summary(), style="bold")
-        summary.append(f"   {self.w('added')} +{len(c.added)}  {self.w('dropped')} −{len(c.dropped)}  "
-                       f"{self.w('continued')} ={len(c.continued)}  {self.w('evolved')} ~{len(c.evolved)}", style="dim")
-        self.print(summary)
-        head = self.table("", "A", "B")
-        head.columns[0].style = "bold"
         sa, sb = self.summary(a), self.summary(b)
-        head.add_row(RText(self.w("round")), self.title_short(sa), self.title_short(sb))
-        head.add_row(RText(self.w("date")), self.date_text(a.date, a.end_date), self.date_text(b.date, b.end_date))
-        head.add_row(RText(self.w("format")), self.format_text(sa), self.format_text(sb))
-        head.add_row(RText(self.w("place")), self.place_text(sa), self.place_text(sb))
-        head.add_row(RText(self.w("leads")), self.leads_cell(sa), self.leads_cell(sb))
+        head = RText(c.summary(), style="bold")
+        head.append(f"  {self.round_name(sa)} → {self.round_name(sb)}")
         self.print(head)
         for key, style, mark in (("added", "green", "+"), ("dropped", "red", "−")):
             items = getattr(c, key)
-            if not items:
-                continue
-            table = self.table(self.w("topic"), self.w("theme"), self.w("outcomes"), title=f"{mark} {self.w(key)}")
-            table.columns[2].justify = "right"
+            self.print(RText(""))
+            self.print(RText(f"{mark} {self.w(key)} ({len(items)})", style=f"bold {style}"))
             for t in items:
                 theme = self.ds.themes[self.ds.topics[t.topic].theme]
-                table.add_row(RText(mark + " ", style=style) + self.topic_cell(t), RText(self.t(theme.name), style="dim"), RText(str(len(t.outcomes))))
-            self.print(table)
-        for key, mark in (("continued", "="), ("evolved", "~")):
+                line = RText("  ") + RText(self.t(self.ds.topics[t.topic].name), style="bold")
+                line.append(f" · {self.t(theme.name)}", style="dim")
+                self.print(line)
+                if t.label and self.t(t.label) != self.t(self.ds.topics[t.topic].name):
+                    self.lines(f"“{self.t(t.label)}”" if self.lang == "en" else f"「{self.t(t.label)}」", style="dim", indent="    ")
+        for key, mark in (("evolved", "~"), ("continued", "=")):
             pairs = getattr(c, key)
-            if not pairs:
-                continue
-            table = self.table(self.w("theme"), "A", "B", title=f"{mark} {self.w(key)}")
+            self.print(RText(""))
+            self.print(RText(f"{mark} {self.w(key)} ({len(pairs)})", style="bold"))
             for p in pairs:
-                left = self.topic_cell(p.a) + RText("\n") + self.outcomes_cell(p.a)
-                right = self.topic_cell(p.b) + RText("\n") + self.outcomes_cell(p.b)
-                table.add_row(RText(self.t(self.ds.themes[p.theme].name), style="dim"), left, right)
-            self.print(table)
-        if c.delivered:
-            self.print(self.heading(self.w("delivered_since")))
-            for o, ev in c.delivered:
-                self.print(RText("• ") + RText(self.t(o.text)) + RText(f"\n  → {ev.date}: {self.t(ev.text)}", style="magenta"))
+                left, right = self.t(self.ds.topics[p.a.topic].name), self.t(self.ds.topics[p.b.topic].name)
+                text = left if left == right else f"{left} → {right}"
+                self.lines(text, indent="    ", first="  ")
+        self.print(RText(""))
+        from .layout import NBSP
+
+        promised = sum(1 for t in a.topics for o in t.outcomes if o.commitment)
+        first: dict = {}  # each delivered commitment once, with its first evidence
+        for o, ev in c.delivered:
+            first.setdefault(id(o), (o, ev))
+        self.lines(self.w("delivered_gist").format(
+            n=len(first), of=promised, a=a.id, date=str(b.date) if b.date else self.w("unknown")), style="bold")
+        for o, ev in first.values():
+            self.lines(f"{self.t(o.text)}{NBSP}→{NBSP}{ev.date}", indent="    ", first="  • ")
+        self.print(RText(""))
+        self.compare_facts(sa, sb)
+        if detail:
+            self.compare_detail(c)
+        else:
+            self.print(RText(""))
+            self.lines(self.w("more_with_detail"), style="dim")
+
+    def round_name(self, s: dict) -> str:
+        label = self.w("round_n").format(n=s["round"]) if s["round"] is not None else self.event_label(s)
+        date = f" ({s['date']})" if s["date"] else ""
+        return f"{self.pick(s['dialogue_name'])} {label}{date}"
+
+    def compare_facts(self, sa: dict, sb: dict) -> None:
+        from .layout import Column, table_lines
+
+        columns = [Column(""), Column(f"A  {sa['id']}", shrink=12), Column(f"B  {sb['id']}", shrink=12)]
+        rows = [
+            [self.w("date"), str(self.date_text(sa["date"], sa["end_date"])), str(self.date_text(sb["date"], sb["end_date"]))],
+            [self.w("format"), str(self.format_text(sa)) or "—", str(self.format_text(sb)) or "—"],
+            [self.w("place"), self.place(sa) or "—", self.place(sb) or "—"],
+            [self.w("leads"), self.leads_text(sa) or "—", self.leads_text(sb) or "—"],
+        ]
+        lines, _ = table_lines(columns, rows, self.console.width)
+        for pieces in lines:
+            self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+    def compare_detail(self, c) -> None:
+        """Each continued and evolved topic with the outcomes of A, then of B, at full width."""
+        for key, mark in (("continued", "="), ("evolved", "~")):
+            for p in getattr(c, key):
+                self.print(RText(""))
+                self.print(RText(f"{mark} {self.t(self.ds.themes[p.theme].name)}", style="bold"))
+                for side, t in (("A", p.a), ("B", p.b)):
+                    self.print(RText(f"  {side}  ") + self.topic_cell(t).split("\n")[0])
+                    items = [RText(self.t(o.text)) for o in t.outcomes] or [RText("—", style="dim")]
+                    self.print(self.bullets(items, "•", indent=5))
 
     # -------------------------------------------------------- timeline
 

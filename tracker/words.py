@@ -101,6 +101,15 @@ _WORDS = {
         "Long URLs are cut to fit with …; tracker show {ref} --format markdown prints them whole.",
         "過長的網址以…截斷；tracker show {ref} --format markdown 可見完整網址。",
     ),
+    "delivered_gist": (
+        "{n} of {a}'s {of} commitments had been delivered by {date}.",
+        "{a}的{of}項承諾中，至{date}已兌現{n}項。",
+    ),
+    "more_with_detail": ("The outcomes of both rounds, topic by topic: add --detail.", "兩屆各議題的成果對照：加上 --detail。"),
+    "later_first": (
+        "note: {a} ({da}) is later than {b} ({db}); the changes read from {a} to {b}",
+        "注意：{a}（{da}）晚於{b}（{db}）；以下為由{a}至{b}的變化",
+    ),
     "empty_legend": ("— not known", "—：不明"),
 }
 
