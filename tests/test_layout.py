@@ -104,7 +104,7 @@ def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
     lines = res.out.splitlines()
     assert lines and lines[0].strip(), "no blank line first"
     assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
-    if args[0] in ("list", "show", "compare"):  # the commands rebuilt on the layout engine so far
+    if args[0] in ("list", "show", "compare", "timeline"):  # the commands rebuilt on the layout engine so far
         wide = [line for line in lines if cell_width(line) > width]
         assert not wide, wide
 
@@ -151,3 +151,20 @@ def test_compare_says_when_a_is_later_than_b():
     assert res.code == 0
     assert res.err == "note: eppd-6 (2026-01-27) is later than eppd-1 (2020-11-20); the changes read from eppd-6 to eppd-1\n"
     assert run("compare", "1", "6").err == ""
+
+
+def test_timeline_is_one_column_layout_with_documents_under_their_round():
+    out = run("timeline", "--partner", "us", environ={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert lines[0] == "2020"
+    assert "unknown" not in out
+    assert "Date not known" in lines  # undated items last, under a heading that says so
+    i = next(n for n, line in enumerate(lines) if "EPPD round 1" in line)
+    mou = next(n for n, line in enumerate(lines) if "memorandum of understanding (MOU) establishing" in line)
+    assert i < mou and re.match(r"^ {10,}◆", lines[mou])  # indented under the round that produced it
+    assert "台美關稅協議" in out  # a partner's document that belongs to no dialogue
+
+
+def test_a_follow_up_that_is_a_round_appears_once():
+    out = run("timeline", "--partner", "us", "--with-follow-ups", environ={"COLUMNS": "200"}).out
+    assert sum(1 for line in out.splitlines() if line.startswith("2026-01-27")) == 1

@@ -316,6 +316,7 @@ class Round:
 class Document:
     id: str = _f("Short ID; the file name", ..., "eppd-mou-2020")
     dialogue: Optional[str] = _f("Dialogue it belongs to", None, "eppd", ref="dialogue")
+    partner: Optional[str] = _f("Partner ID, for a document that belongs to no dialogue", None, "us", ref="partner")
     kind: Literal["mou", "joint-statement", "agreement", "arrangement", "declaration", "contract", "framework", "other"] = _f(
         "mou, joint-statement, agreement, arrangement, declaration, contract, framework or other", ..., "mou"
     )
@@ -394,6 +395,10 @@ class Dataset:
         if self._rounds is None:
             self._rounds = {r.id: r for r in sorted(self._load(), key=round_order)}
         return self._rounds
+
+    def partner_of(self, d: Document) -> Optional[str]:
+        """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""
+        return self.dialogues[d.dialogue].partner if d.dialogue else d.partner
 
     @property
     def outcomes(self) -> dict[str, Outcome]:

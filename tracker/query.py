@@ -212,7 +212,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
         return []
     return [
         d for d in ds.documents.values()
-        if keep_key(f, filter_key(d.dialogue, ds.dialogues[d.dialogue].partner if d.dialogue else None, d.date, None, ()))
+        if keep_key(f, filter_key(d.dialogue, ds.partner_of(d), d.date, None, ()))
     ]
 
 

@@ -107,7 +107,7 @@ def document_object(ds: Dataset, d: Document) -> dict:
         "kind": "document",
         "document_kind": d.kind,
         "dialogue": d.dialogue,
-        "partner": ds.dialogues[d.dialogue].partner if d.dialogue else None,
+        "partner": ds.partner_of(d),
         "title": text(d.title),
         "date": str(d.date) if d.date else None,
         "in_force": str(d.in_force) if d.in_force else None,

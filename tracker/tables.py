@@ -483,6 +483,10 @@ class View:
         self.cut_urls = getattr(self, "cut_urls", False) or shown != url
         self.console.print(RText(" " * indent) + RText(shown, style=f"blue link {url}"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
+    def paren(self, text: str) -> str:
+        """`` (text)`` after English, ``（text）`` after Chinese."""
+        return f"（{text}）" if self.lang == "zh" else f" ({text})"
+
     def label(self, text: str) -> str:
         """``text`` followed by a colon: full-width in Chinese."""
         return text + ("：" if self.lang == "zh" else ": ")
@@ -632,40 +636,98 @@ class View:
     # -------------------------------------------------------- timeline
 
     def timeline(self, entries: list[dict]) -> None:
+        """One column layout for the whole timeline, as ``git log``: a year line when the year
+        changes, dates aligned, each round with its place and headline topics under it, the
+        documents it produced indented beneath it, undated items last under a heading of their own."""
         if not entries:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
-        year = object()
-        table = None
+        rounds = {e["id"]: e for e in entries if e["kind"] not in ("document", "follow-up")}
+        under: dict[str, list[dict]] = {}
+        rows = []
         for e in entries:
-            y = e["date"][:4] if e["date"] else None
-            if y != year:
-                if table is not None:
-                    self.print(table)
-                year = y
-                table = self.table(self.w("date"), self.w("dialogue"), "", self.w("topics"), title=y or self.w("unknown"))
-                table.show_header = False
-                table.columns[0].no_wrap = True
-            table.add_row(*self.timeline_row(e))
-        self.print(table)
+            if e["kind"] == "document" and e.get("round") in rounds and (e["date"] is None or e["date"] == rounds[e["round"]]["date"]):
+                under.setdefault(e["round"], []).append(e)
+            elif e["kind"] == "follow-up" and e["id"].split("/", 1)[0] != e["record"] and e["id"] in rounds:
+                continue
+            elif e["kind"] == "follow-up" and self.follow_up_is_a_round(e, rounds):
+                continue  # the round it names is on the timeline already
+            else:
+                rows.append(e)
+        dated = [e for e in rows if e["date"]]
+        undated = [e for e in rows if not e["date"]]
+        width = max([len(str(self.date_text(e["date"], e.get("end_date")))) for e in dated] + [10])
+        name_width = max(len(self.dialogue_tag(e)) for e in rows)
+        year = None
+        for e in dated:
+            if e["date"][:4] != year:
+                year = e["date"][:4]
+                if e is not dated[0]:
+                    self.print(RText(""))
+                self.print(RText(year, style="bold underline"))
+            self.timeline_entry(e, str(self.date_text(e["date"], e.get("end_date"))), width, name_width, under)
+        if undated:
+            if dated:
+                self.print(RText(""))
+            self.print(RText(self.w("undated"), style="bold underline"))
+            for e in undated:
+                self.timeline_entry(e, "—", width, name_width, under)
 
-    def timeline_row(self, e: dict) -> tuple:
-        date = self.date_text(e["date"], e.get("end_date")) if e["date"] else self.unknown()
-        dialogue = RText(self.dialogue_name(e["dialogue"]), style="bold")
+    def follow_up_is_a_round(self, e: dict, rounds: dict) -> bool:
+        """A follow-up whose date and dialogue are those of a round on the timeline (the next round itself)."""
+        return any(r["date"] == e["date"] and r["dialogue"] == rounds.get(e["record"], {}).get("dialogue") for r in rounds.values())
+
+    def dialogue_tag(self, e: dict) -> str:
+        return e.get("dialogue") or e.get("partner") or ""
+
+    def timeline_entry(self, e: dict, date: str, width: int, name_width: int, under: dict) -> None:
+        tag = self.dialogue_tag(e)
+        head = RText(f"{date:<{width}}  ") + RText(f"{tag:<{name_width}}", style="bold") + RText("  ")
+        indent = " " * (width + name_width + 4)
         if e["kind"] == "document":
-            what = RText("◆ " if not self.ascii else "* ", style="magenta") + RText(self.pick(e["title"]))
-            return date, dialogue, what, RText(e["document_kind"], style="dim")
+            mark = "◆ " if not self.ascii else "* "
+            self.print_hanging(head, RText(mark, style="magenta") + RText(self.pick(e["title"]) + self.paren(self.w(e["document_kind"]))), indent)
+            return
         if e["kind"] == "follow-up":
-            return date, dialogue, RText("↳ " if not self.ascii else "> ", style="cyan") + RText(self.pick(e["text"])), RText(e["record"], style="dim")
-        if e["round"] is not None:
-            what = RText(("第" + str(e["round"]) + "屆") if self.lang == "zh" else f"round {e['round']}", style="bold")
-        else:
-            what = RText(self.pick(e["name"]) or self.round_label(e))
+            mark = "↳ " if not self.ascii else "> "
+            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(e["text"])), indent)
+            return
+        name = RText(self.round_name_short(e), style="bold")
         bits = [b for b in (self.w(e["format"]) if e["format"] else "", self.place(e)) if b]
         if bits:
-            what.append("\n" + " · ".join(bits), style="dim")
+            name.append(" · " + " · ".join(bits))
+        self.print_hanging(head, name, indent)
         headline = [self.pick(t["name"]) for t in e["topics"] if t["headline"]]
-        return date, dialogue, what, RText(self.join(headline), style="dim")
+        if headline:
+            self.print_hanging(RText(indent), RText(self.join(headline), style="dim"), indent)
+        for d in under.get(e["id"], ()):
+            mark = "◆ " if not self.ascii else "* "
+            self.print_hanging(RText(indent), RText(mark, style="magenta") + RText(self.pick(d["title"]) + self.paren(self.w(d["document_kind"]))), indent + "  ")
+
+    def round_name_short(self, e: dict) -> str:
+        """``EPPD round 6`` for a numbered round, the meeting's own name otherwise."""
+        if e["round"] is not None:
+            return f"{self.pick(e['dialogue_name'])} " + self.w("round_n").format(n=e["round"])
+        return self.pick(e["name"]) or self.event_label(e)
+
+    def print_hanging(self, head: RText, body: RText, indent: str) -> None:
+        """``head`` then ``body`` filled to the width, its later lines under ``indent``, words whole."""
+        from .layout import wrap
+
+        plain = body.plain
+        lines = wrap(plain, self.console.width, indent, first=head.plain)
+        # carry the styles of head and body over to the filled lines
+        full = head + body
+        pos = 0
+        source = full.plain
+        for n, line in enumerate(lines):
+            start = len(indent) if n else 0
+            piece = line[start:] if n else line
+            at = source.find(piece.split(" ")[0], pos) if piece.strip() else pos
+            seg = full[at: at + len(piece)] if at >= 0 and source[at: at + len(piece)] == piece else RText(piece)
+            pos = at + len(piece) if at >= 0 else pos
+            out = (RText(line[:start]) + seg) if n else seg
+            self.console.print(out, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     # -------------------------------------------------------- topics
 

@@ -110,6 +110,14 @@ _WORDS = {
         "note: {a} ({da}) is later than {b} ({db}); the changes read from {a} to {b}",
         "注意：{a}（{da}）晚於{b}（{db}）；以下為由{a}至{b}的變化",
     ),
+    "undated": ("Date not known", "日期不明"),
+    "mou": ("MOU", "備忘錄"),
+    "joint-statement": ("joint statement", "聯合聲明"),
+    "agreement": ("agreement", "協定"),
+    "arrangement": ("arrangement", "協議"),
+    "declaration": ("declaration", "宣言"),
+    "contract": ("contract", "合約"),
+    "framework": ("framework", "架構"),
     "empty_legend": ("— not known", "—：不明"),
 }
 
