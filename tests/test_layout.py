@@ -104,7 +104,7 @@ def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
     lines = res.out.splitlines()
     assert lines and lines[0].strip(), "no blank line first"
     assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
-    if args[0] in ("list", "show", "compare", "timeline"):  # the commands rebuilt on the layout engine so far
+    if args[0] in ("list", "show", "compare", "timeline", "commitments"):  # the commands rebuilt on the layout engine so far
         wide = [line for line in lines if cell_width(line) > width]
         assert not wide, wide
 
@@ -168,3 +168,15 @@ def test_timeline_is_one_column_layout_with_documents_under_their_round():
 def test_a_follow_up_that_is_a_round_appears_once():
     out = run("timeline", "--partner", "us", "--with-follow-ups", environ={"COLUMNS": "200"}).out
     assert sum(1 for line in out.splitlines() if line.startswith("2026-01-27")) == 1
+
+
+def test_commitments_start_with_a_count_and_are_grouped_by_round():
+    out = run("commitments", environ={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert " ".join(lines[:2]).startswith("39 commitments: 4 delivered · 3 in progress · 1 lapsed · 16 announced")
+    assert "EPPD round 1 (eppd-1) · 2020-11-20 · 6 years ago" in lines
+    assert "(delivered after 25 days)" in out
+    assert not re.search(r"\d+ days(?!\))", out)  # ages in years and months; days only for a delivery
+    assert len(lines) < 250
+    zh = run("commitments", "--lang", "zh", environ={"COLUMNS": "80"}).out
+    assert zh.startswith("共39項承諾：4 已兌現")

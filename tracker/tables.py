@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RText
 
+from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
 from .words import word
 
@@ -786,24 +787,58 @@ class View:
     # -------------------------------------------------------- commitments
 
     def commitments(self, rows) -> None:
+        """A first line that counts, then the commitments grouped by round: status, what was promised,
+        how long ago (or how soon it was delivered), and each piece of evidence once."""
         if not rows:
             self.print(RText(self.w("no_commitments"), style="dim"))
             return
-        table = self.table(self.w("round"), self.w("commitments"), self.w("status"), self.w("age"), self.w("evidence"))
         colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
+        counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
+        from .layout import NBSP
+
+        self.lines(self.w("n_commitments").format(n=len(rows)) + " · ".join(f"{n}{NBSP}{self.w(k)}".replace(" ", NBSP) for k, n in counts.items() if n), style="bold")
+        status_width = max(cell_width(self.w(k)) for k in colours) + 2
+        indent = " " * (2 + status_width)
+        current = None
         for row in rows:
-            ev = RText()
-            for i, e in enumerate(row.evidence):
-                if i:
-                    ev.append("\n")
-                ev.append(f"{e.date or self.w('unknown')}: ", style="bold")
-                ev.append(self.t(e.text))
-                if e.sources:
-                    publishers = dict.fromkeys(self.t(s.publisher) for s in e.sources)
-                    ev.append(" — " + "; ".join(publishers), style="dim")
-            age = f"{row.age_days} {self.w('days')}" if row.age_days is not None else self.w("unknown")
-            table.add_row(
-                self.title_short(self.summary(row.round)), RText(self.t(row.outcome.text)),
-                RText(self.w(row.status), style=colours.get(row.status, "")), RText(age, style="dim"), ev if row.evidence else RText("—", style="dim"),
-            )
-        self.print(table)
+            if row.round.id != current:
+                current = row.round.id
+                self.print(RText(""))
+                sm = self.summary(row.round)
+                label = self.w("round_n").format(n=sm["round"]) if sm["round"] is not None else self.event_label(sm)
+                bits = [f"{self.pick(sm['dialogue_name'])} {label} ({row.round.id})", sm["date"] or "",
+                        self.age_text(row.age_days) if row.age_days is not None else ""]
+                self.lines(" · ".join(b for b in bits if b), style="bold")
+            status = self.w(row.status)
+            first = "  " + status + " " * (status_width - cell_width(status))
+            lines = wrap(self.t(row.outcome.text), self.console.width, indent, first)
+            self.console.print(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]),
+                               no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            for line in lines[1:]:
+                self.console.print(RText(line), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            seen = set()
+            for e in row.evidence:
+                key = (str(e.date), tuple(x.id for x in e.sources) or self.t(e.text))
+                if key in seen:  # the same event, reported once (a signing and the document it signed)
+                    continue
+                seen.add(key)
+                after = ""
+                if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
+                    days = (e.date.first_day() - row.round.date.first_day()).days
+                    after = self.paren(self.w("after_days").format(n=days)) if days >= 0 else ""
+                publishers = self.join(dict.fromkeys(self.t(x.publisher) for x in e.sources))
+                text = "→ " + self.label(f"{e.date or self.w('unknown')}{after}") + self.t(e.text) + (f" — {publishers}" if publishers else "")
+                self.lines(text, style="dim", indent=indent + "  ", first=indent)
+
+    def age_text(self, days: int) -> str:
+        """``7 years 5 months ago`` / ``7年5個月前``, counting months of 30.44 days."""
+        months = int(days / 30.44)
+        years, months = divmod(months, 12)
+        if self.lang == "zh":
+            return (f"{years}年" if years else "") + (f"{months}個月" if months or not years else "") + "前"
+        parts = []
+        if years:
+            parts.append(f"{years} year" + ("s" if years != 1 else ""))
+        if months or not years:
+            parts.append(f"{months} month" + ("s" if months != 1 else ""))
+        return " ".join(parts) + " ago"

@@ -118,6 +118,8 @@ _WORDS = {
     "declaration": ("declaration", "宣言"),
     "contract": ("contract", "合約"),
     "framework": ("framework", "架構"),
+    "n_commitments": ("{n} commitments: ", "共{n}項承諾："),
+    "after_days": ("delivered after {n} days", "{n}天後兌現"),
     "empty_legend": ("— not known", "—：不明"),
 }
 
