@@ -104,7 +104,7 @@ def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
     lines = res.out.splitlines()
     assert lines and lines[0].strip(), "no blank line first"
     assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
-    if args[0] in ("list", "show", "compare", "timeline", "commitments"):  # the commands rebuilt on the layout engine so far
+    if args[0] in ("list", "show", "compare", "timeline", "commitments", "search"):  # the commands rebuilt on the layout engine so far
         wide = [line for line in lines if cell_width(line) > width]
         assert not wide, wide
 
@@ -180,3 +180,20 @@ def test_commitments_start_with_a_count_and_are_grouped_by_round():
     assert len(lines) < 250
     zh = run("commitments", "--lang", "zh", environ={"COLUMNS": "80"}).out
     assert zh.startswith("共39項承諾：4 已兌現")
+
+
+def test_search_folds_plurals_hyphens_and_case():
+    def ids(text):
+        return [r["id"] for r in json.loads(run("search", text, "--format", "json").out)]
+
+    assert ids("semiconductor") == ids("Semiconductors") != []
+    assert ids("rare earth") == ids("rare-earth") != []
+
+
+def test_search_names_the_place_in_words_with_a_short_snippet():
+    out = run("search", "semiconductors", environ={"COLUMNS": "80"}).out
+    assert "  Supply chains and their resilience › outcome 1" in out.splitlines()
+    assert "topics[" not in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    coloured = run("search", "semiconductors", environ={"COLUMNS": "80", "FORCE_COLOR": "1"}, tty=True).out
+    assert "\x1b[1;7msemiconductors\x1b[0m" in coloured  # the match is highlighted on a terminal

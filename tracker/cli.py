@@ -312,7 +312,7 @@ def search(
         raise InputError("empty search text")
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until)
-    render.search(env, store.dataset, query.search(store, text, f), fmt)
+    render.search(env, store.dataset, query.search(store, text, f), fmt, needle=text)
 
 
 @command("commitments")

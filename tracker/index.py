@@ -21,6 +21,23 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
 
 
+_PLURAL = None
+
+
+def search_fold(text: str) -> str:
+    """Text as search compares it: folded as names are, and also hyphens as spaces and English
+    plurals as singulars, so that ``semiconductor`` finds ``semiconductors`` and ``rare earth``
+    finds ``rare-earth``. Only the comparison is folded; what is shown is the text as written."""
+    global _PLURAL
+    if _PLURAL is None:
+        import re
+
+        _PLURAL = (re.compile(r"(?<=[a-z]{2})ies\b"), re.compile(r"(?<=[a-z]{3})(?<![su])s\b"))
+    folded = fold(text).replace("-", " ")
+    folded = " ".join(folded.split())
+    return _PLURAL[1].sub("", _PLURAL[0].sub("y", folded))
+
+
 def day_key(date: PartialDate | None) -> str:
     """A string that sorts by date, as far as it is known; unknown dates last."""
     return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
@@ -72,7 +89,7 @@ def blob(entries: list[tuple[str, str]]) -> str:
 
 def folded_blob(entries: list[tuple[str, str]]) -> str:
     """The texts of the entries as search compares them, in the same order."""
-    return ENTRY.join(fold(text) for _, text in entries)
+    return ENTRY.join(search_fold(text) for _, text in entries)
 
 
 def find(blob_text: str, folded: str, needle: str) -> list[tuple[str, str]]:

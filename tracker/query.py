@@ -422,7 +422,7 @@ def search(store, text: str, f: Filters):
     from . import index
     from .serialize import document_object
 
-    needle = index.fold(text)
+    needle = index.search_fold(text)
     if not needle:
         raise InputError("empty search text")
     ds = store.dataset
@@ -438,7 +438,7 @@ def search(store, text: str, f: Filters):
                 if hits:
                     yield with_hits(summary, hits)
         for d in filter_documents(ds, f):
-            hits = [(p, t) for p, t in index.texts(d) if needle in index.fold(t)]
+            hits = [(p, t) for p, t in index.texts(d) if needle in index.search_fold(t)]
             if hits:
                 yield with_hits(json.dumps(document_object(ds, d), ensure_ascii=False), hits)
 

@@ -203,13 +203,13 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes"])
 
 
-def search(env, ds, texts, fmt: str) -> None:
+def search(env, ds, texts, fmt: str, needle: str = "") -> None:
     if fmt == "json":
         write_json_texts(env.stdout, texts)
         return
     results = _objects(texts)
     if fmt == "table":
-        _view(env, ds).search(results)
+        _view(env, ds).search(results, needle)
     else:
         rows = [{"record": o["id"], "date": o["date"] or "", "where": h["where"], "text": h["text"]} for o in results for h in o["hits"]]
         write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])

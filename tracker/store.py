@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from . import __version__
 
-SCHEMA = 5  # raise when the records or the cached listing change shape
+SCHEMA = 6  # raise when the records or the cached listing change shape
 
 
 def _dump(value) -> bytes:

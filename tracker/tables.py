@@ -19,6 +19,25 @@ from .model import Dataset, PartialDate, Round
 from .words import word
 
 
+def match_pattern(needle: str):
+    """A pattern that finds, in the text as written, what search matched in folded text:
+    any case, hyphens or spaces between words, and a plural ending."""
+    import re
+
+    words = needle.split()
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        w = w.replace("-", " ").strip()
+        if w.isascii() and w[-1:].isalpha():
+            stem = w[:-1] + "(?:y|ies)" if w.endswith("y") else re.escape(w) + "(?:e?s)?"
+            parts.append(stem)
+        else:
+            parts.append(re.escape(w))
+    return re.compile(r"[\s\-–—]+".join(parts), re.IGNORECASE)
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         from .errors import PipeClosed
@@ -774,15 +793,73 @@ class View:
 
     # -------------------------------------------------------- search
 
-    def search(self, results: list[dict]) -> None:
+    def search(self, results: list[dict], needle: str = "") -> None:
+        """Each match as its record, date and place in words, then a short snippet with the match
+        highlighted on a terminal."""
         if not results:
             self.print(RText(self.w("no_hits"), style="dim"))
             return
-        table = self.table(self.w("record"), self.w("date"), self.w("where"), self.w("match"))
+        pattern = match_pattern(needle)
         for obj in results:
+            head = RText(obj["id"], style="bold")
+            if obj.get("date"):
+                head.append(f"  {obj['date']}", style="dim")
+            self.print(head)
             for hit in obj["hits"]:
-                table.add_row(RText(obj["id"], style="bold"), self.date_text(obj["date"]), RText(hit["where"], style="dim"), RText(hit["text"]))
-        self.print(table)
+                place = self.place_in_words(obj, hit["where"])
+                self.lines(place, style="cyan", indent="    ", first="  ")
+                self.print_snippet(hit["text"], pattern)
+
+    def print_snippet(self, text: str, pattern) -> None:
+        """About two lines of ``text`` around the match, cut at words with …, the match highlighted."""
+        from .layout import truncate
+
+        text = " ".join(text.split())
+        m = pattern.search(text) if pattern else None
+        room = max(20, 2 * (self.console.width - 4))
+        start = 0
+        if m and cell_width(text[: m.start()]) > room // 3:
+            start = text.rfind(" ", 0, m.start() - room // 4) + 1 or 0
+        snippet = ("…" if start else "") + text[start:]
+        cut = truncate(snippet, room)
+        if cut != snippet and " " in cut:
+            cut = cut[: cut.rstrip("…").rfind(" ")] + " …"  # cut between words
+        snippet = cut
+        lines = wrap(snippet, self.console.width, "    ")
+        for line in lines:
+            out = RText(line)
+            if pattern:
+                for hit in pattern.finditer(line):
+                    out.stylize("bold reverse", hit.start(), hit.end())
+            self.console.print(out, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+    def place_in_words(self, obj: dict, where: str) -> str:
+        """``topics[2].outcomes[0].text.en`` → ``Supply chains › outcome 1``."""
+        import re
+
+        r = self.ds.rounds.get(obj["id"]) if obj.get("kind") != "document" else None
+        parts = []
+        segments = [s for s in where.split(".") if s not in ("en", "zh")]
+        node = r
+        for n, seg in enumerate(segments):
+            m = re.fullmatch(r"(\w+)\[(\d+)\]", seg)
+            last = n == len(segments) - 1
+            if not m:
+                if seg not in ("text", "name", "topic", "person") or not parts:
+                    parts.append(self.w({"summary": "summary_field"}.get(seg, seg)).lower())
+                continue
+            field, i = m.group(1), int(m.group(2))
+            items = getattr(node, field, None) if node is not None else None
+            item = items[i] if items is not None and i < len(items) else None
+            if field == "topics" and item is not None:
+                parts.append(self.t(self.ds.topics[item.topic].name))
+            elif field == "participants" and item is not None:
+                parts.append(self.person(item))
+            else:
+                word = self.w(field[:-1] if field.endswith("s") else field)
+                parts.append(f"{word.lower()} {i + 1}" if self.lang == "en" else f"{word}{i + 1}")
+            node = item
+        return " › ".join(parts) if parts else where
 
     # -------------------------------------------------------- commitments
 

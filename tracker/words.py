@@ -120,6 +120,18 @@ _WORDS = {
     "framework": ("framework", "架構"),
     "n_commitments": ("{n} commitments: ", "共{n}項承諾："),
     "after_days": ("delivered after {n} days", "{n}天後兌現"),
+    "outcome": ("outcome", "成果"),
+    "note": ("note", "附註"),
+    "label": ("wording", "原文措辭"),
+    "participant": ("participant", "與會者"),
+    "follow_up": ("follow-up", "後續"),
+    "source": ("source", "來源"),
+    "working_group": ("working group", "工作小組"),
+    "venue": ("place", "地點"),
+    "date_note": ("date note", "日期附註"),
+    "summary_field": ("summary", "摘要"),
+    "title": ("title", "標題"),
+    "organisation": ("organisation", "機關"),
     "empty_legend": ("— not known", "—：不明"),
 }
 
