@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from . import __version__
 
-SCHEMA = 3
+SCHEMA = 4  # bumped when the rules change, so that cached problems are found again
 
 
 def _dump(value) -> bytes:
