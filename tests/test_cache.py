@@ -69,6 +69,7 @@ date: 2026-11
 sources:
   - id: s1
     publisher: {en: Example}
+    url: https://example.org/eppd-7
 last_verified: 2026-11-20
 """
 

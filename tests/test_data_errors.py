@@ -68,3 +68,15 @@ def test_every_command_refuses_the_same_data(case, tmp_path):
     errors = [line for line in validate.err.splitlines() if ": warning: " not in line][:-1]
     assert listing.err.splitlines()[:-1] == errors
     assert listing.err.splitlines()[-1].startswith("error: the data has")
+
+
+def test_strict_refuses_a_fact_that_rests_only_on_weak_sources(tmp_path):
+    """A warning without --strict (other commands still work), a failure with it."""
+    data = build(tmp_path, "weak-sources-only")
+    result = run("validate", "--strict", str(data))
+    assert result.code == 1
+    assert result.out == ""
+    lines = result.err.replace(str(data), "{data}").splitlines()
+    assert "{data}/rounds/demo-3.yaml:6:5: warning: participant 'alice' rests only on weak sources (blog)" in lines[1]
+    assert lines[-1].endswith("; 0 errors, 5 warnings")
+    assert run("--data-dir", str(data), "list").code == 0

@@ -1,4 +1,4 @@
-"""The shipped data: every fact sourced, the seed articles' facts present, uncertainty visible."""
+"""The shipped data: every fact sourced, the founding articles' facts present, uncertainty visible."""
 
 from __future__ import annotations
 
@@ -92,7 +92,44 @@ def test_uncertainty_is_visible(ds):
     assert {"date", "format"} <= {d.about for d in r3.disputed}
     weak = {s.id for r in ds.rounds.values() for s in r.sources if s.weak}
     assert weak, "weak sources are marked"
-    assert ds.rounds["art-signing"].unverified
+    garverick = next(p for p in ds.rounds["eppd-5"].participants if p.person == "robert-garverick")
+    assert garverick.unverified, "a fact resting only on a copy of a release is marked"
+
+
+def test_notes_name_their_sources_as_a_reader_would(ds, tmp_path):
+    """No data file, nothing show prints and nothing exported speaks of "the seed article" (種子報導)."""
+    import re
+
+    pattern = re.compile(r"seed|種子", re.IGNORECASE)
+    for path in sorted(DATA.rglob("*.yaml")):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path
+    for ident in ("eppd-1", "eppd-6", "dde-2", "tuba-launch"):
+        for lang in ("en", "zh"):
+            result = run("--lang", lang, "show", ident)
+            assert result.code == 0, result.err
+            assert not pattern.search(result.out), (ident, lang)
+    assert run("export", "json", str(tmp_path / "all.json")).code == 0
+    assert not pattern.search((tmp_path / "all.json").read_text(encoding="utf-8"))
+
+
+def test_the_reciprocal_trade_agreement_and_the_tariff_package(ds):
+    art = ds.documents["tw-us-art-2026"]
+    assert str(art.date) == "2026-02-12" and not art.unverified
+    signing = ds.rounds["art-signing"]
+    assert not signing.unverified and not any(p.unverified for p in signing.participants)
+    assert str(signing.date) == "2026-02-12"
+    assert not any(p.unverified for p in art.signatories)
+    mou = ds.documents["tw-us-investment-mou-2026"]
+    assert str(mou.date) == "2026-01-15"
+    package = " ".join(n.text.en for n in ds.documents["tw-us-tariff-agreement-2026"].notes)
+    assert "tw-us-art-2026" in package and "tw-us-investment-mou-2026" in package
+
+
+def test_the_first_agreement_has_its_official_name(ds):
+    first = ds.documents["ustti-first-agreement-2023"]
+    assert first.title.zh == "台美21世紀貿易倡議首批協定"
+    assert first.title.en == "U.S.-Taiwan Initiative on 21st-Century Trade First Agreement"
+    assert "良好法制作業" in first.summary.zh
 
 
 def test_the_other_tracks_interleave_by_partner():

@@ -434,7 +434,7 @@ def export_csv(
 def validate(
     env: Env,
     path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (gaps in round numbering) as errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (gaps in round numbering, facts resting only on weak sources and not marked unverified) as errors.")] = False,
 ) -> None:
     """Check a data folder and report every problem at once, as file:line:col: message.
 

@@ -107,12 +107,12 @@ Format = Literal["in-person", "virtual", "hybrid"]
 class Source:
     id: str = _f("Short name other fields of this record cite, unique in the record", ..., "cna-2020-11-21")
     publisher: Text = _f("Who published it", ..., "{en: Central News Agency, zh: 中央社}")
-    url: Optional[str] = _f("Address of the page, where one exists", None, "https://www.cna.com.tw/news/afe/202011210100.aspx")
+    url: Optional[str] = _f("Address of the page, where one exists (without one, a note is required)", None, "https://www.cna.com.tw/news/afe/202011210100.aspx")
     title: Optional[Text] = _f("Headline or title, in the language(s) published", None)
     date: Optional[PartialDate] = _f("Publication date", None, "2020-11-21")
     language: Optional[Literal["en", "zh", "ja", "other"]] = _f("Language of the source", None, "zh")
-    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release", False)
-    note: Optional[Text] = _f("What the source supports, or how it was seen", None)
+    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified", False)
+    note: Optional[Text] = _f("What the source supports, or how it was seen; without a url, where it was published and why there is no link", None)
 
 
 # ---------------------------------------------------------------- taxonomy

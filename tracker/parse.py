@@ -56,6 +56,8 @@ class FileResult:
     marks: dict = field(default_factory=dict)
     # (record class name, id, line, col) of every record with an ID in the file
     defs: list = field(default_factory=list)
+    # line/col of every nested record, by its path: "participants[0]", "topics[1].outcomes[0]"
+    places: dict = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- reading bytes
@@ -327,6 +329,8 @@ class Reader:
             yield key_node, value_node
 
     def record(self, node, cls, label: str, specs):
+        if label:
+            self.result.places[label] = self.where(node)
         values: dict[str, Any] = {}
         by_name = {s.name: s for s in specs}
         ok = True

@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from . import __version__
 
-SCHEMA = 6  # raise when the records or the cached listing change shape
+SCHEMA = 7  # raise when the records, the cached listing or the rules change
 
 
 def _dump(value) -> bytes:

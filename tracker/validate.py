@@ -58,6 +58,12 @@ def check_file(result: FileResult, stem: str) -> None:
         for d in rec.disputed:
             if len(d.versions) < 2:
                 add(_p(result, marks.get("disputed"), f"disputed {d.about!r} needs two or more versions", "add the other version with its source, or use unverified:"))
+    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
+        _check_sources_without_url(result, rec.sources, "sources")
+        _check_weak_only(result, rec)
+    if isinstance(rec, model.People):
+        for i, person in enumerate(rec.people):
+            _check_sources_without_url(result, person.sources, f"people[{i}].sources")
     if isinstance(rec, model.Round):
         _check_round(result, rec)
     if isinstance(rec, model.Document):
@@ -79,6 +85,53 @@ def _check_source(result: FileResult, source: model.Source) -> None:
     if source.url and not source.url.startswith(("http://", "https://")):
         where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
+
+
+def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
+    """A source with no url needs a note: where the text was published and why there is no link."""
+    for i, source in enumerate(sources):
+        if not source.url and not source.note:
+            result.problems.append(
+                _p(result, result.places.get(f"{label}[{i}]"), f"source {source.id!r} has no url and no note", "give its url, or a note saying where it was published and why there is no link")
+            )
+
+
+def _facts(rec) -> list:
+    """(path in the file, description, item) of every fact of a record that cites sources and can be marked unverified."""
+    out = []
+    if isinstance(rec, model.Round):
+        for i, p in enumerate(rec.participants):
+            out.append((f"participants[{i}]", f"participant {_who(p)!r}", p))
+        for i, t in enumerate(rec.topics):
+            out.append((f"topics[{i}]", f"topic {t.topic!r}", t))
+            for j, o in enumerate(t.outcomes):
+                out.append((f"topics[{i}].outcomes[{j}]", f"outcome {o.id!r}", o))
+        for i, w in enumerate(rec.working_groups):
+            out.append((f"working_groups[{i}]", f"working group {w.name.get()!r}", w))
+        for i, f in enumerate(rec.follow_ups):
+            out.append((f"follow_ups[{i}]", f"follow-up {f.id!r}", f))
+    if isinstance(rec, model.Document):
+        for i, p in enumerate(rec.signatories):
+            out.append((f"signatories[{i}]", f"signatory {_who(p)!r}", p))
+    for i, n in enumerate(rec.notes):
+        out.append((f"notes[{i}]", f"note {i + 1}", n))
+    return out
+
+
+def _who(p: model.Participant) -> str:
+    return p.person or (p.organisation.get() if p.organisation else "")
+
+
+def _check_weak_only(result: FileResult, rec) -> None:
+    """A fact whose every source is weak must be marked unverified (a warning; --strict fails on it)."""
+    weak = {s.id for s in rec.sources if s.weak}
+    if not weak:
+        return
+    for label, what, item in _facts(rec):
+        if item.sources and not item.unverified and all(s in weak for s in item.sources):
+            result.problems.append(
+                _p(result, result.places.get(label), f"{what} rests only on weak sources ({', '.join(item.sources)}) but is not marked unverified", "add unverified: true, or cite a stronger source", warning=True)
+            )
 
 
 def _check_round(result: FileResult, rec: model.Round) -> None:
