@@ -487,6 +487,8 @@ class View:
             self.print(grid)
             if s.url:
                 self.url_line(s.url, width + 1)
+            elif s.note:  # where it was published, and why there is no link
+                self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
         if getattr(self, "cut_urls", False):
             self.print(RText(""))
             self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
