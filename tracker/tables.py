@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Optional
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderHook
 from rich.table import Table
 from rich.text import Text as RText
 
 from .model import Dataset, PartialDate, Round
+from .safe import UNSAFE, visible
 from .words import word
 
 
@@ -25,9 +26,35 @@ class _Console(Console):
         raise PipeClosed()
 
 
+class _Visible:
+    """Draws a renderable with every control or bidirectional character of its text shown, not sent.
+
+    The View already passes the data's text through ``visible``; this is the net
+    under everything else a console prints (terminal, SVG and HTML alike).
+    """
+
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if segment.control or not UNSAFE.search(text):
+                yield segment
+            else:
+                yield Segment(visible(text), segment.style)
+
+
+class _ShowVisibly(RenderHook):
+    def process_renderables(self, renderables):
+        return [_Visible(r) for r in renderables]
+
+
 def make_console(env, record: bool = False) -> Console:
     encoding = (getattr(env.stdout, "encoding", None) or "utf-8").lower()
-    return _Console(
+    console = _Console(
         file=env.stdout,
         force_terminal=env.color or None,
         no_color=not env.color,
@@ -40,6 +67,8 @@ def make_console(env, record: bool = False) -> Console:
         safe_box="utf" not in encoding,
         record=record,
     )
+    console.push_render_hook(_ShowVisibly())
+    return console
 
 
 def date_span(date, end=None) -> str:
@@ -69,7 +98,7 @@ class View:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        return text.get(self.lang) if text else ""
+        return visible(text.get(self.lang) or "") if text else ""
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
@@ -99,7 +128,7 @@ class View:
         if not text:
             return ""
         other = "zh" if self.lang == "en" else "en"
-        return text.get(self.lang) or text.get(other) or ""
+        return visible(text.get(self.lang) or text.get(other) or "")
 
     def dialogue_name(self, d_id: Optional[str]) -> str:
         if not d_id:
@@ -341,7 +370,7 @@ class View:
             grid.add_row(RText(f"[{numbers[s.id]}]", style="cyan"), self.source_line(s))
             self.print(grid)
             if s.url:  # on a line of its own and never broken, so that it can be copied or clicked
-                self.console.print(RText(" " * (width + 1)) + RText(s.url, style=f"blue link {s.url}"), soft_wrap=True)
+                self.console.print(RText(" " * (width + 1)) + RText(visible(s.url), style=f"blue link {visible(s.url)}"), soft_wrap=True)
 
     def grid(self, indent: int = 0) -> Table:
         grid = Table.grid(padding=(0, 1))
