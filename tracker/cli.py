@@ -502,6 +502,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
+        argv = _text_arguments(sys.argv[1:] if argv is None else argv)
         command_ = _plain_text_options(typer.main.get_command(app))
         rv = command_.main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
@@ -515,7 +516,9 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         print(exc.ctx.get_help() if exc.ctx else "", file=env.stdout)
         code = ExitStatus.OK
     except cx.ClickException as exc:
-        print(f"error: {_click_message(exc)}", file=env.stderr)
+        from .errors import one_line
+
+        print(one_line(f"error: {_click_message(exc)}"), file=env.stderr)
         code = ExitStatus.USAGE_ERROR
     except (typer.Abort, KeyboardInterrupt):
         code = ExitStatus.INTERRUPTED
@@ -523,6 +526,24 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         _silence_stdout()
         code = ExitStatus.PIPE_CLOSED
     return int(code)
+
+
+def _text_arguments(argv: list[str]) -> list[str]:
+    """The arguments as text: UTF-8 bytes that the locale could not decode (LC_ALL=C) are read as UTF-8;
+    bytes that are not UTF-8 at all are an input error, not a crash later on."""
+    import os
+
+    out = []
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                arg = os.fsencode(arg).decode("utf-8")
+            except UnicodeError:
+                raise InputError(f"the argument {arg!r} is not valid UTF-8 text (check the terminal's encoding)") from None
+        out.append(arg)
+    return out
 
 
 class _AsGiven:
