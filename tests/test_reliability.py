@@ -301,3 +301,29 @@ def test_csv_on_standard_output_is_written_as_is_for_scripts(formula):
     assert result.code == 0
     assert FORMULA.replace('"', '""') in result.out and "'" + FORMULA not in result.out
 
+
+
+# ---------------------------------------------------------------- the sanitiser itself
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tracker.safe import UNSAFE, json_safe, visible  # noqa: E402
+
+_NASTY = st.text(alphabet=st.sampled_from("ab中\n\t\r\x1b\x07\x08\x7f\x9b\u202a\u202e\u2066\u2069\\\"<"), max_size=40)
+
+
+@given(_NASTY)
+def test_visible_text_holds_nothing_a_terminal_obeys(text):
+    shown = visible(text)
+    assert not UNSAFE.search(shown)
+    assert visible(shown) == shown  # showing twice changes nothing
+    assert "\n" not in visible(text, newline=False)
+    assert shown.count("\n") == text.count("\n")
+
+
+@given(st.recursive(_NASTY | st.integers() | st.none(), lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_NASTY, inner, max_size=4), max_leaves=12))
+def test_json_made_safe_is_the_same_json(value):
+    encoded = json_safe(json.dumps(value, ensure_ascii=False))
+    assert not UNSAFE.search(encoded)
+    assert json.loads(encoded) == value

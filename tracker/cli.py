@@ -401,7 +401,9 @@ def export_csv(
     bom: Annotated[bool, typer.Option("--bom", help="Start each file with a byte-order mark, so that Excel reads Chinese correctly.")] = False,
     force: ForceOpt = False,
 ) -> None:
-    """The whole data set as one CSV file per table (the tables of the SQLite export).
+    """The whole data set as one CSV file per table (the tables of the SQLite export), for
+    spreadsheets: a text cell that starts with = + - or @ gets a leading ' so that it is not run
+    as a formula.
 
     \b
     Examples:
