@@ -34,13 +34,36 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_the_cache_is_made_and_used(folder):
+@pytest.fixture
+def parsed(monkeypatch):
+    """The paths of the files read and parsed, run after run."""
+    import tracker.parse
+
+    seen: list[str] = []
+    real = tracker.parse.read_file
+
+    def counting(path, cls):
+        seen.append(path)
+        return real(path, cls)
+
+    monkeypatch.setattr(tracker.parse, "read_file", counting)
+    return seen
+
+
+def test_the_cache_is_made_and_used(folder, parsed):
     data, cache = folder
     first, rounds = listing(data, cache)
     assert first.code == 0
     assert os.path.exists(cache_path(str(cache), str(data)))
+    files = len(parsed)
+    assert files > 20
+    parsed.clear()
     again, rounds_again = listing(data, cache)
     assert rounds_again == rounds
+    assert parsed == []  # nothing read again
+    edit(data / "rounds" / "eppd-1.yaml", "format: hybrid", "format: virtual")
+    listing(data, cache)
+    assert parsed == [str(data / "rounds" / "eppd-1.yaml")]  # only what changed
 
 
 def test_a_changed_file_is_seen_on_the_very_next_run(folder):
@@ -149,12 +172,90 @@ def test_no_cache_option_and_environment(folder):
     assert not os.path.exists(cache_path(str(cache), str(data)))
 
 
-def test_a_cache_from_another_version_is_not_trusted(folder, monkeypatch):
+def test_a_cache_from_another_version_is_not_trusted(folder, monkeypatch, parsed):
     data, cache = folder
-    listing(data, cache)
-    edit(data / "rounds" / "eppd-1.yaml", "format: hybrid", "format: virtual")
+    _, expected = listing(data, cache)
+    files = len(parsed)
+    parsed.clear()
     import tracker.store
 
     monkeypatch.setattr(tracker.store, "STAMP", (tracker.store.SCHEMA, "0.0.0-other"))
+    result, rounds = listing(data, cache)
+    assert result.code == 0 and rounds == expected
+    assert len(parsed) == files  # every file read again, none of the other version's records used
+
+
+def generated(tmp_path, rounds: int):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / f"gen-{rounds}"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--rounds", str(rounds), str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_a_cache_that_fails_mid_stream_never_gives_a_silent_partial_document(tmp_path, monkeypatch):
+    """Someone cuts the cache short while `list -O json` is being written."""
+    from tracker.store import SqliteBackend
+
+    data, cache = generated(tmp_path, 300), tmp_path / "cache"
+    _, expected = listing(data, cache)
+    real = SqliteBackend._stream
+
+    def cut_short(self, query, args=()):
+        for i, row in enumerate(real(self, query, args)):
+            if i == 10:
+                with open(self.path, "r+b") as fh:
+                    fh.truncate(4096)
+            yield row
+
+    monkeypatch.setattr(SqliteBackend, "_stream", cut_short)
+    result = run("--data-dir", str(data), "list", "--format", "json", environ={"TRACKER_CACHE_DIR": str(cache)})
+    if result.code == 0:
+        assert json.loads(result.out) == expected
+    else:
+        assert result.code == 1
+        assert result.err == "error: the cache failed while it was being read; run the command again (or use --no-cache)\n"
+    monkeypatch.undo()
+    result, rounds = listing(data, cache)  # and the next run is whole again
+    assert result.code == 0 and rounds == expected
+
+
+def test_a_cached_run_gives_what_an_uncached_run_gives_whatever_the_time_zone(tmp_path):
+    """A last_verified of today east of the date line is still tomorrow west of it."""
+    import datetime as dt
+
+    from conftest import FIXTURES, run_process
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "base", data)
+    today_east = dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+    path = data / "rounds" / "demo-2.yaml"
+    path.write_text(path.read_text().replace("last_verified: 2026-01-01", f"last_verified: {today_east}"))
+    env = {"TRACKER_NO_CACHE": "", "TRACKER_CACHE_DIR": str(cache)}
+    east = run_process("validate", str(data), env={**env, "TZ": "Etc/GMT-14"})  # UTC+14
+    assert east.returncode == 0, east.stderr
+    for no_cache in ("", "1"):
+        west = run_process("validate", str(data), env={**env, "TZ": "Etc/GMT+12", "TRACKER_NO_CACHE": no_cache})  # UTC-12
+        assert west.returncode == 1
+        assert f"demo-2.yaml:12:16: last_verified {today_east} is in the future" in west.stderr
+
+
+def test_concurrent_cold_runs_take_turns_and_keep_one_cache(tmp_path, parsed):
+    import subprocess
+
+    from conftest import tracker_cmd
+
+    data, cache = generated(tmp_path, 200), tmp_path / "cache"
+    env = {**os.environ, "TRACKER_CACHE_DIR": str(cache), "TRACKER_DATA_DIR": str(data)}
+    env.pop("TRACKER_NO_CACHE", None)
+    procs = [subprocess.Popen([*tracker_cmd(), "list", "--format", "json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [e for _, e in outs]
+    assert all(o == outs[0][0] and e == b"" for o, e in outs)
+    assert os.path.exists(cache_path(str(cache), str(data)))
     _, rounds = listing(data, cache)
-    assert next(r for r in rounds if r["id"] == "eppd-1")["format"] == "virtual"
+    assert len(rounds) == 200
+    assert parsed == []  # the cache they left is whole and current

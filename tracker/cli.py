@@ -416,7 +416,9 @@ def export_csv(
     bom: Annotated[bool, typer.Option("--bom", help="Start each file with a byte-order mark, so that Excel reads Chinese correctly.")] = False,
     force: ForceOpt = False,
 ) -> None:
-    """The whole data set as one CSV file per table (the tables of the SQLite export).
+    """The whole data set as one CSV file per table (the tables of the SQLite export), for
+    spreadsheets: a text cell that starts with = + - or @ gets a leading ' so that it is not run
+    as a formula.
 
     \b
     Examples:
@@ -517,6 +519,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
+        argv = _text_arguments(sys.argv[1:] if argv is None else argv)
         command_ = _plain_text_options(typer.main.get_command(app))
         rv = command_.main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
@@ -530,7 +533,9 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         print(exc.ctx.get_help() if exc.ctx else "", file=env.stdout)
         code = ExitStatus.OK
     except cx.ClickException as exc:
-        print(f"error: {_click_message(exc)}", file=env.stderr)
+        from .errors import one_line
+
+        print(one_line(f"error: {_click_message(exc)}"), file=env.stderr)
         code = ExitStatus.USAGE_ERROR
     except (typer.Abort, KeyboardInterrupt):
         code = ExitStatus.INTERRUPTED
@@ -538,6 +543,24 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         _silence_stdout()
         code = ExitStatus.PIPE_CLOSED
     return int(code)
+
+
+def _text_arguments(argv: list[str]) -> list[str]:
+    """The arguments as text: UTF-8 bytes that the locale could not decode (LC_ALL=C) are read as UTF-8;
+    bytes that are not UTF-8 at all are an input error, not a crash later on."""
+    import os
+
+    out = []
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                arg = os.fsencode(arg).decode("utf-8")
+            except UnicodeError:
+                raise InputError(f"the argument {arg!r} is not valid UTF-8 text (check the terminal's encoding)") from None
+        out.append(arg)
+    return out
 
 
 class _AsGiven:

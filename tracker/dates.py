@@ -41,7 +41,9 @@ def _build(year: int, month: Optional[int], day: Optional[int], text: str) -> Pa
     return PartialDate(year, month, day)
 
 
-def _roc(year: int) -> int:
+def _roc(year: int, raw: str) -> int:
+    if year < 1:
+        raise InputError(f"{raw!r} is not a real date: the ROC calendar has no year 0 (民國1年 is 1912)")
     return year + ROC_OFFSET
 
 
@@ -62,14 +64,14 @@ def parse_date(text: str) -> PartialDate:
         minguo, y, mo, d = m.groups()
         year = int(y)
         if minguo or year < 1000:
-            year = _roc(year)
+            year = _roc(year, raw)
         return _build(year, int(mo) if mo else None, int(d) if d else None, raw)
     m = _SLASH.match(text)
     if m:
         y, mo, d = m.groups()
         year = int(y)
         if len(y) <= 3:
-            year = _roc(year)
+            year = _roc(year, raw)
         elif len(y) != 4:
             raise InputError(f"cannot read the date {raw!r} ({HELP})")
         return _build(year, int(mo), int(d) if d else None, raw)
@@ -77,7 +79,7 @@ def parse_date(text: str) -> PartialDate:
     if m:
         digits = m.group(1)
         if len(digits) == 7:  # ROC YYYMMDD, as stamped on CNA stories
-            return _build(_roc(int(digits[:3])), int(digits[3:5]), int(digits[5:]), raw)
+            return _build(_roc(int(digits[:3]), raw), int(digits[3:5]), int(digits[5:]), raw)
         return _build(int(digits[:4]), int(digits[4:6]), int(digits[6:]), raw)
     return _natural(text, raw)
 

@@ -26,7 +26,17 @@ class Problem:
         text = f"{where}: {'warning: ' if self.warning else ''}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return one_line(text)
+
+
+def one_line(text: str, limit: int = 400) -> str:
+    """A message as one line a terminal shows as is: controls escaped, a huge value cut in the middle."""
+    from .safe import visible
+
+    text = visible(text, newline=False)
+    if len(text) > limit:
+        text = text[: limit - 150] + " … " + text[-140:]
+    return text
 
 
 class TrackerError(Exception):
@@ -35,7 +45,7 @@ class TrackerError(Exception):
     status = ExitStatus.USAGE_ERROR
 
     def lines(self) -> list[str]:
-        return [f"error: {self}"]
+        return [one_line(f"error: {self}")]
 
 
 class InputError(TrackerError):

@@ -210,7 +210,9 @@ def write_sqlite(ds: Dataset, path: str) -> None:
 
 
 def json_text(ds: Dataset) -> str:
-    return json.dumps(tables(ds), ensure_ascii=False, indent=1) + "\n"
+    from .safe import json_safe
+
+    return json_safe(json.dumps(tables(ds), ensure_ascii=False, indent=1)) + "\n"
 
 
 def csv_writers(ds: Dataset, bom: bool) -> dict:
@@ -223,7 +225,7 @@ def csv_writers(ds: Dataset, bom: bool) -> dict:
         def write(path: str) -> None:
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 write_csv(fh, [{k: ("" if v is None else v) for k, v in row.items()} for row in rows[name]],
-                          [c for c, _ in SCHEMA[name]], bom=bom)
+                          [c for c, _ in SCHEMA[name]], bom=bom, spreadsheet=True)
 
         return write
 

@@ -61,6 +61,8 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
                 if folder == root:
                     if entry.name in FOLDERS:
                         walk(entry.path, FOLDERS[entry.name], seen)
+                    elif entry.name in ROOT_FILES:
+                        problems.append(Problem(entry.path, 0, 0, "is a folder, not a file", f"{entry.name} holds records; replace the folder with the file"))
                     continue  # other folders (schema/, notes/) are not data
                 walk(entry.path, cls, seen)
             elif entry.name.endswith(YAML_SUFFIXES):
@@ -77,7 +79,7 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
         return files, problems
     present = {os.path.basename(p) for p, c in files if c in ROOT_FILES.values()}
     for name in ("partners.yaml", "topics.yaml"):
-        if name not in present:
+        if name not in present and not os.path.isdir(os.path.join(root, name)):
             problems.append(Problem(os.path.join(root, name), 0, 0, "missing", f"every data folder needs {name}"))
     return files, problems
 
@@ -119,6 +121,8 @@ def check(root: str, today, backend=None):
         return _check(root, today, backend)
     except _Restart:  # the cache failed part-way: do it all again without it
         return _check(root, today, MemoryBackend())
+    finally:
+        backend.release()  # other runs may now use the cache this run has filled
 
 
 def _check(root: str, today, backend):
@@ -127,7 +131,7 @@ def _check(root: str, today, backend):
 
     files, problems = scan(root)
     keyed = [(path, cls, file_key(path)) for path, cls in files]
-    fingerprint = _fingerprint(root, keyed)
+    fingerprint = _fingerprint(root, keyed, today)
     if not problems and backend.get_state("fingerprint") == fingerprint:
         saved = backend.get_state("store")
         if saved is not None:  # unchanged since it last checked clean
@@ -136,7 +140,13 @@ def _check(root: str, today, backend):
 
     from .validate import check_folder, facts_of
 
+    from .store import STAMP
+
     old = backend.file_keys()
+    if backend.get_state("stamp") != STAMP:  # made by another version: trust none of it
+        backend.delete_files(list(old))
+        old = {}
+        backend.set_state("stamp", STAMP)
     current = {path for path, _, _ in keyed}
     backend.delete_files([p for p in old if p not in current])
 
@@ -222,13 +232,18 @@ def _put_round(backend, meta, path, dkey, record) -> bool:
     return True
 
 
-def _fingerprint(root: str, keyed) -> str:
-    """A digest of every file's path, kind and key, and of the tracker's version."""
+def _fingerprint(root: str, keyed, today) -> str:
+    """A digest of every file's path, kind and key, of the tracker's version and of today's date.
+
+    The date is in it because some checks depend on it (a last_verified in the
+    future): a folder that checked clean yesterday, or in another time zone, is
+    checked again.
+    """
     import hashlib
 
     from .store import STAMP
 
-    listing = repr((STAMP, os.path.abspath(root), [(path, cls.__name__ if cls else None, key) for path, cls, key in keyed]))
+    listing = repr((STAMP, str(today), os.path.abspath(root), [(path, cls.__name__ if cls else None, key) for path, cls, key in keyed]))
     return hashlib.sha256(listing.encode("utf-8", "surrogateescape")).hexdigest()
 
 

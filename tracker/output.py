@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
+from .safe import json_safe, visible
+
 FORMATS = ("table", "json", "csv", "markdown")
 
 
@@ -33,11 +35,11 @@ def write_json(stream, data) -> None:
         stream.write("[\n")
         last = len(data) - 1
         for i, item in enumerate(data):
-            stream.write(encode(item))
+            stream.write(json_safe(encode(item)))
             stream.write(",\n" if i < last else "\n")
         stream.write("]\n")
     else:
-        stream.write(json.dumps(data, ensure_ascii=ascii_only, indent=2))
+        stream.write(json_safe(json.dumps(data, ensure_ascii=ascii_only, indent=2)))
         stream.write("\n")
 
 
@@ -52,7 +54,7 @@ def write_json_texts(stream, texts) -> None:
         if ascii_only:
             text = json.dumps(json.loads(text), ensure_ascii=True)
         stream.write("[\n" if first else ",\n")
-        stream.write(text)
+        stream.write(json_safe(text))
         first = False
     stream.write("[]\n" if first else "\n]\n")
 
@@ -66,7 +68,16 @@ def columns_of(rows: list[dict]) -> list[str]:
     return cols
 
 
-def write_csv(stream, rows: list[dict], columns: Iterable[str] | None = None, bom: bool = False) -> None:
+FORMULA_START = ("=", "+", "-", "@")  # tab and CR are already shown as \\t and \\x0d
+
+
+def write_csv(stream, rows: list[dict], columns: Iterable[str] | None = None, bom: bool = False, spreadsheet: bool = False) -> None:
+    """CSV with control characters shown visibly; with ``spreadsheet``, no cell can start a formula.
+
+    A spreadsheet runs a cell that starts with = + - or @ as a formula (which can
+    fetch a web page or run a command); for files meant for one, such a text cell
+    gets a leading ' as OWASP advises, which the spreadsheet shows as text.
+    """
     import csv
 
     cols = list(columns) if columns is not None else columns_of(rows)
@@ -75,11 +86,20 @@ def write_csv(stream, rows: list[dict], columns: Iterable[str] | None = None, bo
     writer = csv.DictWriter(stream, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: _cell(v, spreadsheet) for k, v in row.items()})
+
+
+def _cell(value, spreadsheet: bool):
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    if spreadsheet and value.startswith(FORMULA_START):
+        value = "'" + value
+    return value
 
 
 def md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return visible(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def markdown_table(rows: list[dict], columns: Iterable[str] | None = None, headers: dict | None = None) -> str:

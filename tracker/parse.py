@@ -14,6 +14,7 @@ from typing import Any, Optional
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import Problem
+from .safe import UNSAFE_OR_NEWLINE, UNSAFE, cut, unsafe_name
 from .model import PartialDate, Text
 from .schema import Spec, fields_of
 
@@ -69,10 +70,62 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
+def read_bytes(path: str) -> tuple[Optional[bytes], Optional[Problem]]:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or a problem.
+
+    The file is opened without blocking (a FIFO never waits for a writer) and
+    checked to be a regular file before a byte is read; the limit applies to the
+    bytes actually read, so a file that grows, or a link to /dev/zero, cannot
+    fill the memory.
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return None, Problem(path, 0, 0, f"cannot read file: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None, Problem(path, 0, 0, f"is {_kind_of_file(st.st_mode)}, not a regular file", "data files are plain files; remove it or the link that points to it")
+        if st.st_size > MAX_FILE_BYTES:
+            return None, _too_big(path, f"file is {st.st_size / 1e6:.1f} MB")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, Problem(path, 0, 0, f"cannot read file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        return None, _too_big(path, "file grew while it was read")
+    return raw, None
+
+
+def _kind_of_file(mode: int) -> str:
+    import stat
+
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _too_big(path: str, what: str) -> Problem:
+    return Problem(path, 0, 0, f"{what}; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
+
+
 def decode(path: str, raw: bytes) -> tuple[Optional[str], Optional[Problem]]:
     """UTF-8 (with or without a BOM, any line endings) or a problem that says what it is."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, Problem(path, 1, 1, "file is UTF-32, not UTF-8", "save it as UTF-8")
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Problem(path, 1, 1, "file is UTF-16, not UTF-8", "save it as UTF-8")
     try:
@@ -257,6 +310,13 @@ class Reader:
             if not text:
                 self.problem(node, f"{_at(label)}empty text")
                 return _BAD
+            bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text)
+            if bad:
+                ch = bad.group()
+                what = "bidirectional control" if ord(ch) > 0xFF else "control character"
+                hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
+                self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
+                return _BAD
             if kind == "enum" and text not in spec.choices:
                 hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
                 self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
@@ -266,13 +326,21 @@ class Reader:
                 self.result.refs.append(Ref(spec.ref, text, line, col))
             return text
         if kind == "int":
+            if tag == _INT and len(text) > _MAX_DIGITS:
+                self.problem(node, f"{_at(label)}number {cut(text, 20)!r} is too large", "write a plain whole number like 3")
+                return _BAD
             if tag != _INT or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
                 hint = "write a plain whole number like 3"
                 if tag == _INT and text.startswith("0") and text.isdigit():
                     hint = "a leading zero makes YAML 1.1 read it as octal; drop the zero"
                 self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
                 return _BAD
-            return int(text)
+            value = int(text)
+            low, high = _RANGES.get(spec.name, (0, None))
+            if value < low or (high is not None and value > high):
+                self.problem(node, f"{_at(label)}{value} is out of range", f"{spec.name} numbers run from {low} to {high}")
+                return _BAD
+            return value
         if kind == "bool":
             if tag != _BOOL or text not in ("true", "false"):
                 self.problem(node, f"{_at(label)}{text!r} is not true or false", "write true or false")
@@ -313,6 +381,9 @@ class Reader:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, f"{_at(label)}a key must be text, found {_describe(key_node)}", "keys are field names")
+                continue
             if key_node.tag != _STR or not isinstance(key, str):
                 self.problem(key_node, f"{_at(label)}key {key!r} is not text", "keys are field names")
                 continue
@@ -361,6 +432,8 @@ class Reader:
 
 
 _BAD = object()
+_MAX_DIGITS = 9  # no count in the data needs more; Python refuses to convert 4,300 digits
+_RANGES = {"round": (1, 999)}  # a dialogue meets at most a few times a year
 
 
 def _at(label: str) -> str:
@@ -380,17 +453,9 @@ def read_file(path: str, cls: type) -> FileResult:
     from .schema import Spec
 
     result = FileResult(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            result.problems.append(
-                Problem(path, 0, 0, f"file is {size / 1e6:.1f} MB; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
-            )
-            return result
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        result.problems.append(Problem(path, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+    raw, problem = read_bytes(path)
+    if problem:
+        result.problems.append(problem)
         return result
     text, problem = decode(path, raw)
     if problem:

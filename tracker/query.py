@@ -15,6 +15,7 @@ from .errors import InputError
 from .index import day_key
 from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
+from .safe import cut
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -116,10 +117,11 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
     if which in ("latest", "last"):
         return max(rounds, key=_chronological)
     if _number(which):
+        number = int(which) if len(which) <= 9 else None  # Python refuses to convert 4,300 digits
         for r in rounds:
-            if r.round == int(which):
+            if r.round == number:
                 return r
-        raise InputError(f"{name} has no round {which} ({name} has {_numbers(rounds)})")
+        raise InputError(f"{name} has no round {cut(which, 20)} ({name} has {_numbers(rounds)})")
     full = f"{d_id}-{which}"
     if full in ds.rounds:
         return ds.rounds[full]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import serialize as S
 from .errors import InputError
 from .output import FORMATS, write_csv, write_json, write_json_texts, write_rows
+from .safe import visible
 
 
 def check_format(fmt: str, allowed=FORMATS) -> str:
@@ -100,7 +101,7 @@ def show(env, ds, r, fmt: str, full: bool = False) -> None:
     else:
         from .markdown import show_markdown
 
-        env.stdout.write(show_markdown(ds, obj, env.lang))
+        env.stdout.write(visible(show_markdown(ds, obj, env.lang)))
 
 
 def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
@@ -117,7 +118,7 @@ def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
     else:
         from .markdown import compare_markdown
 
-        env.stdout.write(compare_markdown(obj, rows, env.lang))
+        env.stdout.write(visible(compare_markdown(obj, rows, env.lang)))
 
 
 COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]

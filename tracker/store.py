@@ -22,6 +22,8 @@ import pickle
 from typing import Any, Optional
 
 from . import __version__
+from .errors import TrackerError
+from .status import ExitStatus
 
 SCHEMA = 7  # raise when the records, the cached listing or the rules change
 
@@ -96,6 +98,9 @@ class MemoryBackend:
     def commit(self) -> None:
         pass
 
+    def release(self) -> None:
+        pass
+
 
 def _guarded(method):
     """Any failure of the database becomes _Restart: the load starts again without it."""
@@ -106,7 +111,7 @@ def _guarded(method):
         except _Restart:
             raise
         except Exception as exc:  # noqa: BLE001 - a corrupt or vanished cache only costs speed
-            self.discard()
+            self.discard(remove=not _busy(exc))
             raise _Restart() from exc
 
     wrapper.__name__ = method.__name__
@@ -121,13 +126,22 @@ class SqliteBackend:
         import sqlite3
 
         self.path = path
+        self._lock = None
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if os.path.exists(path):
             st = os.stat(path)
             if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
                 raise PermissionError("the cache is not private to this user")
-        self.db = sqlite3.connect(path, isolation_level="DEFERRED")
+        self._lock = _take_turns(path + ".lock")
+        try:
+            self._connect(sqlite3, path)
+        except BaseException:
+            self.release()
+            raise
+
+    def _connect(self, sqlite3, path: str) -> None:
+        self.db = sqlite3.connect(path, isolation_level="DEFERRED", timeout=LOCK_WAIT)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
@@ -145,15 +159,24 @@ class SqliteBackend:
             os.chmod(path, 0o600)
         self.db.execute("SELECT count(*) FROM state").fetchone()  # a corrupt file fails here
 
-    def discard(self) -> None:
+    def discard(self, remove: bool = True) -> None:
+        """Stop using the cache; delete it if it is damaged (never when another run is only using it)."""
         try:
             self.db.close()
         except Exception:  # noqa: BLE001
             pass
-        try:
-            os.unlink(self.path)
-        except OSError:
-            pass
+        if remove:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+        self.release()
+
+    def release(self) -> None:
+        """Let other runs at the cache: called once this run has finished checking the folder."""
+        fd, self._lock = self._lock, None
+        if fd is not None:
+            os.close(fd)  # closing the file releases its lock
 
     @_guarded
     def file_keys(self) -> dict:
@@ -217,7 +240,7 @@ class SqliteBackend:
                     return
                 yield from rows
         except Exception as exc:  # noqa: BLE001
-            self.discard()
+            self.discard(remove=not _busy(exc))
             raise _Restart() from exc
 
     @_guarded
@@ -234,13 +257,57 @@ class SqliteBackend:
         self.db.commit()
 
 
+LOCK_WAIT = 120.0  # seconds a run waits for another that is filling the same cache
+
+
+class _Busy(Exception):
+    """Another run kept the cache for longer than LOCK_WAIT."""
+
+
+def _busy(exc: BaseException) -> bool:
+    """Whether ``exc`` means another run is using the database (which is then left alone)."""
+    import sqlite3
+
+    return isinstance(exc, _Busy) or (isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)))
+
+
+def _take_turns(lock_path: str):
+    """An open lock file, locked for this run: concurrent runs fill and read one cache in turn.
+
+    The first run of a cold cache fills it while the others wait, then they read
+    what it made instead of each reading every file again. Returns None where
+    file locks do not exist; raises _Busy after LOCK_WAIT seconds.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no advisory locks here: SQLite's own locking still applies
+        return None
+    import time
+
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise _Busy() from None
+            time.sleep(0.05)
+        except OSError:  # a file system without locks: go on as before
+            return fd
+
+
 def open_backend(cache_dir: Optional[str], root: str):
     """The cache database for ``root``, or memory when there is no cache or it cannot be used."""
     if cache_dir is None:
         return MemoryBackend()
     try:
         return SqliteBackend(cache_path(cache_dir, root))
-    except Exception:  # noqa: BLE001 - corrupt, foreign or unwritable: work without it
+    except Exception as exc:  # noqa: BLE001 - corrupt, foreign or unwritable: work without it
+        if _busy(exc):  # another run is using it: never delete what it is filling
+            return MemoryBackend()
         try:
             os.unlink(cache_path(cache_dir, root))
         except OSError:
@@ -251,8 +318,17 @@ def open_backend(cache_dir: Optional[str], root: str):
             return MemoryBackend()
 
 
-class _Restart(Exception):
-    """The cache failed part-way: start the load again without it."""
+class _Restart(TrackerError):
+    """The cache failed part-way: the load starts again without it.
+
+    Should it fail after the load, while a command is already writing its
+    output, the command ends with this error rather than a partial document.
+    """
+
+    status = ExitStatus.DATA_ERROR
+
+    def __init__(self) -> None:
+        super().__init__("the cache failed while it was being read; run the command again (or use --no-cache)")
 
 
 def cache_path(cache_dir: str, root: str) -> str:

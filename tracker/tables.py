@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Optional
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderHook
 from rich.table import Table
 from rich.text import Text as RText
 
 from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
+from .safe import UNSAFE, visible
 from .words import word
 
 
@@ -86,9 +87,35 @@ class _TrimmedLines:
         return self.stream.fileno()
 
 
+class _Visible:
+    """Draws a renderable with every control or bidirectional character of its text shown, not sent.
+
+    The View already passes the data's text through ``visible``; this is the net
+    under everything else a console prints (terminal, SVG and HTML alike).
+    """
+
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if segment.control or not UNSAFE.search(text):
+                yield segment
+            else:
+                yield Segment(visible(text), segment.style)
+
+
+class _ShowVisibly(RenderHook):
+    def process_renderables(self, renderables):
+        return [_Visible(r) for r in renderables]
+
+
 def make_console(env, record: bool = False) -> Console:
     encoding = (getattr(env.stdout, "encoding", None) or "utf-8").lower()
-    return _Console(
+    console = _Console(
         file=env.stdout if env.color else _TrimmedLines(env.stdout),
         force_terminal=env.color or None,
         no_color=not env.color,
@@ -101,6 +128,8 @@ def make_console(env, record: bool = False) -> Console:
         safe_box="utf" not in encoding,
         record=record,
     )
+    console.push_render_hook(_ShowVisibly())
+    return console
 
 
 def date_span(date, end=None) -> str:
@@ -133,7 +162,7 @@ class View:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        return text.get(self.lang) if text else ""
+        return visible(text.get(self.lang) or "") if text else ""
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
@@ -163,7 +192,7 @@ class View:
         if not text:
             return ""
         other = "zh" if self.lang == "en" else "en"
-        return text.get(self.lang) or text.get(other) or ""
+        return visible(text.get(self.lang) or text.get(other) or "")
 
     def dialogue_name(self, d_id: Optional[str]) -> str:
         if not d_id:
@@ -501,6 +530,7 @@ class View:
         room = self.console.width
         if cell_width(url) + indent > room and cell_width(url) <= room:
             indent = 0
+        url = visible(url)
         shown = truncate(url, room - indent)
         self.cut_urls = getattr(self, "cut_urls", False) or shown != url
         self.console.print(RText(" " * indent) + RText(shown, style=f"blue link {url}"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)

@@ -326,8 +326,9 @@ def _check_numbering(rounds: list[Facts], add) -> None:
             if prev.round == cur.round:
                 add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {cur.round} is also in {prev.path}", "two files for the same round"))
             elif cur.round > prev.round + 1:
-                missing = ", ".join(str(n) for n in range(prev.round + 1, cur.round))
-                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} has no round {missing} before round {cur.round}", "a gap in the numbering", warning=True))
+                first, last = prev.round + 1, cur.round - 1
+                missing = f"round {first}" if first == last else f"rounds {first}–{last}"
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} has no {missing} before round {cur.round}", "a gap in the numbering", warning=True))
         latest_start = None  # the latest first day among lower-numbered rounds
         latest = None
         for cur in items:
@@ -370,5 +371,7 @@ def run_validate(env, path: Optional[str], strict: bool) -> int:
     else:
         summary = root
     summary += f"; {len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-    print(summary, file=env.stderr if failed else env.stdout)
+    from .errors import one_line
+
+    print(one_line(summary), file=env.stderr if failed else env.stdout)
     return 1 if failed else 0
