@@ -39,9 +39,9 @@ _TITLE_WORDS = (
     "政務委員|副總統|總統|秘書長|副主委|主委|主任委員|政務次長|常務次長|次長|副部長|部長|副署長|總署長|署長|副局長|局長|"
     "副處長|處長|司長|董事長|院長|大使|代表|次卿|助卿|國務卿|部長|執行長|主席|總裁|理事長"
 )
-_EN_TITLE = re.compile(
-    r"(?:Minister|Secretary|Under Secretary|Deputy|Director|Commissioner|Ambassador|Representative|"
-    r"Chairman|Chairwoman|Chair|President|Vice President|Premier|Administrator)[A-Za-z ,.'&-]{0,80}?$"
+_EN_TITLE_WORD = re.compile(
+    r"\b(?:Minister|Secretary|Deputy|Director|Director-General|Commissioner|Ambassador|Representative|"
+    r"Chairman|Chairwoman|Chair|President|Premier|Administrator|Head|Chief|Envoy)\b"
 )
 
 
@@ -121,6 +121,15 @@ class Article:
     def text(self) -> str:
         return "\n".join(self.lines)
 
+    @property
+    def anchor(self) -> Optional[_dt.date]:
+        """The day the story speaks from: its dateline's day, else its publication date."""
+        if self.published and self.dateline_day and self.dateline_day != self.published.day:
+            d = Drafter._day_before(self.published, self.dateline_day)
+            if d:
+                return d.first_day()
+        return self.published
+
 
 def _to_lines(text: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
@@ -181,6 +190,7 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
     )
     if m and len(m.groups()) == 1:
         art.dateline_day = int(m.group(1))
+        art.lines = [x for x in (ln.replace(m.group(0), "", 1).strip() for ln in art.lines) if x]
     elif m:
         d = _en_date(m.group(1), m.group(2), m.group(3))
         if d:
@@ -195,6 +205,11 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
                 pass
     if published:
         art.published = published
+    # an editor's trailer and the ROC stamp are not part of the story; nor is an English dateline
+    art.lines = [ln for ln in (
+        re.sub(r"^[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—]*\s*", "",
+               re.sub(r"[（(]\s*編輯[:：][^）)]*[）)]\s*(?:\d{7})?\s*$|(?<=[。」）])\s*\d{7}\s*$", "", line))
+        for line in art.lines) if ln.strip()]
     art.publisher = _publisher(text_all, header)
     cjk = len(re.findall(f"[{CJK}]", text_all))
     art.language = "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
@@ -412,13 +427,13 @@ class Drafter:
         names = self.dialogue_names(did)
         out = []
         for _, s in self.sents:
-            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|meeting|dialogue|talks", s, re.I):
+            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|meeting|dialogue|talks|round", s, re.I):
                 out.append(s)
         return out
 
     def date(self, did: str) -> tuple[Optional[PartialDate], Optional[PartialDate], str, str]:
         """(date, end date, sentence, how it was read)."""
-        anchor = self.art.published
+        anchor = self.art.anchor
         cands = []
         for order, s in enumerate(self.meeting_sentences(did)):
             if _PRESS.search(s):
@@ -580,13 +595,17 @@ class Drafter:
                         known.setdefault(n, v)
         out, seen = [], set()
         pat = re.compile(r"(?:在|於)\s*(?:美國|歐盟|日本|英國)?\s*([" + CJK + r"A-Za-z .]{2,8}?)\s*(?:舉行|召開|舉辦|登場|會面)")
-        en = re.compile(r"\b(?:held|met|meeting|took place)\s+in\s+([A-Z][A-Za-z.]+(?:,?\s+[A-Z][A-Za-z.]+)?)")
+        en = re.compile(r"(?:\b(?:held|met|hosted|convened|took place)\b[^.;]{0,80}?)\bin\s+([A-Z][A-Za-z.]+(?:,\s+D\.C\.)?)")
         for s in self.meeting_sentences(did):
             if _FUTURE.search(s) or _PRESS.search(s):
                 continue
             for m in list(pat.finditer(s)) + list(en.finditer(s)):
-                place = m.group(1).strip(" .")
-                if re.search(r"視訊|線上|方式|會議|期間|video", place) or place in seen:
+                place = m.group(1).strip(" ")
+                if place.endswith(".") and not place.endswith("D.C."):
+                    place = place[:-1]
+                if re.search(r"視訊|線上|方式|會議|期間|video|person", place, re.I) or place in seen or place[:3].lower() in _MONTHS:
+                    continue
+                if any(_find(n, place) for n in self.dialogue_names(did)):
                     continue
                 seen.add(place)
                 v = known.get(place)
@@ -665,10 +684,17 @@ class Drafter:
             return {"zh": (org.group(1) if org else "") + infix.group(1)}
         before = s[:pos].rstrip()
         before = re.sub(r"（[^（）]*）$", "", before).rstrip()
+        loose = before.replace("的", "")
         for known_title in sorted(titles, key=len, reverse=True):  # a title of an earlier round, in full
-            if len(known_title) >= 3 and before.endswith(known_title):
+            if len(known_title) >= 3 and (before.endswith(known_title) or loose.endswith(known_title.replace("的", ""))):
                 t = titles[known_title]
-                return {k: v for k, v in (("en", t.en), ("zh", t.zh)) if v}
+                said = self._as_said(before, known_title)
+                out = {"en": t.en} if t.en and said.isascii() == known_title.isascii() else {}
+                if not said.isascii() or not t.en:
+                    out["zh"] = said
+                elif not out:
+                    out["en"] = said
+                return out
         m = re.search(r"([A-Za-z0-9 " + CJK + r"（）()]{2,30}?(?:" + _TITLE_WORDS + r"))$", before)
         if m:
             value = re.split(r"與|和|及|、|，|由|包括|在", m.group(1))[-1].strip()
@@ -678,10 +704,25 @@ class Drafter:
                 if known and known.en:
                     return {"en": known.en, "zh": value}
                 return {"zh": value}
-        m = _EN_TITLE.search(before)
-        if m and before.isascii():
-            return {"en": m.group(0).strip(" ,")}
+        m = re.search(r"((?:(?:[A-Z][A-Za-z.&'-]*|of|for|the)\s+)*[A-Z][A-Za-z.&'-]*)\s*,?$", before)
+        if m and _EN_TITLE_WORD.search(m.group(1)):
+            words = m.group(1).split()
+            while words and words[0] in ("of", "for", "the", "The", "By", "And"):
+                words = words[1:]
+            if words:
+                return {"en": " ".join(words)}
         return None
+
+    @staticmethod
+    def _as_said(before: str, known_title: str) -> str:
+        """The title as the article words it: the end of ``before`` that matches ``known_title``, 的 aside."""
+        want = len(known_title.replace("的", ""))
+        i, count = len(before), 0
+        while i > 0 and count < want:
+            i -= 1
+            if before[i] != "的" or "的" in known_title:
+                count += 1
+        return before[i:]
 
     def unknown_people(self, known_spans_names: set[str]) -> list[tuple[dict, str]]:
         """Named people the data does not know: a title, a Chinese name and an English name in brackets."""
@@ -707,7 +748,7 @@ class Drafter:
     def _topic_index(self):
         index = []
         for t in self.ds.topics.values():
-            for n in _names(t.name, *t.aliases):
+            for n in _names(t.name, *t.aliases, t.id, t.id.replace("-", " ")):
                 index.append((_fold(n), t.id, n))
         index.sort(key=lambda x: -len(x[0]))
         return index
@@ -956,7 +997,7 @@ class Drafter:
         kind, value = self._partial
         if kind == "monthday":
             return (known.month, known.day) == value
-        anchor = self.art.published
+        anchor = self.art.anchor
         if kind == "week" and anchor:
             start_of_week = anchor - _dt.timedelta(days=anchor.weekday())
             return start_of_week - _dt.timedelta(days=7) <= known.first_day() < start_of_week

@@ -42,6 +42,11 @@ def run_draft(env, article: str, dialogue: Optional[str], round_: Optional[str],
         import json
 
         body = json.dumps(result.record, ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            from .output import _encodes_cjk
+
+            if not _encodes_cjk(env.stdout):
+                body = json.dumps(result.record, ensure_ascii=True, indent=2) + "\n"
     else:
         body = drafting.to_yaml(result)
         drafting.check_round_trip(result, body)
