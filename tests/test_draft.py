@@ -129,6 +129,16 @@ def test_seed_leads_of_the_first_eppd_with_their_titles():
 
 
 @needs_seeds
+def test_seed_launch_is_a_milestone_named_as_the_article_names_it_with_its_host():
+    draft = _draft_json(_seed("003"))
+    assert (draft["kind"], draft["name"]) == ("milestone", {"zh": "台美企業聯盟成立大會"})
+    roles = {p["person"]: p["role"] for p in draft["participants"]}
+    assert roles == {"james-huang": "host", "raymond-greene": "participant", "江文若": "participant"}
+    titles = {p["person"]: p["title"]["zh"] for p in draft["participants"]}
+    assert titles["江文若"] == "經濟部國際貿易局局長"  # the article's wording, not the shorter one of the data
+
+
+@needs_seeds
 @pytest.mark.parametrize("prefix", sorted(SEED_ROUNDS))
 def test_seed_draft_warns_that_the_round_exists_and_still_prints(prefix):
     result = run("draft", str(_seed(prefix)))
@@ -192,6 +202,8 @@ def test_new_round_fields_each_read_from_the_article(tmp_path):
     helberg = next(p for p in draft["participants"] if p.get("person") == "jacob-helberg")
     assert helberg["title"]["zh"] == "美國國務院主管經濟事務的次卿"  # the article's wording
     assert helberg["title"]["en"] == "Under Secretary of State for Economic Affairs"  # as in earlier rounds
+    smith = next(p for p in draft["participants"] if "person" not in p)
+    assert (smith["organisation"], smith["side"], smith["role"]) == ({"zh": "美國商務部次長"}, "partner", "participant")
     topics = {t["topic"]: t for t in draft["topics"]}
     assert list(topics) == ["critical-minerals", "energy-transition", "digital-trade"]
     assert topics["energy-transition"]["label"] == {"zh": "能源轉型"}

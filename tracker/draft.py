@@ -241,7 +241,7 @@ def _publisher(text: str, header: dict) -> Optional[str]:
     m = re.search(r"(中央社|CNA)", author)
     if m or re.search(r"（中央社[^）]*電）", text):
         return "中央社"
-    m = re.search(r"更多([^\s，。]{2,10}?)報導", text)
+    m = re.search(r"更多([^\s，。]{2,10}?)報導", text) or re.search(r"原文出處[：:]\s*([^／/\s]{2,10})[／/]", text)
     if m:
         return m.group(1)
     m = re.search(r"\((CNA|Focus Taiwan|Reuters|AP|AFP)\)", text)
@@ -336,6 +336,7 @@ class Drafter:
         self.messages: list[str] = []
         self.lang = art.language
         self._partial = None  # what the article says of a date it gives only in part
+        self._did = None
 
     def say(self, message: str) -> None:
         self.messages.append(message)
@@ -689,16 +690,17 @@ class Drafter:
             if len(known_title) >= 3 and (before.endswith(known_title) or loose.endswith(known_title.replace("的", ""))):
                 t = titles[known_title]
                 said = self._as_said(before, known_title)
+                longer = self._generic_title(before)
+                if longer and len(longer) > len(said) and longer.endswith(said):
+                    said = longer  # 經濟部國際貿易局局長: the article's fuller wording of the same title
                 out = {"en": t.en} if t.en and said.isascii() == known_title.isascii() else {}
                 if not said.isascii() or not t.en:
                     out["zh"] = said
                 elif not out:
                     out["en"] = said
                 return out
-        m = re.search(r"([A-Za-z0-9 " + CJK + r"（）()]{2,30}?(?:" + _TITLE_WORDS + r"))$", before)
-        if m:
-            value = re.split(r"與|和|及|、|，|由|包括|在", m.group(1))[-1].strip()
-            value = re.sub(r"^(?:是|為|並|則|另|我方|美方|歐方|台灣方面|其中|出席|率)+", "", value).strip()
+        value = self._generic_title(before)
+        if value:
             if len(value) >= 2:
                 known = titles.get(value)
                 if known and known.en:
@@ -712,6 +714,16 @@ class Drafter:
             if words:
                 return {"en": " ".join(words)}
         return None
+
+    @staticmethod
+    def _generic_title(before: str) -> Optional[str]:
+        """A title just before a name, ending in a title word: 經濟部長, 美國國務院主管經濟事務的次卿."""
+        m = re.search(r"([A-Za-z0-9 " + CJK + r"（）()]{2,30}?(?:" + _TITLE_WORDS + r"))$", before)
+        if not m:
+            return None
+        value = re.split(r"與|和|及|、|，|由|包括|在", m.group(1))[-1].strip()
+        value = re.sub(r"^(?:是|為|並|則|另|我方|美方|歐方|台灣方面|其中|出席|率)+", "", value).strip()
+        return value if len(value) >= 2 and not value.isascii() else None
 
     @staticmethod
     def _as_said(before: str, known_title: str) -> str:
@@ -855,6 +867,7 @@ class Drafter:
                 "the article is about no known dialogue: it names none of the dialogues in the data "
                 f"({', '.join(sorted(self.ds.dialogues))}); give --dialogue if it is about one of them"
             )
+        self._did = did
         comments: dict = {}
         unverified: list[dict] = []
         rec: dict = {}
@@ -901,8 +914,13 @@ class Drafter:
             rec["round"] = number
         else:
             rec["kind"] = kind
-            if self.art.title:
+            event = self._event_name()
+            if event:
+                rec["name"] = self.text(event[0])
+                fact(("name",), event[1])
+            elif self.art.title:
                 rec["name"] = self.text(self.art.title)
+                fact(("name",), "the article's title")
         if date is not None:
             rec["date"] = str(date)
             if end is not None and end.sort_key() > date.sort_key():
@@ -926,12 +944,15 @@ class Drafter:
         source_id = "article"
         participants = []
         people = self.participants()
+        if number is None:  # a launch or a meeting held by an organisation: its head is the host
+            self.hosts(people)
+            people.sort(key=lambda e: not (e["lead"] or e.get("host")))
         known_names = set()
         for e in people:
             person = self.ds.people[e["person"]]
             known_names.update(n for n in (person.name.zh, person.name.en) if n)
             side = self._side(e)
-            p = {"person": e["person"], "side": side, "role": "lead" if e["lead"] else "participant"}
+            p = {"person": e["person"], "side": side, "role": "lead" if e["lead"] else "host" if e.get("host") else "participant"}
             if e["title"]:
                 p["title"] = e["title"]
             if e["attendance"]:
@@ -942,7 +963,7 @@ class Drafter:
         for u, s in self.unknown_people(known_names):
             p = {
                 "organisation": {"zh": u["title"]},
-                "side": "partner" if re.search(r"美國|歐盟|歐洲|日本|英國|U\.S\.|EU", u["title"]) else "taiwan",
+                "side": self._side_of_title(u["title"]),
                 "role": "lead" if u["lead"] else "participant",
                 "note": {
                     "en": f"The article names {u['en']} ({u['zh']}), who is not in people.yaml: add the person there and cite them with person:.",
@@ -990,6 +1011,30 @@ class Drafter:
             draft.existing = existing.path or rid
         return draft
 
+    def _event_name(self) -> Optional[tuple[str, str]]:
+        """The event as the article names it: 台美企業聯盟成立大會, the launch ceremony of …"""
+        zh = re.compile(r"(?:舉辦|舉行|召開|主辦)(?:了)?([" + CJK + r"A-Za-z0-9「」-]{2,24}?(?:成立大會|啟動儀式|啟動典禮|簽署儀式|簽約儀式|開幕典禮|成立典禮))")
+        en = re.compile(r"\b(?:held|hosted)\s+(?:the|a)\s+((?:[A-Za-z0-9'.-]+\s+){0,8}?(?:launch|signing|opening) ceremony(?: of (?:the )?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*)*)?)")
+        for _, s in self.sents:
+            m = zh.search(s) or en.search(s)
+            if m:
+                return m.group(1).strip("「」 "), s
+        return None
+
+    def hosts(self, people: list[dict]) -> None:
+        """Mark as host the head of the organisation that held the event: 外貿協會舉辦…，貿協董事長黃志芳…出席."""
+        heads = "董事長|理事長|會長|主席|主委|主任委員|部長|院長|執行長|總裁|Chairman|Chair|President|Minister"
+        for _, s in self.sents:
+            m = re.search(r"([" + CJK + r"A-Za-z]{2,10}?)(?:今天|今日|昨天|昨日|\d{1,2}日)?(?:舉辦|主辦)", s)
+            if not m:
+                continue
+            organiser = m.group(1)
+            for e in people:
+                title = (e["title"] or {}).get("zh") or (e["title"] or {}).get("en") or ""
+                head = re.match(r"(.{2,10}?)(?:" + heads + r")$", title)
+                if head and s in e["sentences"] and not e["lead"] and head.group(1) in organiser:
+                    e["host"] = True
+
     def _consistent(self, known: Optional[PartialDate]) -> bool:
         """Whether a date the article gives only in part agrees with ``known``."""
         if known is None or known.day is None or self._partial is None:
@@ -1004,17 +1049,21 @@ class Drafter:
         return False
 
     def _side(self, e) -> str:
-        title = e["title"] or {}
-        text = " ".join(v for v in title.values() if v) + " " + " ".join(e["sentences"][:1])
         pid = e["person"]
-        # the side it had in earlier rounds, else what its title says
-        for r in self.ds.rounds.values():
+        for r in self.ds.rounds.values():  # the side the person had in earlier rounds
             for p in r.participants:
                 if p.person == pid:
                     return p.side
-        if re.search(r"^(美國|歐盟|歐洲|日本|英國)|U\.S\.|European|Japan", " ".join(title.values())):
-            return "partner"
-        return "taiwan" if text else "taiwan"
+        return self._side_of_title(" ".join((e["title"] or {}).values()))
+
+    def _side_of_title(self, title: str) -> str:
+        """partner when the title starts with the name of the dialogue's partner (美國商務部次長, EU Commissioner)."""
+        partner = self.ds.partners.get(self.ds.dialogues[self._did].partner) if self._did else None
+        if partner is not None:
+            for n in _names(partner.name, *partner.aliases):
+                if len(n) >= 2 and _fold(title).startswith(_fold(n)):
+                    return "partner"
+        return "taiwan"
 
     def topics(self, source_id: str) -> list[tuple[dict, str]]:
         out: dict[str, tuple[dict, str]] = {}
