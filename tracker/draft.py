@@ -326,9 +326,48 @@ class Draft:
         return self.record["id"]
 
 
+@dataclass
+class Known:
+    """What the draft needs of the existing rounds, gathered in one pass, one round in memory at a time."""
+
+    titles: dict = field(default_factory=dict)  # title text in either language -> Text
+    venues: dict = field(default_factory=dict)  # venue name in either language -> Text
+    sides: dict = field(default_factory=dict)  # person id -> side in the latest round that names them
+    rounds: dict = field(default_factory=dict)  # round id -> RoundInfo
+
+    @classmethod
+    def gather(cls, rounds) -> "Known":
+        known = cls()
+        for r in rounds:
+            known.rounds[r.id] = RoundInfo(r.id, r.dialogue, r.round, r.date, r.end_date, r.path)
+            for v in r.venues:
+                for n in (v.zh, v.en):
+                    if n and "（" not in n and "(" not in n:
+                        known.venues.setdefault(n, v)
+            for p in r.participants:
+                if p.person:
+                    known.sides[p.person] = p.side
+                if p.title:
+                    for n in (p.title.zh, p.title.en):
+                        if n:
+                            known.titles.setdefault(n, p.title)
+        return known
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: str
+    dialogue: str
+    round: Optional[int]
+    date: Optional[PartialDate]
+    end_date: Optional[PartialDate]
+    path: str
+
+
 class Drafter:
-    def __init__(self, ds, art: Article, today: _dt.date):
+    def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
         self.ds, self.art, self.today = ds, art, today
+        self.known = Known.gather(ds.rounds.values() if rounds is None else rounds)
         self.sents: list[tuple[int, str]] = []  # (paragraph index, sentence)
         for i, line in enumerate(art.lines):
             for s in sentences(line):
@@ -588,12 +627,7 @@ class Drafter:
         return None, ""
 
     def venues(self, did: str) -> list[tuple[dict, str]]:
-        known = {}
-        for r in self.ds.rounds.values():
-            for v in r.venues:
-                for n in (v.zh, v.en):
-                    if n and "（" not in n and "(" not in n:
-                        known.setdefault(n, v)
+        known = self.known.venues
         out, seen = [], set()
         pat = re.compile(r"(?:在|於)\s*(?:美國|歐盟|日本|英國)?\s*([" + CJK + r"A-Za-z .]{2,8}?)\s*(?:舉行|召開|舉辦|登場|會面)")
         en = re.compile(r"(?:\b(?:held|met|hosted|convened|took place)\b[^.;]{0,80}?)\bin\s+([A-Z][A-Za-z.]+(?:,\s+D\.C\.)?)")
@@ -616,19 +650,8 @@ class Drafter:
 
     # ---------------------------------------------------------------- people
 
-    def _titles(self):
-        """Titles people held in earlier rounds: zh or en text -> Text."""
-        known = {}
-        for r in self.ds.rounds.values():
-            for p in r.participants:
-                if p.title:
-                    for n in (p.title.zh, p.title.en):
-                        if n:
-                            known.setdefault(n, p.title)
-        return known
-
     def participants(self) -> list[dict]:
-        titles = self._titles()
+        titles = self.known.titles
         found: dict[str, dict] = {}
         order = []
         for idx, (para, s) in enumerate(self.sents):
@@ -886,7 +909,7 @@ class Drafter:
                 fact(("round",), f.sentence)
                 unverified.append({"about": "round", "note": self.text(f.sentence)})
         date, end, dsentence, how = self.date(did)
-        existing_rounds = [r for r in self.ds.rounds.values() if r.dialogue == did]
+        existing_rounds = [r for r in self.known.rounds.values() if r.dialogue == did]
         numbered = [r for r in existing_rounds if r.round is not None]
         if number is None and round_no is None and numbered and date is not None:
             latest = max(numbered, key=lambda r: r.round)
@@ -902,7 +925,7 @@ class Drafter:
             rid = f"{did}-{slug}"
         else:
             rid = f"{did}-{number}"
-        existing = self.ds.rounds.get(rid)
+        existing = self.known.rounds.get(rid)
         if date is None and how and existing is not None and self._consistent(existing.date):
             # the article gives the date only in part; the round it is about completes it
             date, end = existing.date, existing.end_date
@@ -1049,11 +1072,8 @@ class Drafter:
         return False
 
     def _side(self, e) -> str:
-        pid = e["person"]
-        for r in self.ds.rounds.values():  # the side the person had in earlier rounds
-            for p in r.participants:
-                if p.person == pid:
-                    return p.side
+        if e["person"] in self.known.sides:  # the side the person had in earlier rounds
+            return self.known.sides[e["person"]]
         return self._side_of_title(" ".join((e["title"] or {}).values()))
 
     def _side_of_title(self, title: str) -> str:
@@ -1130,9 +1150,10 @@ class Drafter:
         return out
 
 
-def make_draft(ds, text: str, today: _dt.date, *, dialogue=None, round_no=None, source_url=None, publisher=None, published=None) -> Draft:
+def make_draft(ds, text: str, today: _dt.date, *, dialogue=None, round_no=None, source_url=None, publisher=None, published=None, rounds=None) -> Draft:
+    """The draft of ``text``; ``rounds`` (default: every round of ``ds``) may be any iterable of Round records."""
     art = parse_article(text, published)
-    return Drafter(ds, art, today).build(dialogue=dialogue, round_no=round_no, source_url=source_url, publisher=publisher)
+    return Drafter(ds, art, today, rounds).build(dialogue=dialogue, round_no=round_no, source_url=source_url, publisher=publisher)
 
 
 # ---------------------------------------------------------------- YAML with comments

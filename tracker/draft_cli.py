@@ -35,9 +35,10 @@ def run_draft(env, article: str, dialogue: Optional[str], round_: Optional[str],
 
         check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
     text = drafting.read_article(article, sys.stdin)
-    ds = env.load().dataset
-    result = drafting.make_draft(ds, text, env.today, dialogue=dialogue, round_no=number,
-                                 source_url=source_url, publisher=publisher, published=day)
+    store = env.load()
+    rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
+    result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
+                                 source_url=source_url, publisher=publisher, published=day, rounds=rounds)
     if fmt == "json":
         import json
 
