@@ -10,6 +10,7 @@ from; what the article does not say is left out.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import re
 import unicodedata
@@ -275,20 +276,34 @@ def sentences(line: str) -> list[str]:
 # ---------------------------------------------------------------- names from the data
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("臺", "台")
 
 
-def _find(name: str, text: str, start: int = 0):
-    """Positions of ``name`` in ``text`` (case-insensitive; ASCII names as whole words)."""
-    if not name:
-        return []
+@functools.lru_cache(maxsize=8192)
+def _parts(name: str) -> tuple:
+    return tuple(_fold(name).split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _pattern(name: str):
     pat = re.escape(_fold(name)).replace(r"\ ", r"\s*")
     if re.search(r"[A-Za-z0-9]$", name):
         pat += r"(?![A-Za-z0-9])"
     if re.match(r"[A-Za-z0-9]", name):
         pat = r"(?<![A-Za-z0-9])" + pat
-    return [(m.start(), m.end()) for m in re.finditer(pat, _fold(text))]
+    return re.compile(pat)
+
+
+def _find(name: str, text: str):
+    """Positions of ``name`` in ``text`` (case-insensitive; ASCII names as whole words)."""
+    if not name:
+        return []
+    folded = _fold(text)
+    if not all(part in folded for part in _parts(name)):  # the quick test first: most names are absent
+        return []
+    return [m.span() for m in _pattern(name).finditer(folded)]
 
 
 def _names(*texts) -> list[str]:
@@ -696,7 +711,7 @@ class Drafter:
             if n:
                 spots += _find(n, s)
         zh = person.name.zh or ""
-        if len(zh) == 3 and re.fullmatch(f"[{CJK}]+", zh):  # 龔主委明鑫: surname, short title, given name
+        if len(zh) == 3 and zh[1:] in s and re.fullmatch(f"[{CJK}]+", zh):  # 龔主委明鑫: surname, short title, given name
             for m in re.finditer(re.escape(zh[0]) + r"(主委|部長|次長|署長|局長|處長|院長|大使|代表|董事長|主任委員)" + re.escape(zh[1:]), s):
                 spots.append(m.span())
         return spots
