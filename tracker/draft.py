@@ -433,7 +433,7 @@ class Drafter:
         num = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
         zh = re.compile(r"(?:第\s*" + num + r"\s*(?:屆|次|輪)|(首)\s*屆)")
         en = re.compile(r"\b(first|inaugural|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b", re.I)
-        for s in [self.art.title or "", *(s for _, s in self.sents)]:
+        for s in [*(s for _, s in self.sents), self.art.title or ""]:  # the body first: its sentence is the better quote
             spots = [a for n in names for a, _ in _find(n, s)]
             if not spots:
                 continue
