@@ -53,6 +53,20 @@ The meeting was held in person. Both sides agreed to hold the fourth round in Ta
 """
 
 
+EN_EPPD6 = """Joint Statement on the Sixth U.S.-Taiwan Economic Prosperity Partnership Dialogue
+
+WASHINGTON, Jan. 28, 2026 (CNA) -- The sixth U.S.-Taiwan Economic Prosperity Partnership Dialogue (EPPD) was held in Washington, D.C. on Tuesday. Under Secretary of State for Economic Affairs Jacob Helberg and Minister of Economic Affairs Kung Ming-hsin led the dialogue, which was held in person.
+
+Taiwan's delegation also included Deputy Minister of Foreign Affairs Chen Ming-chi and Deputy Minister of Digital Affairs Isabel Hou.
+
+The two sides discussed AI supply chain security, critical minerals, drones, and third-country cooperation.
+
+1. Critical minerals: The two sides agreed to strengthen cooperation on mining and processing.
+2. Drones: Both sides will work toward a non-red drone supply chain.
+3. Quantum computing: The two sides agreed to exchange views.
+"""
+
+
 def _seed(prefix: str) -> Path:
     return next(SEEDS.glob(prefix + "_*.txt"))
 
@@ -221,6 +235,21 @@ def test_english_article_dates_on_friday_style_weekday_from_its_dateline(tmp_pat
     assert {t["topic"] for t in draft["topics"]} >= {"artificial-intelligence", "cybersecurity", "data-economy"}
 
 
+def test_english_press_release_of_a_known_round(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", EN_EPPD6)), "--format", "json")
+    assert "warning: eppd-6 is already in the data" in result.err
+    assert "note: topic not in the taxonomy: 'Quantum computing'" in result.err
+    draft = json.loads(result.out)
+    assert (draft["id"], draft["date"], draft["format"]) == ("eppd-6", "2026-01-27", "in-person")  # "on Tuesday"
+    roles = {p["person"]: (p["role"], p["title"]["en"]) for p in draft["participants"]}
+    assert roles["jacob-helberg"] == ("lead", "Under Secretary of State for Economic Affairs")
+    assert roles["kung-ming-hsin"] == ("lead", "Minister of Economic Affairs")
+    assert roles["isabel-hou"] == ("participant", "Deputy Minister of Digital Affairs")
+    headline = [t["topic"] for t in draft["topics"] if t.get("headline", True)]
+    assert headline == ["critical-minerals", "drone-supply-chain", "supply-chains", "third-country-cooperation"]
+    assert draft["sources"][0]["date"] == "2026-01-28"
+
+
 def test_unknown_topic_and_unknown_person_are_reported_with_their_sentence(tmp_path):
     result = run("draft", str(_write(tmp_path, "a.txt", EPPD7)))
     assert result.code == 0
@@ -385,3 +414,30 @@ def test_help_has_an_example():
     assert result.code == 0
     assert "Examples:" in result.out and "tracker draft press-release.txt" in result.out
     assert re.search(r"--out", result.out)
+
+
+FRAGMENTS = [
+    "第3屆「臺歐盟數位經濟對話」", "台美經濟繁榮夥伴對話", "EPPD", "the third Dialogue on Digital Economy", "首屆",
+    "今（2026）年10月24日", "本（6）月4日至5日", "當地時間27日", "20日登場", "Dec. 8, 2023", "on Friday", "上週",
+    "在華府舉行", "held in Brussels", "以視訊方式", "實體", "in person", "經濟部長龔明鑫", "次卿海柏格（Jacob Helberg）",
+    "主談", "co-chaired by", "率領下", "出席", "美國商務部次長史密斯（John Smith）", "就關鍵礦物、能源轉型及數位貿易等議題進行討論",
+    "discussed AI, semiconductors, and data", "一、關鍵礦物：雙方同意合作。", "- 區塊鏈：", "科學與技術部分，", "。", "，", "、",
+    "\n", "\n\n", ": ", " # ", "'", '"', "{", "}", "[", "- ", "---", "<p>", "</p>", "&amp;", "1091121", "（編輯：某）",
+    "date 2026-01-28 記者報導\n", "Taipei, June 6, 2026 (CNA) ", "\t", "\x0b", "\u200b", "😀",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=30))
+def test_property_any_article_drafts_into_a_file_that_reads_back_or_is_refused_with_one_line(dataset, parts):
+    from tracker.draft import check_round_trip, make_draft, to_yaml
+    from tracker.errors import TrackerError
+
+    text = "".join(parts)
+    try:
+        draft = make_draft(dataset, text, TODAY)
+    except TrackerError as exc:
+        assert len(exc.lines()) == 1 and "\n" not in exc.lines()[0]
+        return
+    check_round_trip(draft, to_yaml(draft))  # raises if the YAML does not read back without a problem
+

@@ -148,8 +148,17 @@ def _to_lines(text: str) -> list[str]:
     return out
 
 
+def _clean(text: str) -> str:
+    """Line breaks made plain, control characters and other line separators made spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Zl", "Zp") else " " for ch in text
+    )
+
+
 def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = _clean(text)
+    lines = text.split("\n")
     header: dict[str, str] = {}
     if lines and lines[0].strip() == "---":  # front matter of a saved page
         for i, line in enumerate(lines[1:], 1):
@@ -183,11 +192,11 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
         m = re.search(r"原文出處[：:]\s*(?:[^／/]{1,8}[／/])?(.+)$", "\n".join(body), re.M)
         if m:
             art.title = m.group(1).strip()
-        elif body and len(body[0]) <= 80 and not re.search(r"[。]$", body[0]):
+        elif body and len(body[0]) <= 120 and not re.search(r"[。.]$", body[0]):
             art.title = body[0]
     text_all = "\n".join(body)
     m = re.search(r"（[^（）]{0,20}?記者[^（）]{0,20}?(\d{1,2})日電）", text_all) or re.search(
-        r"\b[A-Z][a-z]+,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
+        r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
     )
     if m and len(m.groups()) == 1:
         art.dateline_day = int(m.group(1))
@@ -1025,7 +1034,8 @@ class Drafter:
                     fact(("topics", i, "outcomes", j), o.pop("_sentence"))
         for u in unverified:
             u["sources"] = [source_id]
-        rec["unverified"] = unverified
+        if unverified:
+            rec["unverified"] = unverified
         src = {"id": source_id}
         pub = publisher or self.art.publisher
         if not pub:
@@ -1130,13 +1140,17 @@ class Drafter:
                 self.say(f"topic not in the taxonomy: {title!r} (in: {line})")
                 continue
             add(tid, title, line, True, body)
+        section_topics = set(order)
         for items, s in self.enumerations():
-            for item in items:
-                tid = self.best_topic(item)
+            found = [(item, self.best_topic(item)) for item in items]
+            named = [tid for _, tid in found if tid]
+            # with headed sections, a list is the agenda only if it mostly names the sections' topics
+            headline = not headline_from_sections or 2 * len(section_topics.intersection(named)) >= len(named)
+            for item, tid in found:
                 if not tid:
                     self.say(f"topic not in the taxonomy: {item!r} (in: {s})")
                     continue
-                add(tid, item, s, not headline_from_sections)
+                add(tid, item, s, headline)
         # topics without a section: the sentences that name them and say what was agreed
         for tid in order:
             t = out[tid][0]
@@ -1196,7 +1210,7 @@ def _scalar(value, flow: bool = False) -> str:
 
 
 def _comment(sentence: str, indent: str) -> list[str]:
-    text = " ".join(sentence.split())
+    text = " ".join("".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in sentence).split())
     return [f"{indent}# « {text} »"]
 
 
@@ -1216,6 +1230,8 @@ def _emit(value, path, indent, lines, comments, first_prefix=None):
         for i, (key, item) in enumerate(value.items()):
             prefix = first_prefix if (i == 0 and first_prefix is not None) else indent
             sub = path + (key,)
+            if isinstance(item, (list, dict)) and not item:
+                continue
             if sub in comments and not isinstance(item, list):
                 lines.extend(_comment(comments[sub], indent))
             elif sub in comments and key == "last_verified":
