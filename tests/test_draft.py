@@ -254,8 +254,24 @@ def test_unknown_topic_and_unknown_person_are_reported_with_their_sentence(tmp_p
     result = run("draft", str(_write(tmp_path, "a.txt", EPPD7)))
     assert result.code == 0
     assert "note: topic not in the taxonomy: '量子運算' (in: 三、量子運算：雙方同意成立量子科技工作小組。)" in result.err
-    assert "note: person not in people.yaml: 史密斯 (John Smith), 美國商務部次長" in result.err
+    assert "note: person not in people.yaml: John Smith (史密斯), 美國商務部次長" in result.err
     assert "John Smith (史密斯)" in result.out  # kept, in both scripts, as a note
+
+
+def test_people_named_in_one_script_only_are_kept_with_a_note(tmp_path):
+    text = ("第4屆「臺歐盟數位經濟對話」於本（6）月4日至5日在台北舉行，國發會主委劉鏡清與歐盟執委會副總署長Jane Doe共同主持，"
+            "數位部次長林宜敬等人出席。經濟部次長全程參與會議。Deputy Director-General John Roe also attended the meeting.")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--published", "2026-06-06", "--format", "json")
+    draft = json.loads(result.out)
+    assert (draft["date"], draft["end_date"]) == ("2026-06-04", "2026-06-05")
+    people = [(p["organisation"], p["side"], p["role"], p["note"]["en"].split(",")[0]) for p in draft["participants"]]
+    assert people == [
+        ({"zh": "國發會主委"}, "taiwan", "lead", "The article names 劉鏡清"),
+        ({"zh": "歐盟執委會副總署長"}, "partner", "lead", "The article names Jane Doe"),
+        ({"zh": "數位部次長"}, "taiwan", "participant", "The article names 林宜敬"),
+        ({"en": "Deputy Director-General"}, "taiwan", "participant", "The article names John Roe"),
+    ]
+    assert result.err.count("note: person not in people.yaml:") == 4
 
 
 def test_every_fact_is_unverified_and_quotes_its_sentence(tmp_path):

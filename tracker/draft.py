@@ -46,6 +46,12 @@ _EN_TITLE_WORD = re.compile(
 )
 
 
+# Common family names: a Chinese name after a title is taken as a person only when it starts with one.
+_SURNAMES = set(
+    "王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘于蔣蔡余杜葉程蘇魏呂丁任沈姚盧姜崔鍾譚陸汪范金石廖賈夏韋付方白鄒孟熊秦邱江尹薛閻段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴莫孔向湯游柯卓賴翁洪施詹紀童"
+)
+_NOT_NAMES = {"表示", "指出", "強調", "致詞", "出席", "率團", "主持", "等人", "說明", "認為", "期盼", "感謝", "今天", "昨天", "也說", "則是"}
+
 _PRESS = re.compile(r"記者會|press conference", re.I)
 
 
@@ -799,7 +805,30 @@ class Drafter:
                 if zh in known_spans_names or en in known_spans_names or (zh, en) in seen:
                     continue
                 seen.add((zh, en))
-                out.append(({"title": title, "zh": zh, "en": en, "lead": bool(_LEAD_CUE.search(s))}, s))
+                out.append(({"title": title, "zh": zh, "en": en, "lead": bool(_LEAD_CUE.search(clause))}, s))
+        # a name in one script only, right after a title: 國發會主委劉某某出席; Deputy Secretary Jane Doe attended
+        zh_only = re.compile(
+            r"((?:[A-Za-z" + CJK + r"]{0,16}?)(?:" + _TITLE_WORDS + r"))\s*([" + CJK + r"]{2,3}?|[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2})"
+            r"(?=[、，。；及與和等（(\s]|率|出席|主持|共同|表示|指出|$)"
+        )
+        en_only = re.compile(r"((?:(?:[A-Z][A-Za-z.&'-]*|of|for|the)\s+)*(?:" + _EN_TITLE_WORD.pattern + r"))\s+([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})\b")
+        for _, s in self.sents:
+            if _NOT_MEETING.search(s):
+                continue
+            for m in list(zh_only.finditer(s)) + list(en_only.finditer(s)):
+                title, name = m.group(1), m.group(2)
+                is_zh = not name.isascii()
+                if is_zh and (name[0] not in _SURNAMES or name in _NOT_NAMES or name[:2] in _NOT_NAMES):
+                    continue
+                if any(name in k or k in name for k in known_spans_names) or any(name in (u["zh"], u["en"]) for u, _ in out):
+                    continue
+                clause = _clause(s, m.start(2), m.end())
+                if not (_LEAD_CUE.search(clause) or _ATTEND_CUE.search(s)):
+                    continue
+                title = re.split(r"與|和|及|、|，|由|包括|在|是|\band\b|\bby\b", title)[-1].strip() or title
+                seen.add(name)
+                out.append(({"title": title, "zh": name if is_zh else None, "en": None if is_zh else name,
+                             "lead": bool(_LEAD_CUE.search(clause))}, s))
         return out
 
     # ---------------------------------------------------------------- topics
@@ -1008,19 +1037,21 @@ class Drafter:
             p["sources"] = [source_id]
             participants.append((p, e["sentences"][0]))
         for u, s in self.unknown_people(known_names):
+            both = " (".join(n for n in (u["en"], u["zh"]) if n) + (")" if u["en"] and u["zh"] else "")
+            both_zh = "（".join(n for n in (u["zh"], u["en"]) if n) + ("）" if u["en"] and u["zh"] else "")
             p = {
-                "organisation": {"zh": u["title"]},
+                "organisation": {("en" if u["title"].isascii() else "zh"): u["title"]},
                 "side": self._side_of_title(u["title"]),
                 "role": "lead" if u["lead"] else "participant",
                 "note": {
-                    "en": f"The article names {u['en']} ({u['zh']}), who is not in people.yaml: add the person there and cite them with person:.",
-                    "zh": f"報導提及{u['zh']}（{u['en']}），people.yaml尚無此人：請新增後以person:引用。",
+                    "en": f"The article names {both}, who is not in people.yaml: add the person there and cite them with person:.",
+                    "zh": f"報導提及{both_zh}，people.yaml尚無此人：請新增後以person:引用。",
                 },
                 "unverified": True,
                 "sources": [source_id],
             }
             participants.append((p, s))
-            self.say(f"person not in people.yaml: {u['zh']} ({u['en']}), {u['title']} (in: {s})")
+            self.say(f"person not in people.yaml: {both}, {u['title']} (in: {s})")
         if participants:
             rec["participants"] = [p for p, _ in participants]
             for i, (_, s) in enumerate(participants):
