@@ -398,6 +398,17 @@ def test_property_full_chinese_dates(dataset, day):
 
 
 @settings(max_examples=30, deadline=None)
+@given(day=days, form=st.sampled_from(["{d:%Y-%m-%d}", "{d.year}/{d.month}/{d.day}", "{roc}/{d.month:02d}/{d.day:02d}",
+                                       "{roc}年{d.month}月{d.day}日", "{roc:03d}{d.month:02d}{d.day:02d}"]))
+def test_property_every_form_the_date_options_read(dataset, day, form):
+    written = form.format(d=day, roc=day.year - 1911)
+    text = f"第3屆「臺歐盟數位經濟對話」{written}以視訊方式舉行。The third Taiwan-EU DDE was held on {written}."
+    record = _date_of(dataset, text)
+    assert record["date"] == day.isoformat()
+    assert _date_of(dataset, f"The third Taiwan-EU DDE was held on {written}.")["date"] == day.isoformat()
+
+
+@settings(max_examples=30, deadline=None)
 @given(day=days, later=st.integers(min_value=0, max_value=20))
 def test_property_day_only_dates_take_month_and_year_from_the_article_date(dataset, day, later):
     published = day + _dt.timedelta(days=later % 3)

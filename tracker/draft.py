@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .dates import parse_date
 from .errors import InputError, Problem, TrackerError
 from .model import LEAD_ROLES, PartialDate
 
@@ -545,6 +546,17 @@ class Drafter:
             d, e = self._pd(year, int(m.group(4)), int(m.group(5))), m.group(6)
             if d:
                 add(m, d, self._pd(year, int(m.group(4)), int(e)) if e else None, "")
+        # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
+        forms = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
+        for m in forms.finditer(s):
+            if not free(*m.span()) or (m.group(0).isdigit() and not strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", s[:m.start()])):
+                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
+            try:
+                found = parse_date(m.group(0))
+            except InputError:
+                continue
+            if found.day:
+                add(m, found, None, "")
         md = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
         for m in md.finditer(s):
             if not free(*m.span()):
