@@ -161,6 +161,7 @@ def test_seed_draft_warns_that_the_round_exists_and_still_prints(prefix):
     assert f"warning: {rid} is already in the data" in result.err
     assert result.out.startswith("# yaml-language-server")
     assert f"\nid: {rid}\n" in result.out
+    assert "topic not in the taxonomy" not in result.err  # lists inside a topic's section are its details
 
 
 @needs_seeds

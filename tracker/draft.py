@@ -918,9 +918,12 @@ class Drafter:
         )
         en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|focused on|on topics including|on issues including|areas of|such as)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.I)
         out = []
-        for _, s in self.sents:
+        section_lines = {line for _, _, line in self.sections()}
+        for para, s in self.sents:
             if _NOT_MEETING.search(s) and not re.search(r"對話|會議|EPPD|dialogue", s):
                 continue
+            if self.art.lines[para] in section_lines:
+                continue  # a list inside a topic's own section names its details, not the agenda
             for m in zh.finditer(s):
                 items = [i for i in re.split(r"、|以及|及|與|和|，", m.group(1)) if i.strip()]
                 out.append((self._split_items(m.group(1)), s))
