@@ -467,5 +467,15 @@ def test_property_any_article_drafts_into_a_file_that_reads_back_or_is_refused_w
     except TrackerError as exc:
         assert len(exc.lines()) == 1 and "\n" not in exc.lines()[0]
         return
-    check_round_trip(draft, to_yaml(draft))  # raises if the YAML does not read back without a problem
+    check_round_trip(draft, to_yaml(draft))  # raises OutputError if the YAML does not read back without a problem
+
+
+def test_a_draft_that_would_not_read_back_is_refused_in_one_line(dataset, tmp_path):
+    from tracker.draft import check_round_trip, make_draft, to_yaml
+    from tracker.errors import OutputError
+
+    draft = make_draft(dataset, EPPD7, TODAY)
+    with pytest.raises(OutputError) as caught:
+        check_round_trip(draft, to_yaml(draft).replace("round: 7", "round: seven"))
+    assert caught.value.lines() == ["error: the draft does not read back as a round file (line 9: round: 'seven' is not a whole number); nothing written"]
 
