@@ -275,6 +275,15 @@ def test_people_named_in_one_script_only_are_kept_with_a_note(tmp_path):
     assert result.err.count("note: person not in people.yaml:") == 4
 
 
+def test_a_line_cut_in_the_middle_of_a_sentence_is_joined_again(tmp_path):
+    text = ("第3屆「臺歐盟數位經濟對話」於2026年6月4日以視訊方式舉行，重點如次：\n\n"
+            "- 資料經濟：臺灣在大數據應用具實際經驗；歐盟則已提出發展歐洲資料經濟的戰略，以及具備歐洲特色的監管架構與原\n\n"
+            "則，促進跨部門與跨國數據分享。\n")
+    draft = _draft_json(_write(tmp_path, "a.txt", text))
+    outcomes = [o["text"]["zh"] for t in draft["topics"] for o in t.get("outcomes", ())]
+    assert outcomes[-1] == "歐盟則已提出發展歐洲資料經濟的戰略，以及具備歐洲特色的監管架構與原則，促進跨部門與跨國數據分享。"
+
+
 def test_every_fact_is_unverified_and_quotes_its_sentence(tmp_path):
     result = run("draft", str(_write(tmp_path, "a.txt", EPPD7)))
     import yaml

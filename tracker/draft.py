@@ -174,7 +174,7 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
                 break
             key, _, value = line.partition(":")
             header[key.strip().lower()] = value.strip().strip('"')
-    body = _to_lines("\n".join(lines))
+    body = _join_broken(_to_lines("\n".join(lines)))
     art = Article(body)
     art.title = header.get("title")
     art.url = header.get("from") or header.get("url") or header.get("link")
@@ -231,6 +231,17 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
     cjk = len(re.findall(f"[{CJK}]", text_all))
     art.language = "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
     return art
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Join a long line cut in the middle of a sentence (…監管架構與原 / 則，促進…) to the line after it."""
+    out: list[str] = []
+    for line in lines:
+        if out and len(out[-1]) > 40 and re.search(f"[{CJK}]$", out[-1]) and re.match(f"[{CJK}]", line) and re.search("[，。；]", line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def _iso_day(value: str) -> Optional[_dt.date]:
