@@ -455,6 +455,38 @@ def validate(
         raise typer.Exit(code)
 
 
+@command("draft")
+def draft(
+    env: Env,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="A plain-text article (UTF-8), or - for standard input.", show_default=False)],
+    dialogue: Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue, if not the one the article names most (ID or name).", show_default=False)] = None,
+    round_: Annotated[Optional[str], typer.Option("--round", "-r", help="The round number, if not the one the article gives.", show_default=False)] = None,
+    source_url: Annotated[Optional[str], typer.Option("--source-url", help="The article's address, when the text does not give it.", show_default=False)] = None,
+    publisher: Annotated[Optional[str], typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-O", help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
+    force: ForceOpt = False,
+) -> None:
+    """Draft a round file from a press release or news report, in Chinese or English.
+
+    The draft uses the dialogues, people, titles, topics and rounds of the data folder.
+    Every fact it extracts is marked unverified and quotes the sentence it came from;
+    what the article does not say is left out. Notices (a round already in the data,
+    a topic not in the taxonomy, a person not in people.yaml) go to standard error.
+
+    \b
+    Examples:
+      tracker draft press-release.txt
+      tracker draft article.txt --out eppd-7.yaml
+      pbpaste | tracker draft - --source-url https://example.org/news/1
+      tracker draft article.txt --dialogue dde --round 3 --format json
+    """
+    from .draft_cli import run_draft
+
+    run_draft(env, article, dialogue, round_, source_url, publisher, published, out, fmt, force)
+
+
 @app.command("schema")
 def schema(
     kind: Annotated[str, typer.Argument(metavar="[KIND]", help="round, dialogue, document, partners, topics or people.")] = "round",

@@ -1,0 +1,490 @@
+"""`tracker draft`: from an article to a round file that validates, with every fact unverified and traced.
+
+The founding articles live in ../shared/seeds beside the repository; the tests that measure the
+drafts against the curated rounds are skipped when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, ROOT, TODAY, run
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the founding articles are not beside the repository ({SEEDS})")
+
+# Which curated round each founding article describes (by the start of its file name).
+SEED_ROUNDS = {"000": "eppd-1", "001": "eppd-6", "002": "eppd-6", "003": "tuba-launch", "004": "dde-2"}
+
+EPPD7 = """第7屆台美經濟繁榮夥伴對話 聚焦關鍵礦物與能源轉型
+
+（中央社記者王小明台北25日電）第7屆「台美經濟繁榮夥伴對話」（EPPD）今（2026）年10月24日在台北舉行，由經濟部長龔明鑫與美國國務院主管經濟事務的次卿海柏格（Jacob Helberg）共同主持，雙方以實體方式進行。
+
+美國商務部次長史密斯（John Smith）亦率團出席會議。
+
+雙方就關鍵礦物、能源轉型、量子運算及數位貿易等議題進行討論，重點如下：
+
+一、關鍵礦物：雙方同意建立關鍵礦物供應鏈合作機制。
+
+二、能源轉型：雙方將推動離岸風電及氫能技術交流。
+
+三、量子運算：雙方同意成立量子科技工作小組。
+
+四、數位貿易：雙方確認將持續就數位貿易規則交換意見。（編輯：李大華）1151025
+"""
+
+DDE3 = """Taiwan and EU hold third Dialogue on Digital Economy
+
+Taipei, June 6, 2026 (CNA) Taiwan and the European Union held the third Taiwan-EU Dialogue on Digital Economy in Brussels on Thursday, co-chaired by National Development Council Minister Kung Ming-hsin and DG CONNECT Director-General Roberto Viola.
+
+The two sides discussed artificial intelligence, semiconductors, cybersecurity and data sharing.
+
+The meeting was held in person. Both sides agreed to hold the fourth round in Taipei next year, by video if need be.
+"""
+
+
+EN_EPPD6 = """Joint Statement on the Sixth U.S.-Taiwan Economic Prosperity Partnership Dialogue
+
+WASHINGTON, Jan. 28, 2026 (CNA) -- The sixth U.S.-Taiwan Economic Prosperity Partnership Dialogue (EPPD) was held in Washington, D.C. on Tuesday. Under Secretary of State for Economic Affairs Jacob Helberg and Minister of Economic Affairs Kung Ming-hsin led the dialogue, which was held in person.
+
+Taiwan's delegation also included Deputy Minister of Foreign Affairs Chen Ming-chi and Deputy Minister of Digital Affairs Isabel Hou.
+
+The two sides discussed AI supply chain security, critical minerals, drones, and third-country cooperation.
+
+1. Critical minerals: The two sides agreed to strengthen cooperation on mining and processing.
+2. Drones: Both sides will work toward a non-red drone supply chain.
+3. Quantum computing: The two sides agreed to exchange views.
+"""
+
+
+def _seed(prefix: str) -> Path:
+    return next(SEEDS.glob(prefix + "_*.txt"))
+
+
+def _draft_json(path) -> dict:
+    result = run("draft", str(path), "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def _curated(rid: str) -> dict:
+    result = run("show", rid, "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- the founding articles
+
+
+@needs_seeds
+@pytest.mark.parametrize("prefix", sorted(SEED_ROUNDS))
+def test_seed_draft_matches_the_curated_round(prefix):
+    """Dialogue, round, date and format exactly as `tracker show` has them."""
+    draft = _draft_json(_seed(prefix))
+    curated = _curated(SEED_ROUNDS[prefix])
+    assert draft["id"] == curated["id"]
+    assert draft["dialogue"] == curated["dialogue"]
+    assert draft.get("round") == curated["round"]
+    assert draft.get("date") == curated["date"]
+    assert draft.get("format") == curated["format"]
+
+
+def _figures() -> list[tuple[str, str, int, int, int, int]]:
+    rows = []
+    for prefix, rid in sorted(SEED_ROUNDS.items()):
+        draft = _draft_json(_seed(prefix))
+        curated = _curated(rid)
+        head = {t["topic"] for t in curated["topics"] if t["headline"]}
+        got = {t["topic"] for t in draft.get("topics", ())}
+        leads = {p["person"] for p in curated["leads"] if p.get("person")}
+        got_leads = {p.get("person") for p in draft.get("participants", ()) if p["role"] in ("lead", "co-chair", "host")}
+        rows.append((prefix, rid, len(head & got), len(head), len(leads & got_leads), len(leads)))
+    return rows
+
+
+@needs_seeds
+def test_seed_recall_of_headline_topics_and_leads(capsys):
+    """Headline-topic recall ≥ 80 % and lead recall ≥ 2/3 over the five articles (figures in the README)."""
+    rows = _figures()
+    topics = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    leads = sum(r[4] for r in rows), sum(r[5] for r in rows)
+    with capsys.disabled():
+        print()
+        for prefix, rid, th, tn, lh, ln in rows:
+            print(f"  {prefix} {rid:<12} headline topics {th}/{tn}  leads {lh}/{ln}")
+        print(f"  all five: headline topics {topics[0]}/{topics[1]} = {topics[0] / topics[1]:.0%}, leads {leads[0]}/{leads[1]} = {leads[0] / leads[1]:.0%}")
+    assert topics[0] / topics[1] >= 0.8
+    assert leads[0] / leads[1] >= 2 / 3
+
+
+@needs_seeds
+def test_seed_leads_of_the_first_eppd_with_their_titles():
+    draft = _draft_json(_seed("000"))
+    leads = {p["person"]: p for p in draft["participants"] if p["role"] == "lead"}
+    assert set(leads) == {"keith-krach", "john-deng"}
+    assert leads["john-deng"]["title"]["zh"] == "行政院政務委員"
+    assert leads["keith-krach"]["side"] == "partner"
+
+
+@needs_seeds
+def test_seed_launch_is_a_milestone_named_as_the_article_names_it_with_its_host():
+    draft = _draft_json(_seed("003"))
+    assert (draft["kind"], draft["name"]) == ("milestone", {"zh": "台美企業聯盟成立大會"})
+    roles = {p["person"]: p["role"] for p in draft["participants"]}
+    assert roles == {"james-huang": "host", "raymond-greene": "participant", "江文若": "participant"}
+    titles = {p["person"]: p["title"]["zh"] for p in draft["participants"]}
+    assert titles["江文若"] == "經濟部國際貿易局局長"  # the article's wording, not the shorter one of the data
+
+
+@needs_seeds
+@pytest.mark.parametrize("prefix", sorted(SEED_ROUNDS))
+def test_seed_draft_warns_that_the_round_exists_and_still_prints(prefix):
+    result = run("draft", str(_seed(prefix)))
+    assert result.code == 0
+    rid = SEED_ROUNDS[prefix]
+    assert f"warning: {rid} is already in the data" in result.err
+    assert result.out.startswith("# yaml-language-server")
+    assert f"\nid: {rid}\n" in result.out
+    assert "topic not in the taxonomy" not in result.err  # lists inside a topic's section are its details
+
+
+@needs_seeds
+def test_seed_dates_given_in_part_are_completed_only_from_the_round_they_are_about():
+    """DDE 2 gives 12月8日 without a year: the year is that of dde-2, and the note says so."""
+    draft = _draft_json(_seed("004"))
+    assert draft["date"] == "2020-12-08"
+    assert "without a year" in draft["date_note"]["en"] and "dde-2" in draft["date_note"]["en"]
+    renumbered = json.loads(run("draft", str(_seed("004")), "--round", "9", "--format", "json").out)
+    assert "date" not in renumbered  # dde-9 is not in the data: nothing completes the date
+
+
+def test_a_date_given_in_part_is_completed_only_when_it_agrees_with_the_round(tmp_path):
+    same = _write(tmp_path, "same.txt", "第2屆「臺歐盟數位經濟對話」於12月8日以視訊方式舉行。")
+    other = _write(tmp_path, "other.txt", "第2屆「臺歐盟數位經濟對話」於12月9日以視訊方式舉行。")
+    assert _draft_json(same)["date"] == "2020-12-08"
+    result = run("draft", str(other), "--format", "json")
+    assert "date" not in json.loads(result.out)
+    assert "note: date: the article gives '12月9日' without a year; no date drafted" in result.err
+
+
+# ---------------------------------------------------------------- a new round, end to end
+
+
+@pytest.mark.parametrize("name, text, rid, leads", [
+    ("eppd7.txt", EPPD7, "eppd-7", {"kung-ming-hsin", "jacob-helberg"}),
+    ("dde3.txt", DDE3, "dde-3", {"kung-ming-hsin", "roberto-viola"}),
+])
+def test_new_round_drafts_into_a_file_that_validate_accepts_and_show_displays(tmp_path, name, text, rid, leads):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    article = _write(tmp_path, name, text)
+    target = data / "rounds" / f"{rid}.yaml"
+    result = run("draft", str(article), "--out", str(target), environ={"TRACKER_DATA_DIR": str(DATA)})
+    assert result.code == 0, result.err
+    assert f"wrote {target}" in result.err
+    assert "already in the data" not in result.err
+    checked = run("validate", str(data))
+    assert checked.code == 0, checked.err
+    assert checked.err == ""
+    shown = run("show", rid, "--format", "json", environ={"TRACKER_DATA_DIR": str(data)})
+    assert shown.code == 0, shown.err
+    record = json.loads(shown.out)
+    assert {p["person"] for p in record["leads"]} == leads
+    table = run("show", rid, environ={"TRACKER_DATA_DIR": str(data), "COLUMNS": "80"})
+    assert table.code == 0 and "Unverified" in table.out
+
+
+def test_new_round_fields_each_read_from_the_article(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", EPPD7))
+    assert (draft["id"], draft["round"], draft["date"], draft["format"]) == ("eppd-7", 7, "2026-10-24", "in-person")
+    assert draft["venues"] == [{"en": "Taipei", "zh": "台北"}]
+    helberg = next(p for p in draft["participants"] if p.get("person") == "jacob-helberg")
+    assert helberg["title"]["zh"] == "美國國務院主管經濟事務的次卿"  # the article's wording
+    assert helberg["title"]["en"] == "Under Secretary of State for Economic Affairs"  # as in earlier rounds
+    smith = next(p for p in draft["participants"] if "person" not in p)
+    assert (smith["organisation"], smith["side"], smith["role"]) == ({"zh": "美國商務部次長"}, "partner", "participant")
+    topics = {t["topic"]: t for t in draft["topics"]}
+    assert list(topics) == ["critical-minerals", "energy-transition", "digital-trade"]
+    assert topics["energy-transition"]["label"] == {"zh": "能源轉型"}
+    assert [o["text"]["zh"] for o in topics["critical-minerals"]["outcomes"]] == ["雙方同意建立關鍵礦物供應鏈合作機制。"]
+    assert all("編輯" not in o["text"]["zh"] for t in draft["topics"] for o in t.get("outcomes", ()))
+    source = draft["sources"][0]
+    assert source["publisher"] == {"zh": "中央社"} and source["date"] == "2026-10-25"
+
+
+def test_english_article_dates_on_friday_style_weekday_from_its_dateline(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", DDE3))
+    assert draft["date"] == "2026-06-04"  # the Thursday before Saturday 6 June 2026
+    assert draft["venues"] == [{"en": "Brussels", "zh": "布魯塞爾"}]
+    assert draft["format"] == "in-person"  # "hold the fourth round in Taipei next year" is not this meeting
+    assert {t["topic"] for t in draft["topics"]} >= {"artificial-intelligence", "cybersecurity", "data-economy"}
+
+
+def test_english_press_release_of_a_known_round(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", EN_EPPD6)), "--format", "json")
+    assert "warning: eppd-6 is already in the data" in result.err
+    assert "note: topic not in the taxonomy: 'Quantum computing'" in result.err
+    draft = json.loads(result.out)
+    assert (draft["id"], draft["date"], draft["format"]) == ("eppd-6", "2026-01-27", "in-person")  # "on Tuesday"
+    roles = {p["person"]: (p["role"], p["title"]["en"]) for p in draft["participants"]}
+    assert roles["jacob-helberg"] == ("lead", "Under Secretary of State for Economic Affairs")
+    assert roles["kung-ming-hsin"] == ("lead", "Minister of Economic Affairs")
+    assert roles["isabel-hou"] == ("participant", "Deputy Minister of Digital Affairs")
+    headline = [t["topic"] for t in draft["topics"] if t.get("headline", True)]
+    assert headline == ["critical-minerals", "drone-supply-chain", "supply-chains", "third-country-cooperation"]
+    assert draft["sources"][0]["date"] == "2026-01-28"
+
+
+def test_unknown_topic_and_unknown_person_are_reported_with_their_sentence(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", EPPD7)))
+    assert result.code == 0
+    assert "note: topic not in the taxonomy: '量子運算' (in: 三、量子運算：雙方同意成立量子科技工作小組。)" in result.err
+    assert "note: person not in people.yaml: John Smith (史密斯), 美國商務部次長" in result.err
+    assert "John Smith (史密斯)" in result.out  # kept, in both scripts, as a note
+
+
+def test_people_named_in_one_script_only_are_kept_with_a_note(tmp_path):
+    text = ("第4屆「臺歐盟數位經濟對話」於本（6）月4日至5日在台北舉行，國發會主委劉鏡清與歐盟執委會副總署長Jane Doe共同主持，"
+            "數位部次長林宜敬等人出席。經濟部次長全程參與會議。Deputy Director-General John Roe also attended the meeting.")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--published", "2026-06-06", "--format", "json")
+    draft = json.loads(result.out)
+    assert (draft["date"], draft["end_date"]) == ("2026-06-04", "2026-06-05")
+    people = [(p["organisation"], p["side"], p["role"], p["note"]["en"].split(",")[0]) for p in draft["participants"]]
+    assert people == [
+        ({"zh": "國發會主委"}, "taiwan", "lead", "The article names 劉鏡清"),
+        ({"zh": "歐盟執委會副總署長"}, "partner", "lead", "The article names Jane Doe"),
+        ({"zh": "數位部次長"}, "taiwan", "participant", "The article names 林宜敬"),
+        ({"en": "Deputy Director-General"}, "taiwan", "participant", "The article names John Roe"),
+    ]
+    assert result.err.count("note: person not in people.yaml:") == 4
+
+
+def test_a_line_cut_in_the_middle_of_a_sentence_is_joined_again(tmp_path):
+    text = ("第3屆「臺歐盟數位經濟對話」於2026年6月4日以視訊方式舉行，重點如次：\n\n"
+            "- 資料經濟：臺灣在大數據應用具實際經驗；歐盟則已提出發展歐洲資料經濟的戰略，以及具備歐洲特色的監管架構與原\n\n"
+            "則，促進跨部門與跨國數據分享。\n")
+    draft = _draft_json(_write(tmp_path, "a.txt", text))
+    outcomes = [o["text"]["zh"] for t in draft["topics"] for o in t.get("outcomes", ())]
+    assert outcomes[-1] == "歐盟則已提出發展歐洲資料經濟的戰略，以及具備歐洲特色的監管架構與原則，促進跨部門與跨國數據分享。"
+
+
+def test_every_fact_is_unverified_and_quotes_its_sentence(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", EPPD7)))
+    import yaml
+
+    record = yaml.safe_load(result.out)
+    facts = [*record["participants"], *record["topics"], *(o for t in record["topics"] for o in t.get("outcomes", ()))]
+    assert facts and all(f["unverified"] is True and f["sources"] == ["article"] for f in facts)
+    assert {u["about"] for u in record["unverified"]} == {"round", "date", "format", "venues"}
+    assert [s["id"] for s in record["sources"]] == ["article"]
+    comments = [line.strip() for line in result.out.splitlines() if line.strip().startswith("# «")]
+    assert len(comments) >= len(facts) + 4
+    assert "# « 美國商務部次長史密斯（John Smith）亦率團出席會議。 »" in comments
+    assert "# « 雙方同意建立關鍵礦物供應鏈合作機制。 »" in comments
+
+
+def test_json_is_the_same_record_as_the_yaml(tmp_path):
+    import yaml
+
+    article = _write(tmp_path, "a.txt", EPPD7)
+    from_yaml = yaml.safe_load(run("draft", str(article)).out)
+    from_json = json.loads(run("draft", str(article), "--format", "json").out)
+    assert json.loads(json.dumps(from_yaml, default=str)) == from_json
+    assert "\x1b[" not in run("draft", str(article), environ={"FORCE_COLOR": "1"}).out
+
+
+def test_overrides_and_source_options(tmp_path):
+    article = _write(tmp_path, "a.txt", EPPD7)
+    result = run("draft", str(article), "--dialogue", "DDE", "--round", "4", "--format", "json",
+                 "--source-url", "https://example.org/news/1", "--publisher", "Example News")
+    draft = json.loads(result.out)
+    assert (draft["id"], draft["dialogue"], draft["round"]) == ("dde-4", "dde", 4)
+    assert draft["sources"][0]["url"] == "https://example.org/news/1"
+    assert draft["sources"][0]["publisher"] == {"en": "Example News"}
+
+
+def test_standard_input(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DDE3.encode("utf-8")), encoding="utf-8"))
+    result = run("draft", "-", "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["id"] == "dde-3"
+
+
+def test_out_never_replaces_a_file_without_force_nor_writes_into_the_data_folder(tmp_path):
+    article = _write(tmp_path, "a.txt", EPPD7)
+    target = _write(tmp_path, "eppd-7.yaml", "keep me\n")
+    result = run("draft", str(article), "--out", str(target))
+    assert result.code == 3 and result.out == ""
+    assert result.err == f"error: {target}: already exists (use --force to replace it)\n"
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert run("draft", str(article), "--out", str(target), "--force").code == 0
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    missing = run("draft", str(tmp_path / "nope.txt"), "--out", str(target))
+    assert missing.code == 3 and "already exists" in missing.err  # the target is refused before any work
+    into = DATA / "rounds" / "eppd-7.yaml"
+    refused = run("draft", str(article), "--out", str(into))
+    assert refused.code == 3 and "will not write into the data folder" in refused.err
+    assert not into.exists()
+
+
+# ---------------------------------------------------------------- bad input: one line, no traceback, nothing written
+
+
+@pytest.mark.parametrize("case, content, message", [
+    ("empty", b"  \n\n", "{path}: the article is empty"),
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "{path}: is a binary file, not a plain-text article"),
+    ("big5", "第7屆台美經濟繁榮夥伴對話".encode("big5"), "{path}:1:1: file is not UTF-8 (byte 0xb2) (it looks like Big5; convert it with: iconv -f BIG5 -t UTF-8)"),
+    ("utf16", "第7屆台美經濟繁榮夥伴對話".encode("utf-16"), "{path}:1:1: file is UTF-16, not UTF-8 (save it as UTF-8)"),
+    ("no-dialogue", "今天天氣很好，我們去公園散步。".encode("utf-8"),
+     "error: the article is about no known dialogue: it names none of the dialogues in the data "
+     "(art, dde, eppd, etp, tid, ttic, tuba, tw-jp-digital-trade, ustti); give --dialogue if it is about one of them"),
+])
+def test_bad_input_is_one_clear_line(tmp_path, case, content, message):
+    path = tmp_path / f"{case}.txt"
+    path.write_bytes(content)
+    out = tmp_path / "draft.yaml"
+    result = run("draft", str(path), "--out", str(out))
+    expected = message.format(path=path)
+    if not expected.startswith(("error:", str(path) + ":1")):
+        expected = "error: " + expected
+    assert result.err == expected + "\n"
+    assert result.code == 2 and result.out == ""
+    assert not out.exists()
+
+
+def test_missing_file(tmp_path):
+    result = run("draft", str(tmp_path / "nope.txt"))
+    assert (result.code, result.out, result.err) == (2, "", f"error: {tmp_path / 'nope.txt'}: no such file\n")
+
+
+def test_bad_options_are_one_line():
+    assert run("draft", "x.txt", "--round", "seven").err == "error: --round 'seven' is not a round number (use 1, 2, …)\n"
+    assert run("draft", "x.txt", "--format", "csv").err == "error: unknown format 'csv' (use yaml or json)\n"
+    assert run("draft", "x.txt", "--published", "2026").err == "error: --published '2026' is not a full date (give the day too)\n"
+
+
+# ---------------------------------------------------------------- date forms in articles (property tests)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    from tracker.load import load
+
+    return load(str(DATA), TODAY).dataset
+
+
+def _date_of(ds, text, published=None):
+    from tracker.draft import make_draft
+
+    return make_draft(ds, text, TODAY, published=published).record
+
+
+days = st.dates(min_value=_dt.date(2015, 1, 1), max_value=_dt.date(2030, 12, 31))
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=days)
+def test_property_full_chinese_dates(dataset, day):
+    text = f"第3屆「臺歐盟數位經濟對話」今（{day.year}）年{day.month}月{day.day}日以視訊方式舉行。"
+    assert _date_of(dataset, text)["date"] == day.isoformat()
+    roc = f"第3屆「臺歐盟數位經濟對話」於民國{day.year - 1911}年{day.month}月{day.day}日舉行。"
+    assert _date_of(dataset, roc)["date"] == day.isoformat()
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=days, form=st.sampled_from(["{d:%Y-%m-%d}", "{d.year}/{d.month}/{d.day}", "{roc}/{d.month:02d}/{d.day:02d}",
+                                       "{roc}年{d.month}月{d.day}日", "{roc:03d}{d.month:02d}{d.day:02d}"]))
+def test_property_every_form_the_date_options_read(dataset, day, form):
+    written = form.format(d=day, roc=day.year - 1911)
+    text = f"第3屆「臺歐盟數位經濟對話」{written}以視訊方式舉行。The third Taiwan-EU DDE was held on {written}."
+    record = _date_of(dataset, text)
+    assert record["date"] == day.isoformat()
+    assert _date_of(dataset, f"The third Taiwan-EU DDE was held on {written}.")["date"] == day.isoformat()
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=days, later=st.integers(min_value=0, max_value=20))
+def test_property_day_only_dates_take_month_and_year_from_the_article_date(dataset, day, later):
+    published = day + _dt.timedelta(days=later % 3)
+    text = f"date {published.isoformat()} 記者報導\n\n第3屆「臺歐盟數位經濟對話」當地時間{day.day}日在布魯塞爾舉行。"
+    record = _date_of(dataset, text)
+    assert record["date"] == day.isoformat()
+    assert record["venues"] == [{"en": "Brussels", "zh": "布魯塞爾"}]
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=days.filter(lambda d: d.day <= 27))
+def test_property_this_month_ranges_and_english_dates(dataset, day):
+    text = f"第3屆「臺歐盟數位經濟對話」本（{day.month}）月{day.day}日至{day.day + 1}日在布魯塞爾舉行。"
+    record = _date_of(dataset, text, published=day + _dt.timedelta(days=1))
+    assert (record["date"], record["end_date"]) == (day.isoformat(), (day + _dt.timedelta(days=1)).isoformat())
+    english = f"The third Taiwan-EU Dialogue on Digital Economy was held in Brussels on {day:%b}. {day.day}, {day.year}."
+    assert _date_of(dataset, english)["date"] == day.isoformat()
+
+
+@settings(max_examples=20, deadline=None)
+@given(day=days, back=st.integers(min_value=0, max_value=6))
+def test_property_weekday_against_a_dated_dateline(dataset, day, back):
+    meeting = day - _dt.timedelta(days=back)
+    text = f"Taipei, {day:%b}. {day.day}, {day.year} (CNA) The third Taiwan-EU DDE was held on {meeting:%A}, officials said."
+    assert _date_of(dataset, text)["date"] == meeting.isoformat()
+
+
+def test_help_has_an_example():
+    result = run("draft", "--help")
+    assert result.code == 0
+    assert "Examples:" in result.out and "tracker draft press-release.txt" in result.out
+    assert re.search(r"--out", result.out)
+
+
+FRAGMENTS = [
+    "第3屆「臺歐盟數位經濟對話」", "台美經濟繁榮夥伴對話", "EPPD", "the third Dialogue on Digital Economy", "首屆",
+    "今（2026）年10月24日", "本（6）月4日至5日", "當地時間27日", "20日登場", "Dec. 8, 2023", "on Friday", "上週",
+    "在華府舉行", "held in Brussels", "以視訊方式", "實體", "in person", "經濟部長龔明鑫", "次卿海柏格（Jacob Helberg）",
+    "主談", "co-chaired by", "率領下", "出席", "美國商務部次長史密斯（John Smith）", "就關鍵礦物、能源轉型及數位貿易等議題進行討論",
+    "discussed AI, semiconductors, and data", "一、關鍵礦物：雙方同意合作。", "- 區塊鏈：", "科學與技術部分，", "。", "，", "、",
+    "\n", "\n\n", ": ", " # ", "'", '"', "{", "}", "[", "- ", "---", "<p>", "</p>", "&amp;", "1091121", "（編輯：某）",
+    "date 2026-01-28 記者報導\n", "Taipei, June 6, 2026 (CNA) ", "\t", "\x0b", "\u200b", "😀",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=30))
+def test_property_any_article_drafts_into_a_file_that_reads_back_or_is_refused_with_one_line(dataset, parts):
+    from tracker.draft import check_round_trip, make_draft, to_yaml
+    from tracker.errors import TrackerError
+
+    text = "".join(parts)
+    try:
+        draft = make_draft(dataset, text, TODAY)
+    except TrackerError as exc:
+        assert len(exc.lines()) == 1 and "\n" not in exc.lines()[0]
+        return
+    check_round_trip(draft, to_yaml(draft))  # raises OutputError if the YAML does not read back without a problem
+
+
+def test_a_draft_that_would_not_read_back_is_refused_in_one_line(dataset, tmp_path):
+    from tracker.draft import check_round_trip, make_draft, to_yaml
+    from tracker.errors import OutputError
+
+    draft = make_draft(dataset, EPPD7, TODAY)
+    with pytest.raises(OutputError) as caught:
+        check_round_trip(draft, to_yaml(draft).replace("round: 7", "round: seven"))
+    assert caught.value.lines() == ["error: the draft does not read back as a round file (line 9: round: 'seven' is not a whole number); nothing written"]
+

@@ -1,0 +1,64 @@
+"""The `draft` command: read the article, load the data, print or write the draft."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+from .errors import InputError
+
+
+def run_draft(env, article: str, dialogue: Optional[str], round_: Optional[str], source_url: Optional[str],
+              publisher: Optional[str], published: Optional[str], out: Optional[str], fmt: str, force: bool) -> None:
+    from . import draft as drafting
+
+    fmt = (fmt or "yaml").strip().lower()
+    if fmt not in ("yaml", "json"):
+        raise InputError(f"unknown format {fmt!r} (use yaml or json)")
+    number = None
+    if round_ is not None:
+        if not round_.strip().isdigit() or int(round_) < 1:
+            raise InputError(f"--round {round_!r} is not a round number (use 1, 2, …)")
+        number = int(round_)
+    if source_url is not None and not source_url.startswith(("http://", "https://")):
+        raise InputError(f"--source-url {source_url!r} is not a web address (start it with https://)")
+    day = None
+    if published is not None:
+        from .dates import parse_date
+
+        when = parse_date(published)
+        if when.day is None:
+            raise InputError(f"--published {published!r} is not a full date (give the day too)")
+        day = when.first_day()
+    if out is not None:
+        from .files import check_target
+
+        check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
+    text = drafting.read_article(article, sys.stdin)
+    store = env.load()
+    rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
+    result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
+                                 source_url=source_url, publisher=publisher, published=day, rounds=rounds)
+    if fmt == "json":
+        import json
+
+        body = json.dumps(result.record, ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            from .output import _encodes_cjk
+
+            if not _encodes_cjk(env.stdout):
+                body = json.dumps(result.record, ensure_ascii=True, indent=2) + "\n"
+    else:
+        body = drafting.to_yaml(result)
+        drafting.check_round_trip(result, body)
+    if result.existing:
+        print(f"warning: {result.id} is already in the data ({result.existing}); compare the draft with it", file=env.stderr)
+    for line in result.messages:
+        print(f"note: {line}", file=env.stderr)
+    if out is not None:
+        from .files import write_text
+
+        written = write_text(out, body, force=force, data_dir=env.data_dir)
+        print(f"wrote {written}", file=env.stderr)
+    else:
+        env.stdout.write(body)
