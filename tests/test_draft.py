@@ -145,7 +145,7 @@ def test_seed_leads_of_the_first_eppd_with_their_titles():
 @needs_seeds
 def test_seed_launch_is_a_milestone_named_as_the_article_names_it_with_its_host():
     draft = _draft_json(_seed("003"))
-    assert (draft["kind"], draft["name"]) == ("milestone", {"zh": "台美企業聯盟成立大會"})
+    assert (draft["kind"], draft["event"], draft["name"]) == ("milestone", "launch", {"zh": "台美企業聯盟成立大會"})
     roles = {p["person"]: p["role"] for p in draft["participants"]}
     assert roles == {"james-huang": "host", "raymond-greene": "participant", "江文若": "participant"}
     titles = {p["person"]: p["title"]["zh"] for p in draft["participants"]}

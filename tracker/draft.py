@@ -1015,6 +1015,8 @@ class Drafter:
             rec["round"] = number
         else:
             rec["kind"] = kind
+            if kind == "milestone":
+                rec["event"] = "launch"  # the only milestone a draft recognises (see above)
             event = self._event_name()
             if event:
                 rec["name"] = self.text(event[0])
