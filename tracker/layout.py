@@ -25,7 +25,7 @@ def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
     width = 0
     for ch in text:
-        if unicodedata.combining(ch):
+        if unicodedata.combining(ch) or ch == WJ:
             continue
         width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
     return width
@@ -165,10 +165,22 @@ def wrap(text: str, width: int, indent: str = "", first: Optional[str] = None) -
         fresh = False
     if current.strip() or not lines:
         lines.append(current.rstrip())
-    return [line.replace(NBSP, " ") for line in lines]
+    return [line.replace(NBSP, " ").replace(WJ, "") for line in lines]
 
 
 NBSP = "\u00a0"
+WJ = "\u2060"  # word joiner: no break here
+
+
+def keep(text: str) -> str:
+    """``text`` marked so that ``wrap`` never breaks it between two Chinese characters: a Chinese
+    name stays whole; English names still wrap at their spaces, as names in running text do."""
+    out = []
+    for i, ch in enumerate(text):
+        if i and not ch.isspace() and not text[i - 1].isspace():
+            out.append(WJ)
+        out.append(ch)
+    return "".join(out)
 
 
 _NO_START = set("，。、；：！？）」』》〉】,.;:!?)]}…")
@@ -184,12 +196,21 @@ def _tokens(text: str) -> list[str]:
     raw: list[str] = []
     word = ""
     for ch in text:
+        if ch == WJ:
+            if word:
+                raw.append(word)
+                word = ""
+            raw.append(WJ)
+            continue
         if ch.isspace() and ch != NBSP:
             if word:
                 raw.append(word)
                 word = ""
             raw.append(" ")
-        elif _is_wide(ch) and ch not in _NO_START and ch not in _NO_END:
+        elif _is_wide(ch) and ch in _NO_START:  # a break may follow closing punctuation
+            raw.append(word + ch)
+            word = ""
+        elif _is_wide(ch) and ch not in _NO_END:
             if word:
                 raw.append(word)
                 word = ""
@@ -200,7 +221,16 @@ def _tokens(text: str) -> list[str]:
         raw.append(word)
     # glue: closing punctuation to what precedes it, opening punctuation to what follows
     out: list[str] = []
+    glue = False
     for tok in raw:
+        if tok == WJ:
+            glue = True
+            continue
+        if glue and out and out[-1] != " ":
+            out[-1] += tok
+            glue = False
+            continue
+        glue = False
         if out and out[-1] != " " and (tok[0] in _NO_START or out[-1][-1] in _NO_END):
             out[-1] += tok
         elif len(out) > 1 and out[-1] == " " and tok[0] in _NO_START:

@@ -194,11 +194,11 @@ class View:
         other = "zh" if self.lang == "en" else "en"
         return visible(text.get(self.lang) or text.get(other) or "")
 
-    def dialogue_name(self, d_id: Optional[str]) -> str:
-        if not d_id:
-            return ""
-        d = self.ds.dialogues[d_id]
-        return self.t(d.short or d.name)
+    @staticmethod
+    def dialogue_name(d_id: Optional[str]) -> str:
+        """The one short name of every dialogue in output for people: its ID in capitals (EPPD,
+        USTTI), which is also what ``--dialogue`` takes, in any case."""
+        return d_id.upper() if d_id else ""
 
     def summary(self, r: Round) -> dict:
         from .serialize import round_object
@@ -238,6 +238,12 @@ class View:
     def place(self, s: dict) -> str:
         return self.join(self.pick(v) for v in s["venue"])
 
+    def names(self, items) -> str:
+        """A list of names for running text: joined as ``join`` does, each kept whole when filled."""
+        from .layout import keep
+
+        return self.join(keep(x) for x in items)
+
     def join(self, items) -> str:
         """A list in running text: 、 between Chinese items, '; ' between English ones."""
         return ("、" if self.lang == "zh" else "; ").join(items)
@@ -250,7 +256,7 @@ class View:
         return RText(text) if text else self.unknown()
 
     def title_short(self, s: dict) -> RText:
-        return RText(f"{self.pick(s['dialogue_name'])} {self.round_label(s)}", style="bold") + RText(f" ({s['id']})", style="dim")
+        return RText(f"{self.dialogue_name(s['dialogue'])} {self.round_label(s)}", style="bold") + RText(f" ({s['id']})", style="dim")
 
     def marks(self, item) -> RText:
         out = RText()
@@ -302,7 +308,7 @@ class View:
         )
         from .layout import NBSP
 
-        self.lines(f"{self.t(d.name)} ({d_id}) · {self.t(partner.name)} · {count.replace(' ', NBSP)}", style="bold")
+        self.lines(f"{self.dialogue_name(d_id)} — {self.t(d.name)} · {self.t(partner.name)} · {count.replace(' ', NBSP)}", style="bold")
 
     def counted(self, one: str, many: str, n: int) -> str:
         return self.w(one) if n == 1 else self.w(many).format(n=n)
@@ -364,11 +370,11 @@ class View:
     def title_of(self, r: Round) -> RText:
         d = self.ds.dialogues[r.dialogue]
         head = RText(style="bold")
-        short = self.t(d.short) if d.short else ""
+        short = self.dialogue_name(d.id)
         if r.round is not None:
-            head.append(f"{short or self.t(d.name)} " + (f"第{r.round}屆" if self.lang == "zh" else f"round {r.round}"))
+            head.append(f"{short} " + self.w("round_n").format(n=r.round))
         else:
-            head.append(f"{short + ': ' if short else ''}{self.t(r.name) or r.id}")
+            head.append(f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}")
         head.append(f"  ({r.id})", style="dim")
         head.append("\n" + self.t(d.name), style="")
         return head
@@ -612,6 +618,8 @@ class View:
     def compare(self, c, detail: bool = False) -> None:
         """The gist first: what was added, dropped, continued and evolved, and how many of A's
         commitments B's date had seen delivered; the outcomes of both rounds with ``detail``."""
+        from .layout import keep
+
         a, b = c.a, c.b
         sa, sb = self.summary(a), self.summary(b)
         head = RText(c.summary(), style="bold")
@@ -634,7 +642,7 @@ class View:
             self.print(RText(f"{mark} {self.w(key)} ({len(pairs)})", style="bold"))
             for p in pairs:
                 left, right = self.t(self.ds.topics[p.a.topic].name), self.t(self.ds.topics[p.b.topic].name)
-                text = left if left == right else f"{left} → {right}"
+                text = left if left == right else f"{keep(left)} → {keep(right)}"
                 self.lines(text, indent="    ", first="  ")
         self.print(RText(""))
         from .layout import NBSP
@@ -658,7 +666,7 @@ class View:
     def round_name(self, s: dict) -> str:
         label = self.w("round_n").format(n=s["round"]) if s["round"] is not None else self.event_label(s)
         date = f" ({s['date']})" if s["date"] else ""
-        return f"{self.pick(s['dialogue_name'])} {label}{date}"
+        return f"{self.dialogue_name(s['dialogue'])} {label}{date}"
 
     def compare_facts(self, sa: dict, sb: dict) -> None:
         from .layout import Column, table_lines
@@ -751,7 +759,7 @@ class View:
         self.print_hanging(head, name, indent)
         headline = [self.pick(t["name"]) for t in e["topics"] if t["headline"]]
         if headline:
-            self.print_hanging(RText(indent), RText(self.join(headline), style="dim"), indent)
+            self.print_hanging(RText(indent), RText(self.names(headline), style="dim"), indent)
         for d in under.get(e["id"], ()):
             mark = "◆ " if not self.ascii else "* "
             self.print_hanging(RText(indent), RText(mark, style="magenta") + RText(self.pick(d["title"]) + self.paren(self.w(d["document_kind"]))), indent + "  ")
@@ -759,69 +767,79 @@ class View:
     def round_name_short(self, e: dict) -> str:
         """``EPPD round 6`` for a numbered round, the meeting's own name otherwise."""
         if e["round"] is not None:
-            return f"{self.pick(e['dialogue_name'])} " + self.w("round_n").format(n=e["round"])
+            return f"{self.dialogue_name(e['dialogue'])} " + self.w("round_n").format(n=e["round"])
         return self.pick(e["name"]) or self.event_label(e)
 
     def print_hanging(self, head: RText, body: RText, indent: str) -> None:
         """``head`` then ``body`` filled to the width, its later lines under ``indent``, words whole."""
         from .layout import wrap
 
-        plain = body.plain
-        lines = wrap(plain, self.console.width, indent, first=head.plain)
-        # carry the styles of head and body over to the filled lines
-        full = head + body
-        pos = 0
-        source = full.plain
+        lines = wrap(body.plain, self.console.width, indent, first=head.plain)
+        style = body.style or (body.spans[-1].style if body.spans else "")
         for n, line in enumerate(lines):
-            start = len(indent) if n else 0
-            piece = line[start:] if n else line
-            at = source.find(piece.split(" ")[0], pos) if piece.strip() else pos
-            seg = full[at: at + len(piece)] if at >= 0 and source[at: at + len(piece)] == piece else RText(piece)
-            pos = at + len(piece) if at >= 0 else pos
-            out = (RText(line[:start]) + seg) if n else seg
-            self.console.print(out, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
-
-    # -------------------------------------------------------- topics
+            text = (head + RText(line[len(head.plain):], style=style)) if n == 0 and line.startswith(head.plain) else RText(line, style=style if n else "")
+            self.console.print(text, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def topics(self, summaries, matrix) -> None:
-        table = self.table(self.w("theme"), self.w("id"), self.w("topic"), self.w("aliases"), title=self.w("topics"))
-        last = None
+        """The taxonomy, theme by theme (ID, name, aliases), then for each dialogue which rounds
+        discussed what."""
+        from .layout import Column, table_lines
+
+        self.print(RText(self.w("topics"), style="bold underline"))
+        filtered = len(summaries) < len(self.ds.rounds)  # --dialogue, --partner, dates: only what they discussed
+        discussed = {topic.id for topic, _ in matrix}
         for theme in self.ds.themes.values():
-            for t in (t for t in self.ds.topics.values() if t.theme == theme.id):
-                table.add_row(
-                    RText(self.t(theme.name) if theme.id != last else "", style="bold"),
-                    RText(t.id, style="dim"), RText(self.t(t.name)), RText(", ".join(t.aliases), style="dim"),
-                )
-                last = theme.id
-        self.print(table)
+            topics = [t for t in self.ds.topics.values() if t.theme == theme.id and (not filtered or t.id in discussed)]
+            if not topics:
+                continue
+            id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
+            self.print(RText(""))
+            self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
+            for t in topics:
+                indent = " " * (2 + id_width + 2)
+                self.lines(f"{t.id:<{id_width}}  {self.t(t.name)}", indent=indent, first="  ")
+                if t.aliases:
+                    self.lines(self.label(self.w("aliases")) + self.names(t.aliases), style="dim", indent=indent, first=indent)
         yes, maybe = ("x", "o") if self.ascii else ("●", "○")
         by_dialogue: dict = {}
         for i, r in enumerate(summaries):
             by_dialogue.setdefault(r["dialogue"], []).append(i)
         for d_id, cols in by_dialogue.items():
-            headers = [f"{self.round_label(summaries[i])}\n{summaries[i]['date'][:4] if summaries[i]['date'] else '?'}" for i in cols]
-            grid = self.table(self.w("topic"), *headers, title=f"{self.w('matrix')}: {self.dialogue_name(d_id)}")
-            for col in grid.columns[1:]:
-                col.justify = "center"
+            self.print(RText(""))
+            self.lines(f"{self.w('matrix')}: {self.dialogue_name(d_id)} — {self.t(self.ds.dialogues[d_id].name)}", style="bold")
+            columns = [Column(self.w("topic"), shrink=12)] + [
+                Column(self.event_label(summaries[i]).split(" ")[0], drop=1 + n) for n, i in enumerate(cols)
+            ]
+            rows = [[""] + [(summaries[i]["date"] or "?")[:4] for i in cols]]
             for topic, cells in matrix:
                 row = [cells[i] for i in cols]
                 if all(c is None for c in row):
                     continue
-                grid.add_row(RText(self.t(topic.name)), *[
-                    RText(yes if c else maybe if c is False else "", style="green" if c is not None else "") for c in row
-                ])
-            self.print(grid)
+                rows.append([self.t(topic.name)] + [(yes if c else maybe if c is False else "", "green") for c in row])
+            lines, dropped = table_lines(columns, rows, self.console.width, indent=2)
+            for pieces in lines:
+                self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            if dropped:
+                self.lines(self.w("rounds_not_shown").format(n=len(dropped)), style="dim", indent="  ", first="  ")
+        self.print(RText(""))
         self.print(RText(f"{yes} = {self.w('on_agenda')}, {maybe} = {self.w('also_mentioned')}", style="dim"))
 
     def topic_history(self, topic_ids, history) -> None:
-        names = ", ".join(self.t(self.ds.topics[t].name) for t in sorted(topic_ids))
+        """Each round that discussed the topic: when, which round, its own wording, its outcomes."""
+        names = self.join(self.t(self.ds.topics[t].name) for t in sorted(topic_ids))
         if not history:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
-        table = self.table(self.w("date"), self.w("round"), self.w("topic"), self.w("outcomes"), title=f"{self.w('history')} {names}")
+        self.lines(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
         for r, t in history:
-            table.add_row(self.date_text(r.date), self.title_short(self.summary(r)), self.topic_cell(t), self.outcomes_cell(t))
-        self.print(table)
+            self.print(RText(""))
+            s = self.summary(r)
+            self.lines(" · ".join(b for b in (s["date"] or "—", f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
+            name = self.t(self.ds.topics[t.topic].name)
+            label = self.t(t.label) if t.label and self.t(t.label) != name else ""
+            self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("also_mentioned"))), indent="    ", first="  ")
+            for o in t.outcomes:
+                self.lines(self.t(o.text), indent="      ", first="    • ")
 
     # -------------------------------------------------------- search
 
@@ -915,7 +933,7 @@ class View:
                 self.print(RText(""))
                 sm = self.summary(row.round)
                 label = self.w("round_n").format(n=sm["round"]) if sm["round"] is not None else self.event_label(sm)
-                bits = [f"{self.pick(sm['dialogue_name'])} {label} ({row.round.id})", sm["date"] or "",
+                bits = [f"{self.dialogue_name(sm['dialogue'])} {label} ({row.round.id})", sm["date"] or "",
                         self.age_text(row.age_days) if row.age_days is not None else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)

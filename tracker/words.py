@@ -132,6 +132,10 @@ _WORDS = {
     "summary_field": ("summary", "摘要"),
     "title": ("title", "標題"),
     "organisation": ("organisation", "機關"),
+    "rounds_not_shown": (
+        "{n} later rounds or meetings do not fit: widen the terminal, or use --format csv.",
+        "另有{n}場較晚的會議放不下：請加寬終端機，或使用 --format csv。",
+    ),
     "empty_legend": ("— not known", "—：不明"),
 }
 
