@@ -200,3 +200,12 @@ def test_search_names_the_place_in_words_with_a_short_snippet():
     assert all(len(line) <= 80 for line in out.splitlines())
     coloured = run("search", "semiconductors", environ={"COLUMNS": "80", "FORCE_COLOR": "1"}, tty=True).out
     assert "\x1b[1;7msemiconductors\x1b[0m" in coloured  # the match is highlighted on a terminal
+
+
+def test_compare_markdown_carries_the_sections_of_the_table():
+    out = run("compare", "1", "6", "--format", "markdown").out
+    for heading in ("## Added (2)", "## Dropped (2)", "## Evolved (5)", "## Continued (0)", "## Commitments"):
+        assert heading in out.splitlines()
+    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in out
+    assert "| Change | Theme | Topic in A | Topic in B | Outcomes in A | Outcomes in B |" in out
+    assert "\x1b" not in out

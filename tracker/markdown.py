@@ -91,22 +91,46 @@ def show_markdown(ds, obj: dict, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def compare_markdown(obj: dict, rows: list[dict], lang: str) -> str:
+def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> str:
+    """The same sections as the table: the gist (added, dropped, evolved, continued, A's
+    commitments delivered by B's date), the two rounds' facts, then the outcomes side by side."""
     w = lambda k: word(k, lang)  # noqa: E731
     s = obj["summary"]
     a, b = obj["a"], obj["b"]
 
     def label(r):
-        return f"{_t(r['dialogue_name'], lang)} {r['round'] if r['round'] is not None else _t(r['name'], lang)} ({r['id']})"
+        what = w("round_n").format(n=r["round"]) if r["round"] is not None else _t(r["name"], lang)
+        return f"{r['dialogue'].upper()} {what} ({r['id']})"
 
-    out = [f"# {md_escape(label(a))} {w('versus')} {md_escape(label(b))}", ""]
-    out.append(f"**+{s['added']} −{s['dropped']} ={s['continued']} ~{s['evolved']}**")
+    def name(side):
+        text = md_escape(_t(side["name"], lang))
+        lab = _t(side.get("label"), lang)
+        quoted = f"「{md_escape(lab)}」" if lang == "zh" else f"“{md_escape(lab)}”"
+        return text + (f" — {quoted}" if lab and lab != _t(side["name"], lang) else "")
+
+    out = [f"# {md_escape(label(a))} → {md_escape(label(b))}", "", f"**+{s['added']} −{s['dropped']} ={s['continued']} ~{s['evolved']}**", ""]
+    for key in ("added", "dropped"):
+        out += [f"## {w(key)} ({len(obj[key])})", ""]
+        out += [f"- {name(t)}" for t in obj[key]] or ["—"]
+        out.append("")
+    for key in ("evolved", "continued"):
+        out += [f"## {w(key)} ({len(obj[key])})", ""]
+        out += [f"- {md_escape(_t(p['theme_name'], lang))}: {name(p['a'])} → {name(p['b'])}" for p in obj[key]] or ["—"]
+        out.append("")
+    delivered = {}
+    for d in obj["delivered"]:
+        delivered.setdefault(d["commitment"], d)
+    date = b["date"] or w("unknown")
+    out += [f"## {w('commitments')}", "", md_escape(w("delivered_gist").format(n=len(delivered), of=promised, a=a["id"], date=date)), ""]
+    out += [f"- {md_escape(_t(d['text'], lang))} → {d['evidence']['date'] or w('unknown')}" for d in delivered.values()]
     out.append("")
     table = [
-        {"": w("date"), "A": a["date"] or w("unknown"), "B": b["date"] or w("unknown")},
-        {"": w("format"), "A": w(a["format"]) if a["format"] else w("unknown"), "B": w(b["format"]) if b["format"] else w("unknown")},
-        {"": w("leads"), "A": "; ".join(_t(p["name"], lang) for p in a["leads"]), "B": "; ".join(_t(p["name"], lang) for p in b["leads"])},
+        {"": w("date"), "A": a["date"] or "—", "B": b["date"] or "—"},
+        {"": w("format"), "A": w(a["format"]) if a["format"] else "—", "B": w(b["format"]) if b["format"] else "—"},
+        {"": w("place"), "A": "; ".join(_t(v, lang) for v in a["venue"]) or "—", "B": "; ".join(_t(v, lang) for v in b["venue"]) or "—"},
+        {"": w("leads"), "A": "; ".join(_t(p["name"], lang) for p in a["leads"]) or "—", "B": "; ".join(_t(p["name"], lang) for p in b["leads"]) or "—"},
     ]
-    out.append(markdown_table(table, ["", "A", "B"]))
-    out.append(markdown_table(rows, ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]))
+    out += [f"## {w('round')}", "", markdown_table(table, ["", "A", "B"]), f"## {w('outcomes')}", ""]
+    headers = {k: w("md_" + k) for k in ("change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes")}
+    out.append(markdown_table([{headers[k]: v if k != "change" else w(v) for k, v in r.items()} for r in rows], list(headers.values())))
     return "\n".join(out)

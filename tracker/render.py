@@ -118,7 +118,8 @@ def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
     else:
         from .markdown import compare_markdown
 
-        env.stdout.write(visible(compare_markdown(obj, rows, env.lang)))
+        promised = sum(1 for t in c.a.topics for o in t.outcomes if o.commitment)
+        env.stdout.write(visible(compare_markdown(obj, rows, env.lang, promised)))
 
 
 COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]

@@ -136,6 +136,12 @@ _WORDS = {
         "{n} later rounds or meetings do not fit: widen the terminal, or use --format csv.",
         "另有{n}場較晚的會議放不下：請加寬終端機，或使用 --format csv。",
     ),
+    "md_change": ("Change", "變化"),
+    "md_theme": ("Theme", "主題"),
+    "md_a_topic": ("Topic in A", "A之議題"),
+    "md_b_topic": ("Topic in B", "B之議題"),
+    "md_a_outcomes": ("Outcomes in A", "A之成果"),
+    "md_b_outcomes": ("Outcomes in B", "B之成果"),
     "empty_legend": ("— not known", "—：不明"),
 }
 
