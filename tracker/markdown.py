@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from .output import markdown_table, md_escape
+from .rules import pick
 from .words import word
 
 
-def _t(value, lang: str) -> str:
-    if not value:
-        return ""
-    other = "zh" if lang == "en" else "en"
-    return value.get(lang) or value.get(other) or ""
+_t = pick  # a {"en", "zh"} object in the reader's language
 
 
 def _cites(ids, numbers) -> str:
