@@ -161,12 +161,11 @@ def show(
       tracker show eppd:latest --lang zh
       tracker show dde-2 --format json
     """
-    from . import query, render
+    from . import api, render
 
     fmt = render.check_format(fmt)
     ds = env.load().dataset
-    d = query.resolve_dialogue(ds, dialogue) if dialogue else None
-    render.show(env, ds, query.resolve_round(ds, ref, d), fmt)
+    render.show(env, ds, api.get_round(ds, ref, dialogue), fmt)
 
 
 @command("compare")
@@ -190,13 +189,11 @@ def compare(
       tracker compare eppd:6 dde:2
       tracker compare 2 3 --format json
     """
-    from . import query, render
+    from . import api, render
 
     fmt = render.check_format(fmt)
     ds = env.load().dataset
-    d = query.resolve_dialogue(ds, dialogue) if dialogue else None
-    ra, rb = query.resolve_round(ds, a, d), query.resolve_round(ds, b, d)
-    render.compare(env, ds, query.compare(ds, ra, rb, all_topics), fmt)
+    render.compare(env, ds, api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue), fmt)
 
 
 @command("timeline")
@@ -254,21 +251,17 @@ def topics(
       tracker topics 供應鏈 --lang zh
       tracker topics --dialogue eppd --svg agenda.svg
     """
-    import json
-
-    from . import query, render
+    from . import api, query, render
 
     fmt = render.check_format(fmt)
-    store = env.load()
-    ds = store.dataset
+    ds = env.load().dataset
     with render.pictures(env, svg, html, force, fmt):
         if topic:
             ids = query.resolve_topics(ds, topic)
-            render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
+            render.topic_history(env, ds, ids, api.topic_history(ds, ids), fmt)
             return
-        f = query.make_filters(ds, dialogue, partner)
-        summaries = [json.loads(t) for t in query.list_rounds(store, f)]
-        render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
+        rounds = api.list_rounds(ds, dialogue=dialogue, partner=partner)
+        render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
 
 
 @command("search")
@@ -321,15 +314,12 @@ def commitments(
       tracker commitments --status delivered
       tracker commitments --dialogue eppd --format json
     """
-    from . import query, render
+    from . import api, render
 
     fmt = render.check_format(fmt)
-    statuses = ("announced", "in-progress", "delivered", "lapsed", "unknown")
-    if status is not None and status not in statuses:
-        raise InputError(f"unknown status {status!r} (use {', '.join(statuses)})")
     ds = env.load().dataset
-    f = query.make_filters(ds, dialogue, partner, since, until)
-    render.commitments(env, ds, query.commitments(ds, f, status, env.today), fmt)
+    rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
+    render.commitments(env, ds, rows, fmt)
 
 
 export_app = typer.Typer(

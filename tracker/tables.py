@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text as RText
 
 from .model import Dataset, PartialDate, Round
+from .rules import display_name, pick, round_label
 from .words import word
 
 
@@ -69,7 +70,8 @@ class View:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        return text.get(self.lang) if text else ""
+        """A Text (or its JSON form) in the user's language."""
+        return pick(text, self.lang)
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
@@ -94,12 +96,7 @@ class View:
         for item in items:
             self.console.print(item)
 
-    def pick(self, text: Optional[dict]) -> str:
-        """A {"en", "zh"} object of the JSON output, in the user's language."""
-        if not text:
-            return ""
-        other = "zh" if self.lang == "en" else "en"
-        return text.get(self.lang) or text.get(other) or ""
+    pick = t
 
     def dialogue_name(self, d_id: Optional[str]) -> str:
         if not d_id:
@@ -135,9 +132,7 @@ class View:
         return RText(self.w(s["format"]))
 
     def person(self, p) -> str:
-        if p.person and p.person in self.ds.people:
-            return self.t(self.ds.people[p.person].name)
-        return self.t(p.organisation)
+        return self.t(display_name(self.ds.people, p))
 
     def leads_text(self, s: dict) -> str:
         order = {"taiwan": 0, "partner": 1, "other": 2}
@@ -201,7 +196,7 @@ class View:
         head = RText(style="bold")
         short = self.t(d.short) if d.short else ""
         if r.round is not None:
-            head.append(f"{short or self.t(d.name)} " + (f"第{r.round}屆" if self.lang == "zh" else f"round {r.round}"))
+            head.append(f"{short or self.t(d.name)} " + round_label(r.round, self.lang))
         else:
             head.append(f"{short + ': ' if short else ''}{self.t(r.name) or r.id}")
         head.append(f"  ({r.id})", style="dim")
@@ -467,7 +462,7 @@ class View:
         if e["kind"] == "follow-up":
             return date, dialogue, RText("↳ " if not self.ascii else "> ", style="cyan") + RText(self.pick(e["text"])), RText(e["record"], style="dim")
         if e["round"] is not None:
-            what = RText(("第" + str(e["round"]) + "屆") if self.lang == "zh" else f"round {e['round']}", style="bold")
+            what = RText(round_label(e["round"], self.lang), style="bold")
         else:
             what = RText(self.pick(e["name"]) or self.round_label(e))
         bits = [b for b in (self.w(e["format"]) if e["format"] else "", self.place(e)) if b]
@@ -514,7 +509,8 @@ class View:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
         table = self.table(self.w("date"), self.w("round"), self.w("topic"), self.w("outcomes"), title=f"{self.w('history')} {names}")
-        for r, t in history:
+        for m in history:
+            r, t = m.round, m.topic
             table.add_row(self.date_text(r.date), self.title_short(self.summary(r)), self.topic_cell(t), self.outcomes_cell(t))
         self.print(table)
 
