@@ -35,6 +35,16 @@ def test_every_public_name_is_exported_and_reachable():
         tracker.no_such_name  # noqa: B018
 
 
+def test_the_command_line_offers_the_choices_the_library_knows():
+    import typing
+
+    from tracker import cli
+    from tracker.schema import SCHEMA_KINDS
+
+    assert typing.get_args(cli.Status) == tracker.COMMITMENT_STATUSES
+    assert typing.get_args(cli.SchemaKind) == tuple(SCHEMA_KINDS)
+
+
 def test_load_reads_the_shipped_data_and_another_folder(ds):
     assert isinstance(ds, tracker.Dataset)
     assert len(ds.rounds) == 26

@@ -93,7 +93,7 @@ def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
     return _q.commitments(ds, f, status, today or _dt.date.today())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TopicMention:
     """A round that discussed a topic, with what it said of it."""
 
@@ -107,7 +107,7 @@ def topic_history(ds: Dataset, topic: Union[str, Iterable[str]]) -> list[TopicMe
     return [TopicMention(r, t) for r in ds.rounds.values() for t in r.topics if t.topic in ids]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline: a round, meeting or milestone, a document, or a follow-up event."""
 
@@ -139,7 +139,7 @@ def timeline(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None
     return [entry for _, entry in items]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Hit:
     """Where in a record the search text was found (``topics[0].outcomes[1].text.en``) and that text."""
 
@@ -147,7 +147,7 @@ class Hit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchResult:
     record: Union[Round, Document]
     hits: tuple[Hit, ...]

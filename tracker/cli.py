@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -28,7 +28,7 @@ app = typer.Typer(
         "\b\nExamples:\n  tracker list\n  tracker show eppd:6\n  tracker compare 1 6\n"
         "  tracker timeline --partner us\n  tracker search 'critical minerals'"
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,  # alone, `tracker` prints its help (see _root)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -36,11 +36,17 @@ app = typer.Typer(
 
 # ---------------------------------------------------------------- shared options
 
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of names and headings: en or zh [env: TRACKER_LANG; default: en].", show_default=False)]
+Format = Literal["table", "json", "csv", "markdown"]
+Lang = Literal["en", "zh"]
+Color = Literal["auto", "always", "never"]
+Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
+SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
+
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
 DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
-ColorOpt = Annotated[Optional[str], typer.Option("--color", help="auto, always or never [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", "-O", help="Output: table (for people), json, csv or markdown.")]
+ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
 DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
 PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
@@ -60,8 +66,6 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None) -> En
     if no_cache:
         env.no_cache_option = True
     if color is not None:
-        if color not in ("auto", "always", "never"):
-            raise InputError(f"unknown --color {color!r} (use auto, always or never)")
         env.color_option = color
     env.lang  # noqa: B018 - reject an unknown language before any work
     return env
@@ -82,13 +86,12 @@ def command(name: str, target=None, **kwargs):
             inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
             inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
             inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
+            inspect.Parameter("ctx", kw, annotation=typer.Context),
         ]
 
         @functools.wraps(func)
-        def wrapper(*args, lang=None, data_dir=None, no_cache=False, color=None, **kw_args):
-            from typer._click.globals import get_current_context
-
-            env = get_current_context().find_root().obj
+        def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, **kw_args):
+            env = ctx.find_root().obj
             return func(_apply(env, lang, data_dir, no_cache, color), *args, **kw_args)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
@@ -113,6 +116,13 @@ def _root(
     color: ColorOpt = None,
 ) -> None:
     _apply(ctx.obj, lang, data_dir, no_cache, color)
+    _help_without_command(ctx)
+
+
+def _help_without_command(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help(), file=ctx.find_root().obj.stdout)
+        raise typer.Exit()
 
 
 # ---------------------------------------------------------------- commands
@@ -139,7 +149,6 @@ def list_(
     """
     from . import query, render
 
-    fmt = render.check_format(fmt)
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
     render.rounds(env, store.dataset, query.list_rounds(store, f), fmt)
@@ -163,7 +172,6 @@ def show(
     """
     from . import api, render
 
-    fmt = render.check_format(fmt)
     ds = env.load().dataset
     render.show(env, ds, api.get_round(ds, ref, dialogue), fmt)
 
@@ -191,7 +199,6 @@ def compare(
     """
     from . import api, render
 
-    fmt = render.check_format(fmt)
     ds = env.load().dataset
     render.compare(env, ds, api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue), fmt)
 
@@ -205,7 +212,7 @@ def timeline(
     until: UntilOpt = None,
     topic: TopicOpt = None,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-O", help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
+    fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
@@ -222,7 +229,6 @@ def timeline(
     """
     from . import query, render
 
-    fmt = render.check_format(fmt, render.FORMATS + ("timelinejs",))
     store = env.load()
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
     with render.pictures(env, svg, html, force, fmt):
@@ -253,7 +259,6 @@ def topics(
     """
     from . import api, query, render
 
-    fmt = render.check_format(fmt)
     ds = env.load().dataset
     with render.pictures(env, svg, html, force, fmt):
         if topic:
@@ -285,7 +290,6 @@ def search(
     """
     from . import query, render
 
-    fmt = render.check_format(fmt)
     if not text.strip():
         raise InputError("empty search text")
     store = env.load()
@@ -298,7 +302,7 @@ def commitments(
     env: Env,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
-    status: Annotated[Optional[str], typer.Option("--status", "-s", help="Only this status: announced, in-progress, delivered, lapsed or unknown.", show_default=False)] = None,
+    status: Annotated[Optional[Status], typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
@@ -316,7 +320,6 @@ def commitments(
     """
     from . import api, render
 
-    fmt = render.check_format(fmt)
     ds = env.load().dataset
     rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
     render.commitments(env, ds, rows, fmt)
@@ -324,7 +327,8 @@ def commitments(
 
 export_app = typer.Typer(
     help="Write the data in the formats other tools open: SQLite (Datasette), iCalendar, JSON, CSV.",
-    no_args_is_help=True,
+    invoke_without_command=True,
+    callback=_help_without_command,
 )
 app.add_typer(export_app, name="export")
 
@@ -430,7 +434,7 @@ def validate(
 
 @app.command("schema")
 def schema(
-    kind: Annotated[str, typer.Argument(metavar="[KIND]", help="round, dialogue, document, partners, topics or people.")] = "round",
+    kind: Annotated[SchemaKind, typer.Argument(metavar="[KIND]", case_sensitive=False, help="The kind of data file.")] = "round",
 ) -> None:
     """Print the JSON Schema of a data file, generated from the model, for editors with a YAML language server.
 
@@ -444,8 +448,6 @@ def schema(
     from .output import write_json
     from .schema import SCHEMA_KINDS, json_schema
 
-    if kind not in SCHEMA_KINDS:
-        raise InputError(f"unknown schema {kind!r} (use {', '.join(SCHEMA_KINDS)})")
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
 
@@ -486,14 +488,11 @@ def _silence_stdout() -> None:
 
 def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
-    from typer._click import exceptions as cx
-
     env = env or Env()
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
-        command_ = _plain_text_options(typer.main.get_command(app))
-        rv = command_.main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
+        rv = typer.main.get_command(app).main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
     except TrackerError as exc:
@@ -501,10 +500,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         for line in exc.lines():
             print(line, file=env.stderr)
         code = exc.status
-    except cx.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else "", file=env.stdout)
-        code = ExitStatus.OK
-    except cx.ClickException as exc:
+    except typer.TyperException as exc:  # what the command-line parser rejects
         print(f"error: {_click_message(exc)}", file=env.stderr)
         code = ExitStatus.USAGE_ERROR
     except (typer.Abort, KeyboardInterrupt):
@@ -515,43 +511,6 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     return int(code)
 
 
-class _AsGiven:
-    """Coercion of a text option or a flag: the value as the command line parser gave it."""
-
-    @staticmethod
-    def coerce(value, param=None, ctx=None):
-        return value
-
-
-def _plain_text_options(group):
-    """Skip typer's per-option pydantic validators for options that are text or flags.
-
-    Such options need no conversion; building a
-    validator costs about 2 ms per option and importing pydantic about 50 ms at
-    every start (see benchmarks/README.md). Should typer's internals change, the
-    options simply keep typer's own coercion.
-    """
-    import types
-
-    plain = (str, Optional[str], bool)
-    commands, todo = [], [group]
-    while todo:
-        command_ = todo.pop()
-        commands.append(command_)
-        todo.extend(getattr(command_, "commands", {}).values())
-    names = types.SimpleNamespace(help_option_names=app.info.context_settings["help_option_names"])
-    for command_ in commands:
-        try:
-            help_option = [command_.get_help_option(names)]  # made once per command, then cached
-        except Exception:  # noqa: BLE001 - typer's internals changed: keep its own coercion
-            help_option = []
-        for param in [*command_.params, *help_option]:
-            descriptor = getattr(param, "type_descriptor", None)
-            if descriptor is not None and getattr(param, "_runtime_param", 0) is None and descriptor.annotation in plain:
-                param._runtime_param = _AsGiven
-    return group
-
-
 def _flush_quietly(stream) -> None:
     try:
         stream.flush()
@@ -560,7 +519,7 @@ def _flush_quietly(stream) -> None:
 
 
 def _click_message(exc) -> str:
-    message = exc.format_message().strip().rstrip(".")
+    message = exc.format_message().strip().rstrip(".").replace("Value error, ", "")
     message = message[:1].lower() + message[1:]
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:

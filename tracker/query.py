@@ -216,7 +216,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pair:
     """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
 
@@ -225,7 +225,7 @@ class Pair:
     theme: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Comparison:
     """What changed from round A to round B."""
 

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from . import serialize as S
 from .errors import InputError
-from .output import FORMATS, write_csv, write_json, write_json_texts, write_rows
-
-
-def check_format(fmt: str, allowed=FORMATS) -> str:
-    value = (fmt or "table").strip().lower()
-    if value == "md":
-        value = "markdown"
-    if value not in allowed:
-        raise InputError(f"unknown format {fmt!r} (use {', '.join(allowed)})")
-    return value
+from .output import write_csv, write_json, write_json_texts, write_rows
 
 
 def _view(env, ds):
