@@ -100,6 +100,14 @@ def command(name: str, target=None, **kwargs):
     return decorate
 
 
+def load_data(env: Env):
+    """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
+    from .load import load
+    from .store import open_backend
+
+    return load(env.data_dir, env.today, open_backend(env.cache_folder, env.data_dir))
+
+
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
         print(f"tracker {__version__}", file=ctx.find_root().obj.stdout)
@@ -147,11 +155,11 @@ def list_(
       tracker list --topic 'critical minerals'
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
-    from . import query, render
+    from . import listing, query, render
 
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, query.list_rounds(store, f), fmt)
+    render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt)
 
 
 @command("show")
@@ -172,7 +180,7 @@ def show(
     """
     from . import api, render
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     render.show(env, ds, api.get_round(ds, ref, dialogue), fmt)
 
 
@@ -199,7 +207,7 @@ def compare(
     """
     from . import api, render
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     render.compare(env, ds, api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue), fmt)
 
 
@@ -227,12 +235,12 @@ def timeline(
       tracker timeline --format timelinejs > timeline.json
       tracker timeline --partner us --svg us.svg
     """
-    from . import query, render
+    from . import listing, query, render
 
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
     with render.pictures(env, svg, html, force, fmt):
-        render.timeline(env, store.dataset, query.timeline(store, f, with_follow_ups), fmt)
+        render.timeline(env, store.dataset, listing.timeline(store, f, with_follow_ups), fmt)
 
 
 @command("topics")
@@ -259,7 +267,7 @@ def topics(
     """
     from . import api, query, render
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     with render.pictures(env, svg, html, force, fmt):
         if topic:
             ids = query.resolve_topics(ds, topic)
@@ -288,13 +296,13 @@ def search(
       tracker search 關鍵礦物
       tracker search Krach --format json
     """
-    from . import query, render
+    from . import listing, query, render
 
     if not text.strip():
         raise InputError("empty search text")
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until)
-    render.search(env, store.dataset, query.search(store, text, f), fmt)
+    render.search(env, store.dataset, listing.search(store, text, f), fmt)
 
 
 @command("commitments")
@@ -320,7 +328,7 @@ def commitments(
     """
     from . import api, render
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
     render.commitments(env, ds, rows, fmt)
 
@@ -347,7 +355,7 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 
@@ -364,7 +372,7 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
     """
     from . import export, files, query
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner)
     text, skipped = export.ics_text(ds, env.lang, query.filter_rounds(ds, f))
     written = files.write_text(path, text, force=force, data_dir=env.data_dir)
@@ -383,7 +391,7 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 
@@ -404,7 +412,7 @@ def export_csv(
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 

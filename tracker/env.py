@@ -1,7 +1,8 @@
 """The world a command runs in: streams, terminal, colour, language, data folder, today.
 
 Commands never read ``sys`` or ``os.environ`` directly; they take an ``Env``,
-which tests replace with one of their own.
+which tests replace with one of their own. An ``Env`` holds settings only; it
+reads no data (see ``cli.load_data``).
 """
 
 from __future__ import annotations
@@ -98,14 +99,7 @@ class Env:
             return int(cols)
         return None
 
-    def backend(self, root: str):
-        """Where the checked data is kept: the cache database, or memory with --no-cache."""
-        from .store import open_backend
-
-        return open_backend(self.cache_dir if self.use_cache else None, root)
-
-    def load(self):
-        """The checked data this command works on, as a Store (raises DataError)."""
-        from .load import load
-
-        return load(self.data_dir, self.today, self.backend(self.data_dir))
+    @property
+    def cache_folder(self) -> Optional[str]:
+        """The cache folder to use, or None with --no-cache or TRACKER_NO_CACHE."""
+        return self.cache_dir if self.use_cache else None
