@@ -20,7 +20,7 @@ from .env import Env
 from .errors import InputError, PipeClosed, TrackerError
 from .status import ExitStatus
 
-app = typer.Typer(
+_APP_SETTINGS = dict(
     name="tracker",
     help=(
         "Follow Taiwan's bilateral economic dialogues (EPPD, DDE, TUBA, …): who met, when, "
@@ -33,6 +33,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**_APP_SETTINGS)
+_COMMANDS: dict = {}  # name -> (function, options) of each command of `app`, to build an app of one (see _app_for)
 
 # ---------------------------------------------------------------- shared options
 
@@ -95,6 +97,8 @@ def command(name: str, target=None, **kwargs):
             return func(_apply(env, lang, data_dir, no_cache, color), *args, **kw_args)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
+        if target is None:
+            _COMMANDS[name] = (wrapper, kwargs)
         return (target or app).command(name, **kwargs)(wrapper)
 
     return decorate
@@ -494,13 +498,50 @@ def _silence_stdout() -> None:
         pass
 
 
+_COMMANDS["schema"] = (schema, {})
+_ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir", "--color")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the command named is plain to see, an app of that command alone.
+
+    Building the options of every command costs about as much as everything else the tracker
+    does before reading its data (see benchmarks/README.md); help, completion and anything
+    unusual use the whole app.
+    """
+    import os
+
+    name, args = None, iter(argv)
+    for arg in args:
+        if arg in _ROOT_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE or arg == "--no-cache":
+            continue
+        elif arg.startswith("-"):
+            return app  # --help, --version, --, or a mistake: the whole app answers
+        else:
+            name = arg
+            break
+    if (name not in _COMMANDS and name != "export") or any(k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    one = typer.Typer(**_APP_SETTINGS)
+    one.callback()(_root)
+    if name == "export":
+        one.add_typer(export_app, name="export")
+    else:
+        func, kwargs = _COMMANDS[name]
+        one.command(name, **kwargs)(func)
+    return one
+
+
 def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
     env = env or Env()
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
-        rv = typer.main.get_command(app).main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
+        args = sys.argv[1:] if argv is None else list(argv)
+        rv = typer.main.get_command(_app_for(args)).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
     except TrackerError as exc:
