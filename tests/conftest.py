@@ -71,11 +71,21 @@ def golden(request):
     """Compare text with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file."""
 
     def check(name: str, text: str) -> None:
-        path = GOLDEN / name
-        if os.environ.get("UPDATE_GOLDEN"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
-        assert text == path.read_text(encoding="utf-8"), f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
+        check_golden(GOLDEN / name, text)
 
     return check
+
+
+def check_golden(path: Path, text: str) -> None:
+    """Compare text with a golden file.
+
+    With UPDATE_GOLDEN=1, a file that differs is rewritten and the test fails saying so:
+    a rewritten golden file is never a pass, so the variable cannot hide a change.
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if os.environ.get("UPDATE_GOLDEN") and text != old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        pytest.fail(f"rewrote {path}; check the change (git diff) and run the tests again without UPDATE_GOLDEN")
+    assert old is not None, f"missing golden file {path}; run with UPDATE_GOLDEN=1"
+    assert text == old, f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"

@@ -54,8 +54,12 @@ def test_other_references():
         (["list", "--since", "yesterday"], "error: cannot read the date 'yesterday'"),
         (["list", "--since", "2022", "--until", "2021"], "error: --until 2021 ends before --since 2022 starts"),
         (["search", "  "], "error: empty search text"),
-        (["list", "--format", "xml"], "error: unknown format 'xml' (use table, json, csv, markdown)"),
-        (["list", "--lang", "fr"], "error: unknown language 'fr' (use en or zh; from --lang or TRACKER_LANG)"),
+        (["list", "--format", "xml"], "error: invalid value for '--format' / '-O': 'xml' is not one of 'table', 'json', 'csv', 'markdown' (see `tracker list --help`)"),
+        (["timeline", "-O", "xml"], "error: invalid value for '--format' / '-O': 'xml' is not one of 'table', 'json', 'csv', 'markdown', 'timelinejs'"),
+        (["list", "--lang", "fr"], "error: invalid value for '--lang': 'fr' is not one of 'en', 'zh' (see `tracker list --help`)"),
+        (["--lang", "fr", "list"], "error: invalid value for '--lang': 'fr' is not one of 'en', 'zh' (see `tracker --help`)"),
+        (["--color", "sometimes", "list"], "error: invalid value for '--color': 'sometimes' is not one of 'auto', 'always', 'never'"),
+        (["schema", "widget"], "error: invalid value for '[KIND]': 'widget' is not one of 'round', 'dialogue', 'document', 'partners', 'topics', 'people'"),
         (["list", "--bogus"], "error: no such option: --bogus"),
         (["frobnicate"], "error: no such command 'frobnicate'"),
     ],
@@ -223,6 +227,43 @@ def test_version_and_help():
     for args in (["list"], ["show"], ["compare"], ["timeline"], ["topics"], ["search"], ["commitments"],
                  ["validate"], ["schema"], ["export", "sqlite"], ["export", "ics"], ["export", "json"], ["export", "csv"]):
         assert "Examples:" in run(*args, "--help").out, args
+
+
+def test_help_lists_the_choices_of_every_option_that_has_them():
+    def flat(*args):
+        return " ".join(run(*args, "--help").out.split())
+
+    for args in (["list"], ["show"], ["compare"], ["topics"], ["search"], ["commitments"]):
+        assert "--format <table|json|csv|markdown>" in flat(*args), args
+    assert "--format <table|json|csv|markdown|timelinejs>" in flat("timeline")
+    for args in ([], ["list"], ["export", "ics"]):
+        help_text = flat(*args)
+        assert "--lang <en|zh>" in help_text and "--color <auto|always|never>" in help_text, args
+    assert "--status <announced|in-progress|delivered|lapsed|unknown>" in flat("commitments")
+    assert "[KIND] <round|dialogue|document|partners|topics|people>" in flat("schema")
+
+
+def test_a_plain_command_line_builds_that_command_alone():
+    import typer
+
+    from tracker.cli import _app_for, app
+
+    cases = {
+        "list": ["list"],
+        "list ": ["--lang", "zh", "list", "--format", "json"],
+        "show": ["--data-dir=x", "--no-cache", "show", "1"],
+        "export": ["export", "ics", "a.ics"],
+    }
+    for name, argv in cases.items():
+        one = _app_for(argv)
+        assert one is not app and list(typer.main.get_command(one).commands) == [name.strip()], argv
+    for argv in ([], ["--help"], ["--version"], ["frobnicate"], ["--bogus", "list"], ["--", "list"]):
+        assert _app_for(argv) is app, argv
+
+
+def test_choices_are_read_in_any_case():
+    assert run("list", "--format", "JSON").out == run("list", "--format", "json").out
+    assert run("list", "--lang", "ZH").out == run("list", "--lang", "zh").out
 
 
 def test_global_options_work_before_and_after_the_command():

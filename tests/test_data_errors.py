@@ -3,18 +3,17 @@
 A case is tests/fixtures/errors/<case>/files/… laid over the small valid data set in
 tests/fixtures/base; tests/fixtures/errors/<case>/expected.txt holds the exact lines that
 `tracker validate` prints on stderr ({data} stands for the data folder), and the exit status.
-UPDATE_GOLDEN=1 rewrites the expected files.
+UPDATE_GOLDEN=1 rewrites the expected files that differ (and fails those tests, saying so).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, check_golden, run
 
 CASES = sorted(p.name for p in (FIXTURES / "errors").iterdir() if p.is_dir())
 
@@ -46,9 +45,7 @@ def test_each_error_is_reported_exactly(case, tmp_path, monkeypatch):
     text = result.err.replace(str(data), "{data}")
     actual = f"exit {result.code}\n{text}"
     expected_file = FIXTURES / "errors" / case / "expected.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    check_golden(expected_file, actual)
     assert "Traceback" not in result.err
     assert not (tmp_path / "SENTINEL").exists()
     lines = [line for line in text.splitlines() if line.startswith("{data}")]

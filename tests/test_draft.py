@@ -375,7 +375,9 @@ def test_missing_file(tmp_path):
 
 def test_bad_options_are_one_line():
     assert run("draft", "x.txt", "--round", "seven").err == "error: --round 'seven' is not a round number (use 1, 2, …)\n"
-    assert run("draft", "x.txt", "--format", "csv").err == "error: unknown format 'csv' (use yaml or json)\n"
+    assert run("draft", "x.txt", "--format", "csv").err == (
+        "error: invalid value for '--format' / '-O': 'csv' is not one of 'yaml', 'json' (see `tracker draft --help`)\n"
+    )
     assert run("draft", "x.txt", "--published", "2026").err == "error: --published '2026' is not a full date (give the day too)\n"
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import run
+from conftest import ROOT, check_golden, run
 
 CASES = {
     "list.txt": ["list"],
@@ -37,3 +37,22 @@ def test_golden(name, golden):
     assert result.code == 0, result.err
     assert result.err == ""
     golden(name, result.out)
+
+
+def test_update_golden_rewrites_a_changed_file_and_fails(tmp_path, monkeypatch):
+    path = tmp_path / "out.txt"
+    path.write_text("before\n", encoding="utf-8")
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.fail.Exception, match="rewrote"):
+        check_golden(path, "after\n")
+    assert path.read_text(encoding="utf-8") == "after\n"
+    check_golden(path, "after\n")  # unchanged: a pass that compared
+    monkeypatch.delenv("UPDATE_GOLDEN")
+    with pytest.raises(AssertionError, match="differs"):
+        check_golden(path, "other\n")
+
+
+def test_ci_never_rewrites_golden_files():
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    unset = next(i for i, line in enumerate(lines) if line.startswith("unset UPDATE_GOLDEN"))
+    assert unset < next(i for i, line in enumerate(lines) if "pytest" in line)

@@ -58,14 +58,19 @@ STRUCTURAL = [
 
 
 @pytest.mark.parametrize("case", STRUCTURAL)
-def test_schema_and_loader_refuse_the_same_broken_files(case):
+def test_schema_and_loader_refuse_the_same_broken_files(case, tmp_path):
+    from test_data_errors import build
+
     files = [p for p in (FIXTURES / "errors" / case / "files").rglob("*.yaml")]
     assert files
+    folder = build(tmp_path, case)
+    loaded = run("validate", str(folder))
+    assert loaded.code == 1, f"{case}: the loader accepts the broken file"
     for path in files:
+        loader_errors = [line for line in loaded.err.splitlines() if path.name in line and ": warning: " not in line]
+        assert loader_errors, f"{case}: the loader finds nothing wrong in {path.name}"
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=StringDates)
         schema_errors = list(validator(kind_of(path)).iter_errors(data))
-        loader_errors = (FIXTURES / "errors" / case / "expected.txt").read_text(encoding="utf-8")
-        assert loader_errors.startswith("exit 1")
         if case == "participant-without-name":
             assert not schema_errors  # a rule across fields: only the loader knows it
         else:

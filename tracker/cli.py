@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -20,7 +20,7 @@ from .env import Env
 from .errors import InputError, PipeClosed, TrackerError
 from .status import ExitStatus
 
-app = typer.Typer(
+_APP_SETTINGS = dict(
     name="tracker",
     help=(
         "Follow Taiwan's bilateral economic dialogues (EPPD, DDE, TUBA, …): who met, when, "
@@ -28,19 +28,27 @@ app = typer.Typer(
         "\b\nExamples:\n  tracker list\n  tracker show eppd:6\n  tracker compare 1 6\n"
         "  tracker timeline --partner us\n  tracker search 'critical minerals'"
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,  # alone, `tracker` prints its help (see _root)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**_APP_SETTINGS)
+_COMMANDS: dict = {}  # name -> (function, options) of each command of `app`, to build an app of one (see _app_for)
 
 # ---------------------------------------------------------------- shared options
 
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of names and headings: en or zh [env: TRACKER_LANG; default: en].", show_default=False)]
+Format = Literal["table", "json", "csv", "markdown"]
+Lang = Literal["en", "zh"]
+Color = Literal["auto", "always", "never"]
+Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
+SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
+
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
 DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
-ColorOpt = Annotated[Optional[str], typer.Option("--color", help="auto, always or never [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", "-O", help="Output: table (for people), json, csv or markdown.")]
+ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
 DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
 PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
@@ -60,8 +68,6 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None) -> En
     if no_cache:
         env.no_cache_option = True
     if color is not None:
-        if color not in ("auto", "always", "never"):
-            raise InputError(f"unknown --color {color!r} (use auto, always or never)")
         env.color_option = color
     env.lang  # noqa: B018 - reject an unknown language before any work
     return env
@@ -82,19 +88,28 @@ def command(name: str, target=None, **kwargs):
             inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
             inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
             inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
+            inspect.Parameter("ctx", kw, annotation=typer.Context),
         ]
 
         @functools.wraps(func)
-        def wrapper(*args, lang=None, data_dir=None, no_cache=False, color=None, **kw_args):
-            from typer._click.globals import get_current_context
-
-            env = get_current_context().find_root().obj
+        def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, **kw_args):
+            env = ctx.find_root().obj
             return func(_apply(env, lang, data_dir, no_cache, color), *args, **kw_args)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
+        if target is None:
+            _COMMANDS[name] = (wrapper, kwargs)
         return (target or app).command(name, **kwargs)(wrapper)
 
     return decorate
+
+
+def load_data(env: Env):
+    """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
+    from .load import load
+    from .store import open_backend
+
+    return load(env.data_dir, env.today, open_backend(env.cache_folder, env.data_dir))
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -113,6 +128,13 @@ def _root(
     color: ColorOpt = None,
 ) -> None:
     _apply(ctx.obj, lang, data_dir, no_cache, color)
+    _help_without_command(ctx)
+
+
+def _help_without_command(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help(), file=ctx.find_root().obj.stdout)
+        raise typer.Exit()
 
 
 # ---------------------------------------------------------------- commands
@@ -140,12 +162,11 @@ def list_(
       tracker list --topic 'critical minerals'
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
-    from . import query, render
+    from . import listing, query, render
 
-    fmt = render.check_format(fmt)
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, query.list_rounds(store, f), fmt, show_all=show_all)
+    render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt, show_all=show_all)
 
 
 @command("show")
@@ -169,12 +190,10 @@ def show(
       tracker show eppd:latest --lang zh
       tracker show dde-2 --format json
     """
-    from . import query, render
+    from . import api, render
 
-    fmt = render.check_format(fmt)
-    ds = env.load().dataset
-    d = query.resolve_dialogue(ds, dialogue) if dialogue else None
-    render.show(env, ds, query.resolve_round(ds, ref, d), fmt, full=full)
+    ds = load_data(env).dataset
+    render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
 @command("compare")
@@ -201,17 +220,15 @@ def compare(
       tracker compare eppd:6 dde:2
       tracker compare 2 3 --format json
     """
-    from . import query, render
+    from . import api, render
+    from .rules import date_key
+    from .words import word
 
-    fmt = render.check_format(fmt)
-    ds = env.load().dataset
-    d = query.resolve_dialogue(ds, dialogue) if dialogue else None
-    ra, rb = query.resolve_round(ds, a, d), query.resolve_round(ds, b, d)
-    if ra.date and rb.date and query.day_key(ra.date) > query.day_key(rb.date):
-        from .words import word
-
-        env.stderr.write(word("later_first", env.lang).format(a=ra.id, b=rb.id, da=ra.date, db=rb.date) + "\n")
-    render.compare(env, ds, query.compare(ds, ra, rb, all_topics), fmt, detail=detail)
+    ds = load_data(env).dataset
+    c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
+    if c.a.date and c.b.date and date_key(c.a.date) > date_key(c.b.date):
+        env.stderr.write(word("later_first", env.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
+    render.compare(env, ds, c, fmt, detail=detail)
 
 
 @command("timeline")
@@ -223,7 +240,7 @@ def timeline(
     until: UntilOpt = None,
     topic: TopicOpt = None,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-O", help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
+    fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
@@ -238,13 +255,12 @@ def timeline(
       tracker timeline --format timelinejs > timeline.json
       tracker timeline --partner us --svg us.svg
     """
-    from . import query, render
+    from . import listing, query, render
 
-    fmt = render.check_format(fmt, render.FORMATS + ("timelinejs",))
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
     with render.pictures(env, svg, html, force, fmt):
-        render.timeline(env, store.dataset, query.timeline(store, f, with_follow_ups), fmt)
+        render.timeline(env, store.dataset, listing.timeline(store, f, with_follow_ups), fmt)
 
 
 @command("topics")
@@ -269,21 +285,16 @@ def topics(
       tracker topics 供應鏈 --lang zh
       tracker topics --dialogue eppd --svg agenda.svg
     """
-    import json
+    from . import api, query, render
 
-    from . import query, render
-
-    fmt = render.check_format(fmt)
-    store = env.load()
-    ds = store.dataset
+    ds = load_data(env).dataset
     with render.pictures(env, svg, html, force, fmt):
         if topic:
             ids = query.resolve_topics(ds, topic)
-            render.topic_history(env, ds, ids, query.topic_history(ds, ids), fmt)
+            render.topic_history(env, ds, ids, api.topic_history(ds, ids), fmt)
             return
-        f = query.make_filters(ds, dialogue, partner)
-        summaries = [json.loads(t) for t in query.list_rounds(store, f)]
-        render.topics(env, ds, summaries, query.topic_matrix(ds, summaries), fmt)
+        rounds = api.list_rounds(ds, dialogue=dialogue, partner=partner)
+        render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
 
 
 @command("search")
@@ -305,14 +316,13 @@ def search(
       tracker search 關鍵礦物
       tracker search Krach --format json
     """
-    from . import query, render
+    from . import listing, query, render
 
-    fmt = render.check_format(fmt)
     if not text.strip():
         raise InputError("empty search text")
-    store = env.load()
+    store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until)
-    render.search(env, store.dataset, query.search(store, text, f), fmt, needle=text)
+    render.search(env, store.dataset, listing.search(store, text, f), fmt, needle=text)
 
 
 @command("commitments")
@@ -320,7 +330,7 @@ def commitments(
     env: Env,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
-    status: Annotated[Optional[str], typer.Option("--status", "-s", help="Only this status: announced, in-progress, delivered, lapsed or unknown.", show_default=False)] = None,
+    status: Annotated[Optional[Status], typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
@@ -336,20 +346,17 @@ def commitments(
       tracker commitments --status delivered
       tracker commitments --dialogue eppd --format json
     """
-    from . import query, render
+    from . import api, render
 
-    fmt = render.check_format(fmt)
-    statuses = ("announced", "in-progress", "delivered", "lapsed", "unknown")
-    if status is not None and status not in statuses:
-        raise InputError(f"unknown status {status!r} (use {', '.join(statuses)})")
-    ds = env.load().dataset
-    f = query.make_filters(ds, dialogue, partner, since, until)
-    render.commitments(env, ds, query.commitments(ds, f, status, env.today), fmt)
+    ds = load_data(env).dataset
+    rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
+    render.commitments(env, ds, rows, fmt)
 
 
 export_app = typer.Typer(
     help="Write the data in the formats other tools open: SQLite (Datasette), iCalendar, JSON, CSV.",
-    no_args_is_help=True,
+    invoke_without_command=True,
+    callback=_help_without_command,
 )
 app.add_typer(export_app, name="export")
 
@@ -368,7 +375,7 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 
@@ -385,7 +392,7 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
     """
     from . import export, files, query
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner)
     text, skipped = export.ics_text(ds, env.lang, query.filter_rounds(ds, f))
     written = files.write_text(path, text, force=force, data_dir=env.data_dir)
@@ -404,7 +411,7 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 
@@ -427,7 +434,7 @@ def export_csv(
     """
     from . import export, files
 
-    ds = env.load().dataset
+    ds = load_data(env).dataset
     written = files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir)
     print(f"wrote {written}", file=env.stderr)
 
@@ -465,7 +472,7 @@ def draft(
     publisher: Annotated[Optional[str], typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
     published: Annotated[Optional[str], typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-O", help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
+    fmt: Annotated[Literal["yaml", "json"], typer.Option("--format", "-O", case_sensitive=False, help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
     force: ForceOpt = False,
 ) -> None:
     """Draft a round file from a press release or news report, in Chinese or English.
@@ -484,12 +491,12 @@ def draft(
     """
     from .draft_cli import run_draft
 
-    run_draft(env, article, dialogue, round_, source_url, publisher, published, out, fmt, force)
+    run_draft(env, lambda: load_data(env), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
 
 
 @app.command("schema")
 def schema(
-    kind: Annotated[str, typer.Argument(metavar="[KIND]", help="round, dialogue, document, partners, topics or people.")] = "round",
+    kind: Annotated[SchemaKind, typer.Argument(metavar="[KIND]", case_sensitive=False, help="The kind of data file.")] = "round",
 ) -> None:
     """Print the JSON Schema of a data file, generated from the model, for editors with a YAML language server.
 
@@ -503,8 +510,6 @@ def schema(
     from .output import write_json
     from .schema import SCHEMA_KINDS, json_schema
 
-    if kind not in SCHEMA_KINDS:
-        raise InputError(f"unknown schema {kind!r} (use {', '.join(SCHEMA_KINDS)})")
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
 
@@ -543,17 +548,50 @@ def _silence_stdout() -> None:
         pass
 
 
+_COMMANDS["schema"] = (schema, {})
+_ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir", "--color")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the command named is plain to see, an app of that command alone.
+
+    Building the options of every command costs about as much as everything else the tracker
+    does before reading its data (see benchmarks/README.md); help, completion and anything
+    unusual use the whole app.
+    """
+    import os
+
+    name, args = None, iter(argv)
+    for arg in args:
+        if arg in _ROOT_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE or arg == "--no-cache":
+            continue
+        elif arg.startswith("-"):
+            return app  # --help, --version, --, or a mistake: the whole app answers
+        else:
+            name = arg
+            break
+    if (name not in _COMMANDS and name != "export") or any(k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    one = typer.Typer(**_APP_SETTINGS)
+    one.callback()(_root)
+    if name == "export":
+        one.add_typer(export_app, name="export")
+    else:
+        func, kwargs = _COMMANDS[name]
+        one.command(name, **kwargs)(func)
+    return one
+
+
 def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
-    from typer._click import exceptions as cx
-
     env = env or Env()
     env.stdout = _Guard(env.stdout)
     code: int = ExitStatus.OK
     try:
-        argv = _text_arguments(sys.argv[1:] if argv is None else argv)
-        command_ = _plain_text_options(typer.main.get_command(app))
-        rv = command_.main(args=argv, prog_name="tracker", standalone_mode=False, obj=env)
+        args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
+        rv = typer.main.get_command(_app_for(args)).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
     except TrackerError as exc:
@@ -561,10 +599,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         for line in exc.lines():
             print(line, file=env.stderr)
         code = exc.status
-    except cx.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else "", file=env.stdout)
-        code = ExitStatus.OK
-    except cx.ClickException as exc:
+    except typer.TyperException as exc:  # what the command-line parser rejects
         from .errors import one_line
 
         print(one_line(f"error: {_click_message(exc)}"), file=env.stderr)
@@ -595,43 +630,6 @@ def _text_arguments(argv: list[str]) -> list[str]:
     return out
 
 
-class _AsGiven:
-    """Coercion of a text option or a flag: the value as the command line parser gave it."""
-
-    @staticmethod
-    def coerce(value, param=None, ctx=None):
-        return value
-
-
-def _plain_text_options(group):
-    """Skip typer's per-option pydantic validators for options that are text or flags.
-
-    Such options need no conversion; building a
-    validator costs about 2 ms per option and importing pydantic about 50 ms at
-    every start (see benchmarks/README.md). Should typer's internals change, the
-    options simply keep typer's own coercion.
-    """
-    import types
-
-    plain = (str, Optional[str], bool)
-    commands, todo = [], [group]
-    while todo:
-        command_ = todo.pop()
-        commands.append(command_)
-        todo.extend(getattr(command_, "commands", {}).values())
-    names = types.SimpleNamespace(help_option_names=app.info.context_settings["help_option_names"])
-    for command_ in commands:
-        try:
-            help_option = [command_.get_help_option(names)]  # made once per command, then cached
-        except Exception:  # noqa: BLE001 - typer's internals changed: keep its own coercion
-            help_option = []
-        for param in [*command_.params, *help_option]:
-            descriptor = getattr(param, "type_descriptor", None)
-            if descriptor is not None and getattr(param, "_runtime_param", 0) is None and descriptor.annotation in plain:
-                param._runtime_param = _AsGiven
-    return group
-
-
 def _flush_quietly(stream) -> None:
     try:
         stream.flush()
@@ -640,7 +638,7 @@ def _flush_quietly(stream) -> None:
 
 
 def _click_message(exc) -> str:
-    message = exc.format_message().strip().rstrip(".")
+    message = exc.format_message().strip().rstrip(".").replace("Value error, ", "")
     message = message[:1].lower() + message[1:]
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:

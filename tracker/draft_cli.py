@@ -8,13 +8,11 @@ from typing import Optional
 from .errors import InputError
 
 
-def run_draft(env, article: str, dialogue: Optional[str], round_: Optional[str], source_url: Optional[str],
+def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Optional[str], source_url: Optional[str],
               publisher: Optional[str], published: Optional[str], out: Optional[str], fmt: str, force: bool) -> None:
     from . import draft as drafting
 
-    fmt = (fmt or "yaml").strip().lower()
-    if fmt not in ("yaml", "json"):
-        raise InputError(f"unknown format {fmt!r} (use yaml or json)")
+    fmt = fmt.lower()
     number = None
     if round_ is not None:
         if not round_.strip().isdigit() or int(round_) < 1:
@@ -35,7 +33,7 @@ def run_draft(env, article: str, dialogue: Optional[str], round_: Optional[str],
 
         check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
     text = drafting.read_article(article, sys.stdin)
-    store = env.load()
+    store = load_data()
     rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
     result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
                                  source_url=source_url, publisher=publisher, published=day, rounds=rounds)

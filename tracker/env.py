@@ -1,7 +1,8 @@
 """The world a command runs in: streams, terminal, colour, language, data folder, today.
 
 Commands never read ``sys`` or ``os.environ`` directly; they take an ``Env``,
-which tests replace with one of their own.
+which tests replace with one of their own. An ``Env`` holds settings only; it
+reads no data (see ``cli.load_data``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,23 @@ from typing import Mapping, Optional, TextIO
 
 from .errors import InputError
 
-def _default_data_dir() -> str:
+def default_data_dir() -> str:
+    """The data shipped with the tracker: inside the installed package, or data/ of a source checkout."""
     here = os.path.dirname(os.path.abspath(__file__))
     installed = os.path.join(here, "_data")  # the wheel puts data/ here
     if os.path.isdir(installed):
         return installed
     return os.path.join(os.path.dirname(here), "data")  # a source checkout
+
+
+def cache_dir(environ: Optional[Mapping[str, str]] = None) -> str:
+    """The cache folder: TRACKER_CACHE_DIR, else tracker/ in XDG_CACHE_HOME or ~/.cache."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("TRACKER_CACHE_DIR")
+    if base:
+        return base
+    xdg = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(xdg, "tracker")
 
 
 @dataclass
@@ -57,7 +69,7 @@ class Env:
 
     @property
     def data_dir(self) -> str:
-        return self.data_dir_option or self.environ.get("TRACKER_DATA_DIR") or _default_data_dir()
+        return self.data_dir_option or self.environ.get("TRACKER_DATA_DIR") or default_data_dir()
 
     @property
     def use_cache(self) -> bool:
@@ -65,11 +77,7 @@ class Env:
 
     @property
     def cache_dir(self) -> str:
-        base = self.environ.get("TRACKER_CACHE_DIR")
-        if base:
-            return base
-        xdg = self.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        return os.path.join(xdg, "tracker")
+        return cache_dir(self.environ)
 
     @property
     def color(self) -> bool:
@@ -91,14 +99,7 @@ class Env:
             return int(cols)
         return None
 
-    def backend(self, root: str):
-        """Where the checked data is kept: the cache database, or memory with --no-cache."""
-        from .store import open_backend
-
-        return open_backend(self.cache_dir if self.use_cache else None, root)
-
-    def load(self):
-        """The checked data this command works on, as a Store (raises DataError)."""
-        from .load import load
-
-        return load(self.data_dir, self.today, self.backend(self.data_dir))
+    @property
+    def cache_folder(self) -> Optional[str]:
+        """The cache folder to use, or None with --no-cache or TRACKER_NO_CACHE."""
+        return self.cache_dir if self.use_cache else None

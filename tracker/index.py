@@ -11,6 +11,7 @@ import dataclasses
 from typing import Iterator
 
 from .model import Dataset, PartialDate, Round, Text
+from .rules import date_key as day_key
 
 ENTRY = "\x00"  # between searchable entries (YAML data can hold no NUL)
 FIELD = "\x01"  # between an entry's path and its text
@@ -36,11 +37,6 @@ def search_fold(text: str) -> str:
     folded = fold(text).replace("-", " ")
     folded = " ".join(folded.split())
     return _PLURAL[1].sub("", _PLURAL[0].sub("y", folded))
-
-
-def day_key(date: PartialDate | None) -> str:
-    """A string that sorts by date, as far as it is known; unknown dates last."""
-    return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
 
 
 def sort_key(date: PartialDate | None, dialogue: str, number: int | None, ident: str) -> str:

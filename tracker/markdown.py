@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from .output import markdown_table, md_escape
+from .rules import pick, round_label
 from .words import word
 
 
-def _t(value, lang: str) -> str:
-    if not value:
-        return ""
-    other = "zh" if lang == "en" else "en"
-    return value.get(lang) or value.get(other) or ""
+_t = pick  # a {"en", "zh"} object in the reader's language
 
 
 def _cites(ids, numbers) -> str:
@@ -99,7 +96,7 @@ def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> s
     a, b = obj["a"], obj["b"]
 
     def label(r):
-        what = w("round_n").format(n=r["round"]) if r["round"] is not None else _t(r["name"], lang)
+        what = round_label(r["round"], lang) if r["round"] is not None else _t(r["name"], lang)
         return f"{r['dialogue'].upper()} {what} ({r['id']})"
 
     def name(side):

@@ -18,6 +18,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from .rules import date_key, pick, round_order
+
 # ---------------------------------------------------------------- primitives
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +31,7 @@ class Text:
 
     def get(self, lang: str = "en") -> str:
         """The text in ``lang``, falling back to the other language."""
-        if lang == "zh":
-            return self.zh or self.en or ""
-        return self.en or self.zh or ""
+        return pick(self, lang)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -407,9 +407,6 @@ class Dataset:
         return self._outcomes
 
 
-def round_order(r: Round) -> tuple:
-    return (r.date is None, r.date.sort_key() if r.date else (), r.dialogue, r.round or 0, r.id)
-
-
 def document_order(d: Document) -> tuple:
-    return (d.date is None, d.date.sort_key() if d.date else (), d.id)
+    """Documents by date (unknown last), then ID."""
+    return (date_key(d.date), d.id)

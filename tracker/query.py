@@ -8,14 +8,14 @@ full-text search and the commitments ledger.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .errors import InputError
-from .index import day_key
 from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
 from .safe import cut
+from .rules import date_key, round_order
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -113,9 +113,9 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
     if not rounds:
         raise InputError(f"{name} has no rounds in the data")
     if which == "first":
-        return min(rounds, key=_chronological)
+        return min(rounds, key=round_order)
     if which in ("latest", "last"):
-        return max(rounds, key=_chronological)
+        return max(rounds, key=round_order)
     if _number(which):
         number = int(which) if len(which) <= 9 else None  # Python refuses to convert 4,300 digits
         for r in rounds:
@@ -132,9 +132,6 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
 def _number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
-
-def _chronological(r: Round) -> tuple:
-    return (r.date.sort_key() if r.date else (0,), r.round or 0)
 
 
 # ---------------------------------------------------------------- filtering
@@ -203,11 +200,6 @@ def keep_key(f: Filters, key: tuple) -> bool:
     return True
 
 
-def list_rounds(store, f: Filters):
-    """The rounds and meetings that pass the filters, as JSON round objects in date order (a generator)."""
-    return (text for _sort, key, text in store.listing() if keep_key(f, key))
-
-
 def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
     """Documents that pass the filters; none when a topic is asked for (documents carry no topics)."""
     if f.topics is not None:
@@ -221,22 +213,26 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-@dataclass
+@dataclass(frozen=True)
 class Pair:
+    """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
+
     a: RoundTopic
     b: RoundTopic
     theme: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comparison:
+    """What changed from round A to round B."""
+
     a: Round
     b: Round
-    added: list[RoundTopic] = field(default_factory=list)
-    dropped: list[RoundTopic] = field(default_factory=list)
-    continued: list[Pair] = field(default_factory=list)
-    evolved: list[Pair] = field(default_factory=list)
-    delivered: list[tuple] = field(default_factory=list)  # (outcome of A, evidence)
+    added: tuple[RoundTopic, ...] = ()
+    dropped: tuple[RoundTopic, ...] = ()
+    continued: tuple[Pair, ...] = ()
+    evolved: tuple[Pair, ...] = ()
+    delivered: tuple[tuple[Outcome, "Evidence"], ...] = ()  # (a commitment of A, evidence of it by B's date)
 
     def summary(self) -> str:
         return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"
@@ -250,7 +246,9 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
     a topic of B under the same theme are paired in agenda order as *evolved*;
     what is left is *dropped* (only in A) or *added* (only in B).
     """
-    out = Comparison(a, b)
+    continued: list[Pair] = []
+    evolved: list[Pair] = []
+    dropped: list[RoundTopic] = []
     a_topics = [t for t in a.topics if all_topics or t.headline]
     b_topics = [t for t in b.topics if all_topics or t.headline]
     b_by_id = {}
@@ -261,7 +259,7 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
         other = b_by_id.get(t.topic)
         if other is not None and t.topic not in matched:
             matched.add(t.topic)
-            out.continued.append(Pair(t, other, ds.topics[t.topic].theme))
+            continued.append(Pair(t, other, ds.topics[t.topic].theme))
         elif other is None:
             a_left.append(t)
     a_ids = {x.topic for x in a_topics}
@@ -270,16 +268,16 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
         theme = ds.topics[t.topic].theme
         partner = next((x for x in b_left if ds.topics[x.topic].theme == theme), None)
         if partner is None:
-            out.dropped.append(t)
+            dropped.append(t)
         else:
             b_left.remove(partner)
-            out.evolved.append(Pair(t, partner, theme))
-    out.added = b_left
+            evolved.append(Pair(t, partner, theme))
+    delivered: tuple = ()
     if (a.date and b.date and a.date.sort_key() <= b.date.sort_key()) or not (a.date and b.date):
-        out.delivered = [
+        delivered = tuple(
             (o, ev) for o in outcomes_of(a) if o.commitment for ev in evidence_for(ds, o) if _on_or_before(ev.date, b.date)
-        ]
-    return out
+        )
+    return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered)
 
 
 def _on_or_before(d: Optional[PartialDate], limit: Optional[PartialDate]) -> bool:
@@ -339,7 +337,7 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     for d in ds.documents.values():
         cite(d.follows_up, Evidence("document", d.id, d.date, d.title, d.id, d.sources))
     for items in index.values():
-        items.sort(key=lambda e: e.date.sort_key() if e.date else (9999,))
+        items.sort(key=lambda e: date_key(e.date))
     _EVIDENCE_CACHE.clear()
     _EVIDENCE_CACHE[id(ds)] = (ds, index)
     return index
@@ -369,79 +367,15 @@ def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date)
     return rows
 
 
-# ---------------------------------------------------------------- timeline
-
-
-def timeline(store, f: Filters, with_follow_ups: bool = False):
-    """Rounds, meetings, milestones and documents (and follow-ups) as JSON objects in date order (a generator)."""
-    import heapq
-    import json
-
-    from .serialize import document_object
-
-    ds = store.dataset
-    rounds = (((sort.partition("|")[0], 0, sort), text) for sort, key, text in store.listing() if keep_key(f, key))
-    others = [((day_key(d.date), 2, d.id), json.dumps(document_object(ds, d), ensure_ascii=False)) for d in filter_documents(ds, f)]
-    if with_follow_ups:
-        for key, text in store.follow_up_rows():
-            dialogue, partner, _first, _last, topics = key
-            for e in json.loads(text):
-                date = PartialDate.parse(e["date"])
-                if keep_key(f, filter_key(dialogue, partner, date, None, topics)):
-                    others.append(((day_key(date), 3, e["id"]), json.dumps(e, ensure_ascii=False)))
-    others.sort(key=lambda item: item[0])
-    return (text for _, text in heapq.merge(rounds, others, key=lambda item: item[0]))
-
-
 # ---------------------------------------------------------------- topics
 
 
-def topic_matrix(ds: Dataset, summaries: list[dict]) -> list[tuple]:
+def topic_matrix(ds: Dataset, rounds: list[Round]) -> list[tuple]:
     """(topic, [True (headline) / False (mentioned) / None for each round]) for every topic discussed."""
-    cells_of = [{t["id"]: t["headline"] for t in s["topics"]} for s in summaries]
+    cells_of = [{t.topic: t.headline for t in r.topics} for r in rounds]
     rows = []
     for topic in ds.topics.values():
         cells = [c.get(topic.id) for c in cells_of]
         if any(c is not None for c in cells):
             rows.append((topic, cells))
     return rows
-
-
-def topic_history(ds: Dataset, topic_ids: frozenset) -> list[tuple[Round, RoundTopic]]:
-    return [(r, t) for r in ds.rounds.values() for t in r.topics if t.topic in topic_ids]
-
-
-# ---------------------------------------------------------------- search
-
-
-def search(store, text: str, f: Filters):
-    """Case-insensitive full text over names, topics, outcomes, documents and participants.
-
-    Yields round (then document) JSON objects, each with its ``hits``: ``{where, text}``.
-    """
-    import json
-
-    from . import index
-    from .serialize import document_object
-
-    needle = index.search_fold(text)
-    if not needle:
-        raise InputError("empty search text")
-    ds = store.dataset
-
-    def with_hits(obj_text: str, hits) -> str:
-        listed = json.dumps([{"where": p, "text": t} for p, t in hits], ensure_ascii=False)
-        return obj_text[:-1] + ', "hits": ' + listed + "}"
-
-    def results():
-        for key, summary, blob, folded in store.search_rows(needle):
-            if keep_key(f, key):
-                hits = index.find(blob, folded, needle)
-                if hits:
-                    yield with_hits(summary, hits)
-        for d in filter_documents(ds, f):
-            hits = [(p, t) for p, t in index.texts(d) if needle in index.search_fold(t)]
-            if hits:
-                yield with_hits(json.dumps(document_object(ds, d), ensure_ascii=False), hits)
-
-    return results()

@@ -8,17 +8,8 @@ from __future__ import annotations
 
 from . import serialize as S
 from .errors import InputError
-from .output import FORMATS, write_csv, write_json, write_json_texts, write_rows
+from .output import write_csv, write_json, write_json_texts, write_rows
 from .safe import visible
-
-
-def check_format(fmt: str, allowed=FORMATS) -> str:
-    value = (fmt or "table").strip().lower()
-    if value == "md":
-        value = "markdown"
-    if value not in allowed:
-        raise InputError(f"unknown format {fmt!r} (use {', '.join(allowed)})")
-    return value
 
 
 def _view(env, ds):
@@ -162,11 +153,11 @@ def timeline(env, ds, texts, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], TIMELINE_COLUMNS)
 
 
-def topics(env, ds, summaries: list[dict], matrix, fmt: str) -> None:
+def topics(env, ds, rounds, matrix, fmt: str) -> None:
     if fmt == "table":
-        _view(env, ds).topics(summaries, matrix)
+        _view(env, ds).topics([S.round_object(ds, r) for r in rounds], matrix)
         return
-    ids = [r["id"] for r in summaries]
+    ids = [r.id for r in rounds]
     if fmt == "json":
         write_json(env.stdout, {
             "themes": [S.plain(t) for t in ds.themes.values()],
@@ -193,7 +184,8 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         _view(env, ds).topic_history(topic_ids, history)
         return
     objs = []
-    for r, t in history:
+    for mention in history:
+        r, t = mention.round, mention.topic
         o = S.round_object(ds, r)
         o = {k: o[k] for k in ("id", "dialogue", "round", "name", "date", "partner", "format", "venue")}
         o["topic"] = S.topic_object(ds, t)

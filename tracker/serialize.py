@@ -12,6 +12,7 @@ import dataclasses
 from typing import Any, Optional
 
 from .model import Dataset, Document, Participant, PartialDate, Round, Text
+from .rules import display_name, pick
 
 
 def plain(obj: Any) -> Any:
@@ -36,9 +37,7 @@ def text(t: Optional[Text]) -> Optional[dict]:
 
 
 def person_name(ds: Dataset, p: Participant) -> Optional[Text]:
-    if p.person and p.person in ds.people:
-        return ds.people[p.person].name
-    return p.organisation
+    return display_name(ds.people, p)
 
 
 def person_object(ds: Dataset, p: Participant) -> dict:
@@ -211,11 +210,6 @@ def flat(obj: dict, lang: str) -> dict:
     return out
 
 
-def _pick(t: dict, lang: str) -> str:
-    other = "zh" if lang == "en" else "en"
-    return t.get(lang) or t.get(other) or ""
-
-
 def _is_text(v) -> bool:
     return isinstance(v, dict) and set(v) == {"en", "zh"}
 
@@ -228,13 +222,13 @@ def _flat_value(value, lang: str) -> str:
     if isinstance(value, (int, float, str)):
         return str(value)
     if _is_text(value):
-        return _pick(value, lang)
+        return pick(value, lang)
     if isinstance(value, list):
         return "; ".join(s for s in (_flat_value(v, lang) for v in value) if s)
     if isinstance(value, dict):
         for key in ("name", "title", "text"):
             if key in value and _is_text(value[key]):
-                return _pick(value[key], lang)
+                return pick(value[key], lang)
         if "id" in value:
             return str(value["id"])
         return "; ".join(f"{k}={_flat_value(v, lang)}" for k, v in value.items())

@@ -17,6 +17,7 @@ from rich.text import Text as RText
 from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
 from .safe import UNSAFE, visible
+from .rules import display_name, pick, round_label
 from .words import word
 
 
@@ -162,7 +163,8 @@ class View:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        return visible(text.get(self.lang) or "") if text else ""
+        """A Text (or its JSON form) in the user's language, control characters shown visibly."""
+        return visible(pick(text, self.lang))
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
@@ -187,12 +189,7 @@ class View:
         for item in items:
             self.console.print(item)
 
-    def pick(self, text: Optional[dict]) -> str:
-        """A {"en", "zh"} object of the JSON output, in the user's language."""
-        if not text:
-            return ""
-        other = "zh" if self.lang == "en" else "en"
-        return visible(text.get(self.lang) or text.get(other) or "")
+    pick = t
 
     @staticmethod
     def dialogue_name(d_id: Optional[str]) -> str:
@@ -228,9 +225,7 @@ class View:
         return RText(self.w(s["format"]))
 
     def person(self, p) -> str:
-        if p.person and p.person in self.ds.people:
-            return self.t(self.ds.people[p.person].name)
-        return self.t(p.organisation)
+        return self.t(display_name(self.ds.people, p))
 
     def leads_text(self, s: dict) -> str:
         return self.join(self.pick(p["name"]) for p in sorted(s["leads"], key=lambda p: SIDE_ORDER[p["side"]]))
@@ -372,7 +367,7 @@ class View:
         head = RText(style="bold")
         short = self.dialogue_name(d.id)
         if r.round is not None:
-            head.append(f"{short} " + self.w("round_n").format(n=r.round))
+            head.append(f"{short} " + round_label(r.round, self.lang))
         else:
             head.append(f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}")
         head.append(f"  ({r.id})", style="dim")
@@ -664,7 +659,7 @@ class View:
             self.lines(self.w("more_with_detail"), style="dim")
 
     def round_name(self, s: dict) -> str:
-        label = self.w("round_n").format(n=s["round"]) if s["round"] is not None else self.event_label(s)
+        label = round_label(s["round"], self.lang) if s["round"] is not None else self.event_label(s)
         date = f" ({s['date']})" if s["date"] else ""
         return f"{self.dialogue_name(s['dialogue'])} {label}{date}"
 
@@ -767,7 +762,7 @@ class View:
     def round_name_short(self, e: dict) -> str:
         """``EPPD round 6`` for a numbered round, the meeting's own name otherwise."""
         if e["round"] is not None:
-            return f"{self.dialogue_name(e['dialogue'])} " + self.w("round_n").format(n=e["round"])
+            return f"{self.dialogue_name(e['dialogue'])} " + round_label(e["round"], self.lang)
         return self.pick(e["name"]) or self.event_label(e)
 
     def print_hanging(self, head: RText, body: RText, indent: str) -> None:
@@ -831,7 +826,8 @@ class View:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
         self.lines(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
-        for r, t in history:
+        for m in history:
+            r, t = m.round, m.topic
             self.print(RText(""))
             s = self.summary(r)
             self.lines(" · ".join(b for b in (s["date"] or "—", f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
@@ -932,7 +928,7 @@ class View:
                 current = row.round.id
                 self.print(RText(""))
                 sm = self.summary(row.round)
-                label = self.w("round_n").format(n=sm["round"]) if sm["round"] is not None else self.event_label(sm)
+                label = round_label(sm["round"], self.lang) if sm["round"] is not None else self.event_label(sm)
                 bits = [f"{self.dialogue_name(sm['dialogue'])} {label} ({row.round.id})", sm["date"] or "",
                         self.age_text(row.age_days) if row.age_days is not None else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")

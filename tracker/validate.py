@@ -353,9 +353,10 @@ def stem_of(path: str) -> str:
 def run_validate(env, path: Optional[str], strict: bool) -> int:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
     from .load import check
+    from .store import open_backend
 
     root = path or env.data_dir
-    store, problems = check(root, env.today, env.backend(root))
+    store, problems = check(root, env.today, open_backend(env.cache_folder, root))
     problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]

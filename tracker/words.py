@@ -86,7 +86,6 @@ _WORDS = {
     "mandate": ("mandate", "談判授權"),
     "conclusion": ("conclusion of talks", "完成談判"),
     "entry-into-force": ("entry into force", "生效"),
-    "round_n": ("round {n}", "第{n}屆"),
     "n_rounds": ("{n} rounds", "{n}屆"),
     "n_round": ("1 round", "1屆"),
     "n_meetings": ("{n} meetings", "{n}場會議"),

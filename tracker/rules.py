@@ -1,0 +1,56 @@
+"""Rules every part of the tracker shares, each written once.
+
+- which language a bilingual text is shown in (``pick``);
+- how a numbered round is called (``round_label``: round 6, 第6屆);
+- whose name a participant shows (``display_name``);
+- the order of rounds, documents and events (``date_key``, ``round_order``):
+  by date as far as it is known (2021 before 2021-03 before 2021-03-05), and a
+  record whose date is unknown after every dated one.
+
+This module imports nothing else of the tracker, so that any module may use it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from .model import Participant, PartialDate, Text
+
+
+def pick(text: Any, lang: str) -> str:
+    """A bilingual text in ``lang`` (en or zh), or in the other language when ``lang`` is missing.
+
+    Takes a ``Text`` or its JSON form ``{"en": …, "zh": …}``; "" for none.
+    """
+    if not text:
+        return ""
+    if isinstance(text, dict):
+        en, zh = text.get("en"), text.get("zh")
+    else:
+        en, zh = text.en, text.zh
+    if lang == "zh":
+        return zh or en or ""
+    return en or zh or ""
+
+
+def round_label(number: int, lang: str) -> str:
+    """A numbered round as the output names it: ``round 6``, ``第6屆``."""
+    return f"第{number}屆" if lang == "zh" else f"round {number}"
+
+
+def display_name(people: dict, p: "Participant") -> Optional["Text"]:
+    """The name a participant is shown by: the person's name, else the organisation."""
+    if p.person and p.person in people:
+        return people[p.person].name
+    return p.organisation
+
+
+def date_key(date: Optional["PartialDate"]) -> str:
+    """A text that sorts by date as far as it is known, unknown dates last: ``20201120``, ``20210000``, ``~``."""
+    return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
+
+
+def round_order(r) -> tuple:
+    """Rounds by date (unknown last), then dialogue, number and ID."""
+    return (date_key(r.date), r.dialogue, r.round or 0, r.id)
