@@ -209,3 +209,19 @@ def test_compare_markdown_carries_the_sections_of_the_table():
     assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in out
     assert "| Change | Theme | Topic in A | Topic in B | Outcomes in A | Outcomes in B |" in out
     assert "\x1b" not in out
+
+
+def test_errors_suggest_what_the_user_meant():
+    assert run("show", "tuba").err.endswith("did you mean 'tuba-launch'?\n")
+    assert "meetings: tid-2022-06-02, tid-2023-04-28, tid-2025-12-12" in run("show", "tid:1").err
+    assert run("list", "--topic", "mineral").err.endswith("did you mean 'critical-minerals'?\n")
+    for res in (run("show", "tuba"), run("show", "tid:1"), run("list", "--topic", "mineral")):
+        assert res.code == 2 and res.err.count("\n") == 1
+
+
+def test_command_summaries_are_whole_sentences():
+    out = run("--help", environ={"COLUMNS": "80"}).out
+    listed = out.split("Commands:")[1].splitlines()
+    summaries = [line.split(None, 1)[1] for line in listed if line.startswith("  ") and len(line.split(None, 1)) == 2]
+    assert len(summaries) >= 11
+    assert summaries and all(s.endswith(".") and not s.endswith("...") for s in summaries), summaries

@@ -140,7 +140,7 @@ def _help_without_command(ctx: typer.Context) -> None:
 # ---------------------------------------------------------------- commands
 
 
-@command("list")
+@command("list", short_help="List the rounds and meetings, one line each, by dialogue.")
 def list_(
     env: Env,
     dialogue: DialogueOpt = None,
@@ -169,7 +169,7 @@ def list_(
     render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt, show_all=show_all)
 
 
-@command("show")
+@command("show", short_help="Show one round: leads, topics, outcomes, sources.")
 def show(
     env: Env,
     ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
@@ -196,7 +196,7 @@ def show(
     render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
-@command("compare")
+@command("compare", short_help="Compare two rounds: what was added, dropped, evolved.")
 def compare(
     env: Env,
     a: Annotated[str, typer.Argument(metavar="A", help="The earlier round (6, eppd:6, dde:2, …).", show_default=False)],
@@ -231,7 +231,7 @@ def compare(
     render.compare(env, ds, c, fmt, detail=detail)
 
 
-@command("timeline")
+@command("timeline", short_help="Show rounds and documents in date order.")
 def timeline(
     env: Env,
     partner: PartnerOpt = None,
@@ -263,7 +263,7 @@ def timeline(
         render.timeline(env, store.dataset, listing.timeline(store, f, with_follow_ups), fmt)
 
 
-@command("topics")
+@command("topics", short_help="Show the topics, and which rounds discussed each.")
 def topics(
     env: Env,
     topic: Annotated[Optional[str], typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
@@ -297,7 +297,7 @@ def topics(
         render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
 
 
-@command("search")
+@command("search", short_help="Search names, topics, outcomes and documents.")
 def search(
     env: Env,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
@@ -325,7 +325,7 @@ def search(
     render.search(env, store.dataset, listing.search(store, text, f), fmt, needle=text)
 
 
-@command("commitments")
+@command("commitments", short_help="List what each round promised and what became of it.")
 def commitments(
     env: Env,
     dialogue: DialogueOpt = None,
@@ -355,6 +355,7 @@ def commitments(
 
 export_app = typer.Typer(
     help="Write the data in the formats other tools open: SQLite (Datasette), iCalendar, JSON, CSV.",
+    short_help="Write the data as SQLite, iCalendar, JSON or CSV.",
     invoke_without_command=True,
     callback=_help_without_command,
 )
@@ -439,7 +440,7 @@ def export_csv(
     print(f"wrote {written}", file=env.stderr)
 
 
-@command("validate")
+@command("validate", short_help="Check a data folder and report every problem.")
 def validate(
     env: Env,
     path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
@@ -462,7 +463,7 @@ def validate(
         raise typer.Exit(code)
 
 
-@command("draft")
+@command("draft", short_help="Draft a round file from a press release.")
 def draft(
     env: Env,
     article: Annotated[str, typer.Argument(metavar="ARTICLE", help="A plain-text article (UTF-8), or - for standard input.", show_default=False)],
@@ -494,7 +495,7 @@ def draft(
     run_draft(env, lambda: load_data(env), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print the JSON Schema of a data file.")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="[KIND]", case_sensitive=False, help="The kind of data file.")] = "round",
 ) -> None:
@@ -548,7 +549,7 @@ def _silence_stdout() -> None:
         pass
 
 
-_COMMANDS["schema"] = (schema, {})
+_COMMANDS["schema"] = (schema, {"short_help": "Print the JSON Schema of a data file."})
 _ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir", "--color")
 
 

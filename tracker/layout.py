@@ -81,16 +81,16 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -
     while True:
         widths = {i: natural[i] for i in keep}
         excess = sum(widths.values()) + len(GAP) * (len(keep) - 1) - width
-        # shrink the widest shrinkable column first, down to its minimum
+        # shrink the widest shrinkable column a cell at a time, so that the widest give way
+        # evenly, none below its minimum
+        floors = {i: max(columns[i].shrink, cell_width(columns[i].header)) for i in keep if columns[i].shrink is not None}
         while excess > 0:
-            cands = [i for i in keep if columns[i].shrink is not None and widths[i] > max(columns[i].shrink, cell_width(columns[i].header))]
+            cands = [i for i in floors if widths[i] > floors[i]]
             if not cands:
                 break
-            i = max(cands, key=lambda j: (widths[j], -columns[j].drop))
-            floor = max(columns[i].shrink, cell_width(columns[i].header))
-            step = min(excess, widths[i] - floor)
-            widths[i] -= step
-            excess -= step
+            i = max(cands, key=lambda j: (widths[j], columns[j].drop))
+            widths[i] -= 1
+            excess -= 1
         if excess <= 0 or not droppable:
             break
         keep.remove(droppable.pop(0))

@@ -79,7 +79,12 @@ def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
         if want in ds.themes:
             return theme_topics(ds.themes[want])
     known = sorted(ds.topics)
-    raise InputError(f"unknown topic {text!r} (see `tracker topics` for the list){_suggest(text, known)}")
+    from .index import search_fold
+
+    part = search_fold(text)
+    near = [t.id for t in ds.topics.values() if part and any(part in search_fold(n) for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))]
+    hint = f"; did you mean {', '.join(repr(n) for n in near[:3])}?" if near else _suggest(text, known)
+    raise InputError(f"unknown topic {cut(text, 40)!r} (see `tracker topics` for the list){hint}")
 
 
 def _numbers(rounds: list[Round]) -> str:
@@ -105,7 +110,13 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
     elif "-" in text:
         d_text, _, which = text.rpartition("-")
     else:
-        raise InputError(f"cannot read the round reference {text!r} (try 6, eppd:6, eppd-6 or eppd:latest)")
+        try:
+            d_id = resolve_dialogue(ds, text)
+        except InputError:
+            raise InputError(f"cannot read the round reference {cut(text, 40)!r} (try 6, eppd:6, eppd-6 or eppd:latest)") from None
+        rounds = [r for r in ds.rounds.values() if r.dialogue == d_id]
+        hint = f"; did you mean {rounds[0].id!r}?" if len(rounds) == 1 else ""
+        raise InputError(f"{text!r} is a dialogue, not a round ({_listing(ds, d_id, rounds)}){hint}")
     d_id = resolve_dialogue(ds, d_text)
     rounds = [r for r in ds.rounds.values() if r.dialogue == d_id]
     name = (ds.dialogues[d_id].short or ds.dialogues[d_id].name).get("en")
@@ -121,12 +132,20 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
         for r in rounds:
             if r.round == number:
                 return r
-        raise InputError(f"{name} has no round {cut(which, 20)} ({name} has {_numbers(rounds)})")
+        raise InputError(f"{name} has no round {cut(which, 20)} ({_listing(ds, d_id, rounds)})")
     full = f"{d_id}-{which}"
     if full in ds.rounds:
         return ds.rounds[full]
     ids = sorted(r.id for r in rounds)
     raise InputError(f"unknown round {text!r} ({name} has {_numbers(rounds)}; meetings: {', '.join(ids)}){_suggest(full, ids)}")
+
+
+def _listing(ds: Dataset, d_id: str, rounds: list[Round]) -> str:
+    """What a dialogue has, for an error: its numbered rounds and the IDs of its other meetings."""
+    name = (ds.dialogues[d_id].short or ds.dialogues[d_id].name).get("en")
+    meetings = sorted(r.id for r in rounds if r.round is None)
+    text = f"{name} has {_numbers(rounds)}"
+    return text + (f"; meetings: {', '.join(meetings)}" if meetings else "")
 
 
 def _number(text: str) -> bool:

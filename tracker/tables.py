@@ -315,6 +315,25 @@ class View:
         for line in wrap(text, self.console.width, indent, first):
             self.console.print(RText(line, style=style), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
+    def disputed_format(self, round_id: str) -> str:
+        """``virtual or hybrid (disputed)``: the formats the sources give, where each version starts
+        with one; else ``disputed``."""
+        words = {"hybrid": "hybrid", "virtual": "virtual", "in person": "in-person", "in-person": "in-person"}
+        found = []
+        for d in self.ds.rounds[round_id].disputed:
+            if d.about != "format":
+                continue
+            for v in d.versions:
+                head = (v.value.en or "").lower()
+                key = next((k for k in words if head.startswith(k)), None)
+                if key is None:
+                    return self.w("disputed").lower()
+                found.append(self.w(words[key]))
+        if not found:
+            return self.w("disputed").lower()
+        alternatives = ("或" if self.lang == "zh" else " or ").join(dict.fromkeys(found))
+        return alternatives + self.paren(self.w("disputed").lower())
+
     def event_label(self, s: dict) -> str:
         """How a row is named: its number, or what kind of event it was, in words."""
         if s["round"] is not None:
@@ -329,7 +348,7 @@ class View:
         columns = [
             Column(self.w("round")),
             Column(self.w("date")),
-            Column(self.w("format"), drop=3),
+            Column(self.w("format"), drop=3, shrink=10),
             Column(self.w("place"), drop=2, shrink=12),
             Column(self.w("leads"), drop=1, shrink=16),
             Column(self.w("topics"), drop=4, right=True),
@@ -338,7 +357,7 @@ class View:
         for s in rows:
             fmt = "" if s["format"] is None else self.w(s["format"])
             if s["format"] is None and "format" in s["disputed"]:
-                fmt = self.w("disputed").lower()
+                fmt = self.disputed_format(s["id"])
             cells.append([
                 self.event_label(s),
                 str(self.date_text(s["date"], s["end_date"])) if s["date"] else "—",
