@@ -447,7 +447,6 @@ def validate(
 
 @app.command("schema")
 def schema(
-    ctx: typer.Context,
     kind: Annotated[str, typer.Argument(metavar="[KIND]", help="round, dialogue, document, partners, topics or people.")] = "round",
 ) -> None:
     """Print the JSON Schema of a data file, generated from the model, for editors with a YAML language server.
@@ -464,7 +463,7 @@ def schema(
 
     if kind not in SCHEMA_KINDS:
         raise InputError(f"unknown schema {kind!r} (use {', '.join(SCHEMA_KINDS)})")
-    write_json(ctx.find_root().obj.stdout, json_schema(SCHEMA_KINDS[kind]))
+    write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
 
 # ---------------------------------------------------------------- entry point
