@@ -201,12 +201,11 @@ def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str
         with _signals_held():
             folder = tempfile.mkdtemp(prefix="tracker-")
         tmp = os.path.join(folder, "out")
-        try:
-            write(tmp)
-        except OSError as exc:
-            raise OutputError(f"-: cannot write: {exc.strerror or exc}") from None
+        write(tmp)
         with open(tmp, "rb") as fh:
             return _to_stdout(stdout, iter(lambda: fh.read(1 << 16), b""))
+    except OSError as exc:  # a full temporary folder; a closed pipe is PipeClosed by now
+        raise OutputError(f"-: cannot write: {exc.strerror or exc}") from None
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
