@@ -280,6 +280,23 @@ def test_a_signal_during_start_up_is_quiet(signum, code):
     assert (proc.returncode, proc.stderr, proc.stdout) == (code, "", "")
 
 
+def test_ctrl_c_inside_a_command_s_own_imports_is_quiet():
+    """Ctrl-C while a class is being created surfaces as a RuntimeError caused by KeyboardInterrupt."""
+    script = (
+        "import sys\n"
+        "import tracker.cli, tracker.entry\n"
+        "def main():\n"
+        "    try:\n"
+        "        raise KeyboardInterrupt\n"
+        "    except KeyboardInterrupt as exc:\n"
+        "        raise RuntimeError(\"Error calling __set_name__ on 'Field' instance 'en' in 'Text'\") from exc\n"
+        "tracker.cli.main = main\n"
+        "tracker.entry.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=_process_env())
+    assert (proc.returncode, proc.stderr) == (130, "")
+
+
 # ---------------------------------------------------------------- closed pipes and closed streams
 
 

@@ -7,11 +7,33 @@ modules load (an interruption in the middle of an import can surface as any
 exception); they take effect as soon as the imports are done.
 """
 
-import signal
 import sys
 
-_CAUGHT = (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None))
 _received: list = []
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether an exception is, or was caused by, an interruption: Ctrl-C in the middle of
+    creating a class surfaces as a RuntimeError, for example."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+try:
+    import signal
+except BaseException as exc:  # Ctrl-C while this very import ran: note it, and import again
+    if not _interrupted(exc):
+        raise
+    import signal
+
+    _received.append(signal.SIGINT)
+
+_CAUGHT = (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None))
 
 
 def _note(signum, frame) -> None:
@@ -50,7 +72,9 @@ def run() -> None:
             raise KeyboardInterrupt
         _set_handlers(signal.default_int_handler, _terminate)
         code = main()
-    except KeyboardInterrupt:
+    except BaseException as exc:  # an interruption inside a command's own imports can be any exception
+        if not _interrupted(exc):
+            raise
         code = 130
     _set_handlers(_note, _note)  # the work is done: a late Ctrl-C only sets the status
     _quiet_exit(code)
