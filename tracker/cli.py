@@ -54,9 +54,9 @@ PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
 RefDialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
-SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports.", show_default=False)]
-HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what the terminal shows as an HTML page.", show_default=False)]
-ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists.")]
+SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports (- writes only the picture, to standard output).", show_default=False)]
+HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what the terminal shows as an HTML page (- writes only the page, to standard output).", show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists (a regular file only; it keeps its permissions).")]
 TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
@@ -361,7 +361,14 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
-PathArg = Annotated[str, typer.Argument(metavar="PATH", help="The file to write (never inside the data folder).", show_default=False)]
+PathArg = Annotated[str, typer.Argument(metavar="PATH", help="The file to write (never inside the data folder), or - for standard output.", show_default=False)]
+
+
+def _wrote(env: Env, written: str) -> None:
+    from .files import STDOUT
+
+    if written != STDOUT:
+        print(f"wrote {written}", file=env.stderr)
 
 
 @command("sqlite", target=export_app)
@@ -373,12 +380,13 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     Examples:
       tracker export sqlite dialogues.db
       datasette dialogues.db
+      tracker export sqlite - | gzip > dialogues.db.gz
     """
     from . import export, files
 
     ds = load_data(env).dataset
-    written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir)
-    print(f"wrote {written}", file=env.stderr)
+    written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir, stdout=env.stdout)
+    _wrote(env, written)
 
 
 @command("ics", target=export_app)
@@ -390,14 +398,14 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
     Examples:
       tracker export ics dialogues.ics
       tracker export ics eppd.ics --dialogue eppd --lang zh
+      tracker export ics - --partner us > us.ics
     """
     from . import export, files, query
 
     ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner)
-    text, skipped = export.ics_text(ds, env.lang, query.filter_rounds(ds, f))
-    written = files.write_text(path, text, force=force, data_dir=env.data_dir)
-    print(f"wrote {written}", file=env.stderr)
+    data, skipped = export.ics_bytes(ds, env.lang, query.filter_rounds(ds, f))
+    _wrote(env, files.write_bytes(path, data, force=force, data_dir=env.data_dir, stdout=env.stdout))
     if skipped:
         print(f"left out, dated only to the month or year: {', '.join(skipped)}", file=env.stderr)
 
@@ -409,12 +417,12 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     \b
     Examples:
       tracker export json dialogues.json
+      tracker export json - | jq '.rounds | length'
     """
     from . import export, files
 
     ds = load_data(env).dataset
-    written = files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir)
-    print(f"wrote {written}", file=env.stderr)
+    _wrote(env, files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir, stdout=env.stdout))
 
 
 @command("csv", target=export_app)
@@ -436,8 +444,7 @@ def export_csv(
     from . import export, files
 
     ds = load_data(env).dataset
-    written = files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir)
-    print(f"wrote {written}", file=env.stderr)
+    _wrote(env, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir))
 
 
 @command("validate", short_help="Check a data folder and report every problem.")
@@ -587,8 +594,19 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
+    import contextlib
+
     env = env or Env()
     env.stdout = _Guard(env.stdout)
+    try:  # help and version texts are written to sys.stdout: guard it too
+        with contextlib.redirect_stdout(_Guard(sys.stdout)):
+            return int(_main(argv, env))
+    except (BrokenPipeError, PipeClosed):
+        _silence_stdout()
+        return int(ExitStatus.PIPE_CLOSED)
+
+
+def _main(argv: Optional[list[str]], env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
@@ -607,10 +625,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         code = ExitStatus.USAGE_ERROR
     except (typer.Abort, KeyboardInterrupt):
         code = ExitStatus.INTERRUPTED
-    except (BrokenPipeError, PipeClosed):
-        _silence_stdout()
-        code = ExitStatus.PIPE_CLOSED
-    return int(code)
+    return code
 
 
 def _text_arguments(argv: list[str]) -> list[str]:

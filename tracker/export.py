@@ -163,12 +163,37 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
 
 
 def write_sqlite(ds: Dataset, path: str) -> None:
-    """A normalised SQLite database with foreign keys, indexes and a full-text table, for Datasette."""
+    """A normalised SQLite database with foreign keys, indexes and a full-text table, for Datasette.
+
+    A failure to write (a full disk, a value SQLite cannot hold) is an OSError, as for any file.
+    """
+    import sqlite3
+
+    rows = tables(ds)
+    _check_integers(rows)
+    try:
+        _fill_sqlite(ds, rows, path)
+    except sqlite3.Error as exc:
+        raise OSError(f"{exc} (SQLite)") from None
+
+
+_SQLITE_INT = 2**63
+
+
+def _check_integers(rows: dict[str, list[dict]]) -> None:
+    for name, table in rows.items():
+        for row in table:
+            for column, value in row.items():
+                if isinstance(value, int) and not -_SQLITE_INT <= value < _SQLITE_INT:
+                    raise OSError(f"{name} {row.get('id') or row.get('round_id')}: {column} {value} is too large "
+                                  f"for SQLite (at most {_SQLITE_INT - 1})")
+
+
+def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
     import sqlite3
 
     from . import index
 
-    rows = tables(ds)
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA foreign_keys = ON")
@@ -235,28 +260,20 @@ def csv_writers(ds: Dataset, bom: bool) -> dict:
 # ---------------------------------------------------------------- iCalendar (RFC 5545)
 
 
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
+    """A calendar with one all-day event per round dated to the day; and the rounds left out.
 
+    Written by the icalendar package (imported only here), which escapes, folds and
+    encodes as RFC 5545 asks.
+    """
+    import icalendar
 
-def _fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with a space (RFC 5545 3.1), never inside a character."""
-    out, current, size = [], "", 0
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def ics_text(ds: Dataset, lang: str, rounds) -> tuple[str, list[str]]:
-    """A calendar with one all-day event per round dated to the day; and the rounds left out."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tracker//Taiwan economic dialogues//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + _ics_escape("Taiwan economic dialogues")]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//tracker//Taiwan economic dialogues//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "Taiwan economic dialogues")
     skipped = []
     for r in rounds:
         if r.date is None or r.date.day is None:
@@ -266,7 +283,7 @@ def ics_text(ds: Dataset, lang: str, rounds) -> tuple[str, list[str]]:
         short = (d.short or d.name).get(lang)
         label = (f"第{r.round}屆" if lang == "zh" else f"round {r.round}") if r.round is not None else (r.name.get(lang) if r.name else r.id)
         start = r.date.first_day()
-        end = (r.end_date.last_day() if r.end_date and r.end_date.day else start) + _dt.timedelta(days=1)
+        last = r.end_date.last_day() if r.end_date and r.end_date.day else start
         topics = "; ".join(ds.topics[t.topic].name.get(lang) for t in r.topics if t.headline)
         description = [f"{d.name.get(lang)} — {label}"]
         if topics:
@@ -274,25 +291,24 @@ def ics_text(ds: Dataset, lang: str, rounds) -> tuple[str, list[str]]:
         if r.format:
             description.append(("形式：" if lang == "zh" else "Format: ") + r.format)
         description += [s.url for s in r.sources if s.url]
-        stamp = r.last_verified.first_day().strftime("%Y%m%dT000000Z")
-        event = [
-            "BEGIN:VEVENT",
-            f"UID:{r.id}@tracker",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
-            "SUMMARY:" + _ics_escape(f"{short} {label}"),
-        ]
+        event = icalendar.Event()
+        event.add("uid", f"{r.id}@tracker")
+        stamp = r.last_verified.first_day()
+        event.add("dtstamp", _dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=_dt.timezone.utc))
+        event.add("dtstart", start)
+        if last < _dt.date.max:  # the day after the last, as RFC 5545 counts all-day events
+            event.add("dtend", last + _dt.timedelta(days=1))
+        else:  # no day after 9999-12-31 to name: say how long instead
+            event.add("duration", _dt.timedelta(days=(last - start).days + 1))
+        event.add("summary", f"{short} {label}")
         if r.venues:
-            event.append("LOCATION:" + _ics_escape("; ".join(v.get(lang) for v in r.venues)))
-        event.append("DESCRIPTION:" + _ics_escape("\n".join(description)))
+            event.add("location", "; ".join(v.get(lang) for v in r.venues))
+        event.add("description", "\n".join(description))
         first_url = next((s.url for s in r.sources if s.url), None)
         if first_url:
-            event.append("URL:" + first_url)
-        event.append("END:VEVENT")
-        lines += event
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines), skipped
+            event.add("url", first_url)
+        cal.add_component(event)
+    return cal.to_ical(), skipped
 
 
 # ---------------------------------------------------------------- TimelineJS

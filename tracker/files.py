@@ -1,15 +1,29 @@
 """Writing the files users ask for: atomically, never over an existing file unless forced,
-never into the data folder, and nothing half-written left behind when interrupted.
+never over anything but a regular file, never into the data folder, and nothing
+half-written left behind when interrupted.
 
-Every writer (exports, --svg/--html pictures) goes through ``write_file``.
+Every writer (exports, --svg/--html pictures) goes through ``write_file``, and every
+output path is checked by ``check_target``. The path ``-`` means standard output.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+import stat
+import sys
+from typing import Callable, Optional, TextIO
 
 from .errors import OutputError
+
+STDOUT = "-"
+
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -17,17 +31,48 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def _not_regular(path: str, st: os.stat_result) -> Optional[OutputError]:
+    """The error for an existing target that is not a regular file (never written over)."""
+    if stat.S_ISDIR(st.st_mode):
+        return OutputError(f"{path}: is a folder; give a file name")
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+    return OutputError(f"{path}: is {kind}; only a regular file is ever replaced (use - for standard output)")
+
+
+def _lstat(path: str) -> Optional[os.stat_result]:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
 def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: bool = False) -> str:
-    """The absolute target path, or OutputError saying why it must not be written."""
+    """The absolute target path (or ``-``), or OutputError saying why it must not be written.
+
+    The one place where output paths are judged: empty paths, the data folder, folders,
+    anything but a regular file (device, FIFO, socket, symbolic link), an existing file
+    without ``force``, a missing or unwritable parent folder.
+    """
     if not path or not path.strip():
         raise OutputError("no output path given")
+    if path == STDOUT:
+        if is_dir:
+            raise OutputError("- (standard output) cannot hold a folder of files; give a folder name")
+        return STDOUT
     target = os.path.abspath(os.path.expanduser(path))
     if data_dir and _inside(target, data_dir):
         raise OutputError(f"{path}: will not write into the data folder ({data_dir}); choose another place")
-    if os.path.isdir(target) and not is_dir:
-        raise OutputError(f"{path}: is a folder; give a file name")
-    if os.path.lexists(target) and not is_dir and not force:
-        raise OutputError(f"{path}: already exists (use --force to replace it)")
+    st = _lstat(target)
+    if st is not None and not is_dir:
+        problem = _not_regular(path, st)
+        if problem:
+            raise problem
+        if not force:
+            raise OutputError(f"{path}: already exists (use --force to replace it)")
     parent = os.path.dirname(target)
     if not os.path.isdir(parent):
         raise OutputError(f"{path}: the folder {parent} does not exist")
@@ -36,20 +81,27 @@ def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: boo
     return target
 
 
-def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: Optional[str]) -> str:
+def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: Optional[str],
+               stdout: Optional[TextIO] = None) -> str:
     """Have ``write(temp_path)`` produce the file, then move it into place in one step.
 
-    The temporary file sits beside the target, so the final rename is atomic; on
-    any failure or interruption it is removed and the target is left as it was.
+    The temporary file sits beside the target, so that the final step is atomic. Without
+    ``force`` the target is created exclusively (a hard link, which fails if the name exists),
+    so of two runs writing the same new path exactly one succeeds. With ``force`` only a
+    regular file is replaced, and it keeps its permissions. On any failure or interruption
+    (Ctrl-C, SIGTERM, SIGHUP) the temporary file is removed and the target is left as it was.
+    With ``-`` as the path, the finished file is copied to ``stdout`` as bytes.
     """
     target = check_target(path, force=force, data_dir=data_dir)
+    if target == STDOUT:
+        return _write_stdout(write, stdout)
     folder, name = os.path.split(target)
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    tmp = None
     try:
+        with _signals_held():  # a signal now would leave the new file unnamed, and behind
+            tmp = _temp_file(folder, name)
         write(tmp)
-        if os.path.lexists(target) and not force:  # appeared while we were writing
-            raise OutputError(f"{path}: already exists (use --force to replace it)")
-        os.replace(tmp, target)
+        _put_in_place(tmp, target, path, force)
     except OSError as exc:
         _remove(tmp)
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -59,19 +111,131 @@ def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir
     return target
 
 
-def write_text(path: str, text: str, *, force: bool, data_dir: Optional[str], encoding: str = "utf-8") -> str:
-    def write(tmp: str) -> None:
-        with open(tmp, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+def _temp_file(folder: str, name: str) -> str:
+    """A new, empty file of our own beside the target (never an existing name or a link)."""
+    import tempfile
 
-    return write_file(path, write, force=force, data_dir=data_dir)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    return tmp
 
 
-def _remove(path: str) -> None:
+class _signals_held:
+    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when the block is done."""
+
+    def __enter__(self):
+        import signal
+
+        self.held = None
+        if hasattr(signal, "pthread_sigmask"):
+            self.held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+        return self
+
+    def __exit__(self, *exc):
+        if self.held is not None:
+            import signal
+
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.held)
+        return False
+
+
+def _put_in_place(tmp: str, target: str, path: str, force: bool) -> None:
+    st = _lstat(target)
+    if st is not None:
+        problem = _not_regular(path, st)
+        if problem:  # appeared while we were writing
+            raise problem
+        if not force:
+            raise OutputError(f"{path}: already exists (use --force to replace it)")
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
+        return
+    os.chmod(tmp, 0o666 & ~_umask())
+    if force:
+        os.replace(tmp, target)
+        return
     try:
-        os.unlink(path)
-    except OSError:
-        pass
+        os.link(tmp, target)  # fails if the name exists, whoever made it
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists (use --force to replace it)") from None
+    except OSError:  # a file system without hard links: claim the name, then fill it
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+        except FileExistsError:
+            raise OutputError(f"{path}: already exists (use --force to replace it)") from None
+        os.replace(tmp, target)
+        return
+    _remove(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
+    """Write bytes to standard output (the text written so far flushed first); a reader
+    that went away ends the command as a closed pipe."""
+    from .errors import PipeClosed
+
+    stream = stdout if stdout is not None else sys.stdout
+    try:
+        stream.flush()
+        out = stream.buffer
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    return STDOUT
+
+
+def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str:
+    """Build the file in a private temporary folder, then copy it to standard output."""
+    import shutil
+    import tempfile
+
+    folder = None
+    try:
+        with _signals_held():
+            folder = tempfile.mkdtemp(prefix="tracker-")
+        tmp = os.path.join(folder, "out")
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            return _to_stdout(stdout, iter(lambda: fh.read(1 << 16), b""))
+    except OSError as exc:  # a full temporary folder; a closed pipe is PipeClosed by now
+        raise OutputError(f"-: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_bytes(path: str, data: bytes, *, force: bool, data_dir: Optional[str],
+                stdout: Optional[TextIO] = None) -> str:
+    if path == STDOUT:  # no temporary file needed: the content is whole already
+        return _to_stdout(stdout, [data])
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+
+    return write_file(path, write, force=force, data_dir=data_dir, stdout=stdout)
+
+
+def write_text(path: str, text: str, *, force: bool, data_dir: Optional[str], encoding: str = "utf-8",
+               stdout: Optional[TextIO] = None) -> str:
+    return write_bytes(path, text.encode(encoding), force=force, data_dir=data_dir, stdout=stdout)
+
+
+def _remove(path: Optional[str]) -> None:
+    if path is None:
+        return
+    for name in (path, path + "-journal", path + "-wal", path + "-shm"):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
 
 
 def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: Optional[str]) -> str:
@@ -79,12 +243,8 @@ def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: b
     into an existing folder each file is written atomically, and none is replaced unless forced."""
     import shutil
 
-    if not path or not path.strip():
-        raise OutputError("no output folder given")
-    target = os.path.abspath(os.path.expanduser(path))
-    if data_dir and _inside(target, data_dir):
-        raise OutputError(f"{path}: will not write into the data folder ({data_dir}); choose another place")
-    if os.path.exists(target) and not os.path.isdir(target):
+    target = check_target(path, force=force, data_dir=data_dir, is_dir=True)
+    if os.path.lexists(target) and not os.path.isdir(target):
         raise OutputError(f"{path}: is a file, not a folder")
     if os.path.isdir(target):
         clashes = [name for name in files if os.path.lexists(os.path.join(target, name))]
@@ -93,17 +253,16 @@ def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: b
         for name, write in files.items():
             write_file(os.path.join(target, name), write, force=True, data_dir=data_dir)
         return target
-    parent = os.path.dirname(target)
-    if not os.path.isdir(parent):
-        raise OutputError(f"{path}: the folder {parent} does not exist")
-    tmp = os.path.join(parent, f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
     try:
         os.mkdir(tmp)
         for name, write in files.items():
             write(os.path.join(tmp, name))
-        os.rename(tmp, target)
+        os.rename(tmp, target)  # fails if another run made the folder meanwhile and filled it
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if os.path.isdir(target):
+            raise OutputError(f"{path}: already exists (use --force to write into it)") from None
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

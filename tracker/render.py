@@ -25,6 +25,8 @@ class pictures:
         self.env, self.svg, self.html, self.force = env, svg, html, force
         if (svg or html) and fmt != "table":
             raise InputError("--svg and --html save the table view; drop --format")
+        if svg == html == "-":
+            raise InputError("only one of --svg and --html can go to standard output (-)")
         for path in (svg, html):
             if path:
                 from .files import check_target
@@ -36,6 +38,10 @@ class pictures:
             from .tables import make_console
 
             self.env.recording = make_console(self.env, record=True)
+            if "-" in (self.svg, self.html):  # the picture is the output: the table is only recorded
+                import io
+
+                self.env.recording.file = io.StringIO()
         return self
 
     def __exit__(self, kind, value, tb):
@@ -46,9 +52,11 @@ class pictures:
         from .files import write_text
 
         if self.svg:
-            write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force, data_dir=self.env.data_dir)
+            write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force,
+                       data_dir=self.env.data_dir, stdout=self.env.stdout)
         if self.html:
-            write_text(self.html, console.export_html(clear=False), force=self.force, data_dir=self.env.data_dir)
+            write_text(self.html, console.export_html(clear=False), force=self.force,
+                       data_dir=self.env.data_dir, stdout=self.env.stdout)
         return False
 
 
