@@ -31,9 +31,26 @@ CASES = {
 }
 
 
+# what people see at 80 and 120 columns, in English and Chinese, for the card's commands
+WIDE = {
+    "list": ["list"],
+    "compare-1-6": ["compare", "1", "6"],
+    "show-6": ["show", "6"],
+    "timeline-us": ["timeline", "--partner", "us"],
+    "commitments": ["commitments"],
+}
+WIDTHS = {}
+for _stem, _args in WIDE.items():
+    for _cols in (80, 120):
+        for _lang in ("en", "zh"):
+            _name = f"{_stem}-{_cols}-{_lang}.txt"
+            CASES[_name] = [*_args, "--lang", _lang]
+            WIDTHS[_name] = str(_cols)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name, golden):
-    result = run(*CASES[name])
+    result = run(*CASES[name], environ={"COLUMNS": WIDTHS.get(name, "100")})
     assert result.code == 0, result.err
     assert result.err == ""
     golden(name, result.out)

@@ -225,3 +225,25 @@ def test_command_summaries_are_whole_sentences():
     summaries = [line.split(None, 1)[1] for line in listed if line.startswith("  ") and len(line.split(None, 1)) == 2]
     assert len(summaries) >= 11
     assert summaries and all(s.endswith(".") and not s.endswith("...") for s in summaries), summaries
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path):
+    paged = tmp_path / "paged.txt"
+    pager = {"TRACKER_PAGER": f"sh -c 'cat > {paged}'", "LINES": "10", "NO_COLOR": "1"}
+    res = run("list", tty=True, environ=pager)
+    assert res.out == "" and paged.read_text(encoding="utf-8").startswith("DDE — ")
+    paged.unlink()
+    assert run("show", "6", "--no-pager", tty=True, environ=pager).out.startswith("EPPD round 6")
+    assert run("list", environ=pager).out.startswith("DDE — ")  # never when piped
+    assert run("--version", tty=True, environ=pager).out.startswith("tracker ")  # short output is printed as is
+    assert not paged.exists()
+    short = run("show", "6", tty=True, environ={**pager, "LINES": "1000"})
+    assert short.out.startswith("EPPD round 6") and not paged.exists()
+
+
+def test_pictures_say_what_they_wrote_and_draw_only_the_dialogue_asked_for(tmp_path):
+    svg = tmp_path / "agenda.svg"
+    res = run("topics", "--dialogue", "eppd", "--svg", str(svg))
+    assert res.err == f"wrote {svg}\n"
+    text = svg.read_text(encoding="utf-8")
+    assert "EPPD" in text and "Online&#160;platforms" not in text and "Online platforms" not in text  # a DDE topic

@@ -47,6 +47,7 @@ SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "peo
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
 DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal [env: TRACKER_PAGER, PAGER; default: less -FRX].")]
 ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
 DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
@@ -60,7 +61,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the outpu
 TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
-def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None) -> Env:
+def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False) -> Env:
     if lang is not None:
         env.lang_option = lang
     if data_dir is not None:
@@ -69,6 +70,8 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None) -> En
         env.no_cache_option = True
     if color is not None:
         env.color_option = color
+    if no_pager:
+        env.no_pager_option = True
     env.lang  # noqa: B018 - reject an unknown language before any work
     return env
 
@@ -88,13 +91,17 @@ def command(name: str, target=None, **kwargs):
             inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
             inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
             inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
+            inspect.Parameter("no_pager", kw, default=False, annotation=NoPagerOpt),
             inspect.Parameter("ctx", kw, annotation=typer.Context),
         ]
 
         @functools.wraps(func)
-        def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, **kw_args):
-            env = ctx.find_root().obj
-            return func(_apply(env, lang, data_dir, no_cache, color), *args, **kw_args)
+        def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
+            from .pager import paged
+
+            env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
+            with paged(env):
+                return func(env, *args, **kw_args)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
         if target is None:
@@ -126,8 +133,9 @@ def _root(
     data_dir: DataDirOpt = None,
     no_cache: NoCacheOpt = False,
     color: ColorOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
-    _apply(ctx.obj, lang, data_dir, no_cache, color)
+    _apply(ctx.obj, lang, data_dir, no_cache, color, no_pager)
     _help_without_command(ctx)
 
 

@@ -46,6 +46,7 @@ class Env:
     data_dir_option: Optional[str] = None
     no_cache_option: bool = False
     color_option: Optional[str] = None
+    no_pager_option: bool = False
     recording: Optional[object] = None  # a recording console while --svg/--html is being made
 
     def __post_init__(self) -> None:
@@ -91,6 +92,28 @@ class Env:
         if self.environ.get("FORCE_COLOR"):
             return True
         return bool(self.stdout_isatty) and self.environ.get("TERM") != "dumb"
+
+    @property
+    def pager(self) -> Optional[str]:
+        """The pager command for long output on a terminal: TRACKER_PAGER, PAGER, else ``less -FRX``;
+        None when not on a terminal, with --no-pager, or when the pager is set to "" or cat."""
+        if not self.stdout_isatty or self.no_pager_option:
+            return None
+        for name in ("TRACKER_PAGER", "PAGER"):
+            value = self.environ.get(name)
+            if value is not None:
+                return value if value.strip() not in ("", "cat") else None
+        return "less -FRX"
+
+    @property
+    def height(self) -> int:
+        """Lines of the terminal: LINES, else what the terminal says, else 24."""
+        lines = self.environ.get("LINES", "")
+        if lines.isdigit() and int(lines) > 0:
+            return int(lines)
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).lines
 
     @property
     def width(self) -> Optional[int]:

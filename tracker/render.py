@@ -49,14 +49,18 @@ class pictures:
         self.env.recording = None
         if kind is not None or console is None:
             return False
-        from .files import write_text
+        from .files import STDOUT, write_text
 
+        written = []
         if self.svg:
-            write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force,
-                       data_dir=self.env.data_dir, stdout=self.env.stdout)
+            written.append(write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force,
+                                      data_dir=self.env.data_dir, stdout=self.env.stdout))
         if self.html:
-            write_text(self.html, console.export_html(clear=False), force=self.force,
-                       data_dir=self.env.data_dir, stdout=self.env.stdout)
+            written.append(write_text(self.html, console.export_html(clear=False), force=self.force,
+                                      data_dir=self.env.data_dir, stdout=self.env.stdout))
+        for path in written:
+            if path != STDOUT:  # say what was written, as the exports do
+                print(f"wrote {path}", file=self.env.stderr)
         return False
 
 
