@@ -39,7 +39,7 @@ CACHE = tempfile.mkdtemp(prefix="tracker-test-cache-")
 
 def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: str = "utf-8") -> Result:
     """Run `tracker ARGS` in-process, as a user would see it (100 columns, a cache of the tests' own)."""
-    base = {"TRACKER_CACHE_DIR": CACHE, "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA)}
+    base = {"TRACKER_CACHE_DIR": CACHE, "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
     base.update(environ or {})
     base = {k: v for k, v in base.items() if v is not None}
     out_buf, err_buf = io.BytesIO(), io.BytesIO()

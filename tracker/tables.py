@@ -752,7 +752,7 @@ class View:
         return any(r["date"] == e["date"] and r["dialogue"] == rounds.get(e["record"], {}).get("dialogue") for r in rounds.values())
 
     def dialogue_tag(self, e: dict) -> str:
-        return e.get("dialogue") or e.get("partner") or ""
+        return self.dialogue_name(e.get("dialogue")) or (e.get("partner") or "").upper()
 
     def timeline_entry(self, e: dict, date: str, width: int, name_width: int, under: dict) -> None:
         tag = self.dialogue_tag(e)
