@@ -247,3 +247,13 @@ def test_pictures_say_what_they_wrote_and_draw_only_the_dialogue_asked_for(tmp_p
     assert res.err == f"wrote {svg}\n"
     text = svg.read_text(encoding="utf-8")
     assert "EPPD" in text and "Online&#160;platforms" not in text and "Online platforms" not in text  # a DDE topic
+
+
+def test_a_topic_filter_also_finds_rounds_that_discuss_it_in_their_outcomes():
+    rounds = json.loads(run("list", "--topic", "critical minerals", "--format", "json").out)
+    assert [(r["id"], r["topic_match"]) for r in rounds] == [("eppd-4", "outcomes"), ("eppd-6", "tagged")]
+    out = run("list", "--topic", "critical minerals", environ={"COLUMNS": "80"}).out
+    assert "  4 *" in out and "* discusses the topic in its outcomes" in out
+    history = json.loads(run("topics", "critical-minerals", "--format", "json").out)
+    assert [(h["id"], h["topic_match"], h["topic"] is None) for h in history] == [("eppd-4", "outcomes", True), ("eppd-6", "tagged", False)]
+    assert "AI" not in [h["id"] for h in json.loads(run("list", "--topic", "ai-supply-chain", "--format", "json").out) if h["topic_match"] == "outcomes" and h["id"] == "eppd-1"]

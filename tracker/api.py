@@ -95,16 +95,29 @@ def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
 
 @dataclass(frozen=True)
 class TopicMention:
-    """A round that discussed a topic, with what it said of it."""
+    """A round that discussed a topic: tagged with it (``topic`` is what the round said of it), or
+    naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
 
     round: Round
-    topic: RoundTopic
+    topic: Optional[RoundTopic]
+    outcomes: tuple = ()
+    match: str = "tagged"  # tagged | outcomes
 
 
 def topic_history(ds: Dataset, topic: Union[str, Iterable[str]]) -> list[TopicMention]:
     """Every round that discussed ``topic`` (an ID, name or alias, or a theme: every topic under it), in date order."""
     ids = _q.resolve_topics(ds, topic) if isinstance(topic, str) else frozenset(topic)
-    return [TopicMention(r, t) for r in ds.rounds.values() for t in r.topics if t.topic in ids]
+    names = _q.topic_matcher(ds, ids)
+    out = []
+    for r in ds.rounds.values():
+        tagged = [TopicMention(r, t, t.outcomes) for t in r.topics if t.topic in ids]
+        if tagged:
+            out += tagged
+            continue
+        said = tuple(o for t in r.topics for o in t.outcomes if names(o.text.en or "") or names(o.text.zh or ""))
+        if said:
+            out.append(TopicMention(r, None, said, "outcomes"))
+    return out
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,48 @@ from .rules import date_key
 
 
 def list_rounds(store, f: Filters):
-    """The rounds and meetings that pass the filters, as JSON round objects in date order (a generator)."""
-    return (text for _sort, key, text in store.listing() if keep_key(f, key))
+    """The rounds and meetings that pass the filters, as JSON round objects in date order (a generator).
+
+    With a topic filter, a round also passes when its outcomes discuss the topic without its being
+    tagged; each object then says how it matched: ``"topic_match": "tagged"`` or ``"outcomes"``.
+    """
+    if f.topics is None:
+        return (text for _sort, key, text in store.listing() if keep_key(f, key))
+    import dataclasses
+
+    mentioned = mentioned_in_outcomes(store, f.topics)
+    others = dataclasses.replace(f, topics=None)
+
+    def rounds():
+        for _sort, key, text in store.listing():
+            if keep_key(f, key):
+                yield text[:-1] + ', "topic_match": "tagged"}'
+            elif text in mentioned and keep_key(others, key):
+                yield text[:-1] + ', "topic_match": "outcomes"}'
+
+    return rounds()
+
+
+def mentioned_in_outcomes(store, topics) -> set:
+    """The JSON texts of the rounds whose outcomes name one of ``topics`` (see ``query.topic_matcher``),
+    whether or not the round is tagged with it."""
+    from . import index
+    from .query import topic_matcher
+
+    ds = store.dataset
+    names = topic_matcher(ds, topics)
+    needles = set()
+    for t in topics:
+        topic = ds.topics[t]
+        needles.update(index.search_fold(n) for n in (topic.name.en, topic.name.zh, *topic.aliases) if n)
+    found = set()
+    for needle in needles:
+        if len(needle) < 2:
+            continue
+        for _key, summary, blob, folded in store.search_rows(needle):
+            if summary not in found and any(".outcomes[" in path and names(text) for path, text in index.find(blob, folded, needle)):
+                found.add(summary)
+    return found
 
 
 def timeline(store, f: Filters, with_follow_ups: bool = False):

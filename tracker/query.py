@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .errors import InputError
 from .index import fold as _fold
@@ -198,6 +198,26 @@ def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
         r for r in ds.rounds.values()
         if keep_key(f, filter_key(r.dialogue, ds.dialogues[r.dialogue].partner, r.date, r.end_date, (t.topic for t in r.topics)))
     ]
+
+
+def topic_matcher(ds: Dataset, topics) -> "Callable[[str], bool]":
+    """Whether a text names one of ``topics``: by name or alias, in either language, folded as
+    search folds, a Latin name as a whole word (``AI`` is not found in ``said``)."""
+    import re
+
+    from .index import search_fold
+
+    patterns = []
+    for t in topics:
+        topic = ds.topics[t]
+        for name in (topic.name.en, topic.name.zh, *topic.aliases):
+            folded = search_fold(name or "")
+            if len(folded) >= 2:
+                patterns.append(re.escape(folded))
+    if not patterns:
+        return lambda text: False
+    whole = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(set(patterns), key=len, reverse=True)) + r")(?![a-z0-9])")
+    return lambda text: bool(whole.search(search_fold(text)))
 
 
 def keep_key(f: Filters, key: tuple) -> bool:

@@ -200,13 +200,14 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         r, t = mention.round, mention.topic
         o = S.round_object(ds, r)
         o = {k: o[k] for k in ("id", "dialogue", "round", "name", "date", "partner", "format", "venue")}
-        o["topic"] = S.topic_object(ds, t)
-        o["outcomes"] = [{"id": f"{x.round}/{x.id}", "text": S.text(x.text)} for x in t.outcomes]
+        o["topic"] = S.topic_object(ds, t) if t is not None else None
+        o["outcomes"] = [{"id": f"{x.round}/{x.id}", "text": S.text(x.text)} for x in mention.outcomes]
+        o["topic_match"] = mention.match
         objs.append(o)
     if fmt == "json":
         write_json(env.stdout, objs)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes"])
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
 
 
 def search(env, ds, texts, fmt: str, needle: str = "") -> None:

@@ -282,6 +282,8 @@ class View:
             dropped |= cols
             blanks |= empty
         footer = []
+        if any(x.get("topic_match") == "outcomes" for x in shown):
+            footer.append(self.w("outcomes_legend"))
         if blanks:
             footer.append(self.w("empty_legend"))
         if dropped:
@@ -359,7 +361,7 @@ class View:
             if s["format"] is None and "format" in s["disputed"]:
                 fmt = self.disputed_format(s["id"])
             cells.append([
-                self.event_label(s),
+                self.event_label(s) + (" *" if s.get("topic_match") == "outcomes" else ""),
                 str(self.date_text(s["date"], s["end_date"])) if s["date"] else "—",
                 fmt or "—",
                 self.place(s) or "—",
@@ -850,10 +852,13 @@ class View:
             self.print(RText(""))
             s = self.summary(r)
             self.lines(" · ".join(b for b in (s["date"] or "—", f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
-            name = self.t(self.ds.topics[t.topic].name)
-            label = self.t(t.label) if t.label and self.t(t.label) != name else ""
-            self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("also_mentioned"))), indent="    ", first="  ")
-            for o in t.outcomes:
+            if t is None:
+                self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
+            else:
+                name = self.t(self.ds.topics[t.topic].name)
+                label = self.t(t.label) if t.label and self.t(t.label) != name else ""
+                self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("also_mentioned"))), indent="    ", first="  ")
+            for o in m.outcomes:
                 self.lines(self.t(o.text), indent="      ", first="    • ")
 
     # -------------------------------------------------------- search

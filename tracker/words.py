@@ -141,6 +141,11 @@ _WORDS = {
     "md_b_topic": ("Topic in B", "B之議題"),
     "md_a_outcomes": ("Outcomes in A", "A之成果"),
     "md_b_outcomes": ("Outcomes in B", "B之成果"),
+    "outcomes_legend": (
+        "* discusses the topic in its outcomes without being tagged with it",
+        "*：成果中談及此議題，但未標注此議題",
+    ),
+    "in_outcomes_only": ("named in its outcomes, not tagged with the topic:", "成果中談及，但未標注此議題："),
     "empty_legend": ("— not known", "—：不明"),
 }
 
