@@ -257,3 +257,25 @@ def test_a_topic_filter_also_finds_rounds_that_discuss_it_in_their_outcomes():
     history = json.loads(run("topics", "critical-minerals", "--format", "json").out)
     assert [(h["id"], h["topic_match"], h["topic"] is None) for h in history] == [("eppd-4", "outcomes", True), ("eppd-6", "tagged", False)]
     assert "AI" not in [h["id"] for h in json.loads(run("list", "--topic", "ai-supply-chain", "--format", "json").out) if h["topic_match"] == "outcomes" and h["id"] == "eppd-1"]
+
+
+def test_a_pipe_is_laid_out_for_the_terminal_the_messages_go_to():
+    import fcntl
+    import io
+    import os
+    import struct
+    import termios
+
+    from tracker.env import Env
+
+    master, slave = os.openpty()
+    try:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 72, 0, 0))
+        with open(slave, "w", closefd=False) as tty:
+            env = Env(stdout=io.StringIO(), stderr=tty, environ={}, stdout_isatty=False)
+            assert env.width == 72  # `tracker list | head` in a 72-column terminal
+            assert Env(stdout=io.StringIO(), stderr=tty, environ={"COLUMNS": "90"}, stdout_isatty=False).width == 90
+        assert Env(stdout=io.StringIO(), stderr=io.StringIO(), environ={}, stdout_isatty=False).width is None
+    finally:
+        os.close(master)
+        os.close(slave)

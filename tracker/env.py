@@ -117,9 +117,18 @@ class Env:
 
     @property
     def width(self) -> Optional[int]:
+        """Columns to lay output out for: COLUMNS; else, when the output goes to a pipe but the
+        messages still reach a terminal (``tracker list | head``), that terminal's width; else None
+        (on a terminal, its own width; elsewhere 100)."""
         cols = self.environ.get("COLUMNS", "")
         if cols.isdigit() and int(cols) > 0:
             return int(cols)
+        if not self.stdout_isatty:
+            try:
+                if self.stderr.isatty():
+                    return os.get_terminal_size(self.stderr.fileno()).columns or None
+            except (AttributeError, OSError, ValueError):
+                return None
         return None
 
     @property

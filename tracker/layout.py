@@ -202,6 +202,8 @@ def _tokens(text: str) -> list[str]:
                 word = ""
             raw.append(WJ)
             continue
+        if ch == NBSP and not word and raw and raw[-1] not in (" ", WJ):
+            word = raw.pop()  # a no-break space holds on to what precedes it
         if ch.isspace() and ch != NBSP:
             if word:
                 raw.append(word)
