@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from rich import box
 from rich.console import Console, RenderHook
 from rich.table import Table
 from rich.text import Text as RText
@@ -155,6 +154,7 @@ class View:
         self.ds = ds
         self.lang = env.lang
         self.console = console or make_console(env)
+        self.cut_urls = False  # set when a URL was cut to fit: show then says where to read it whole
         self.ascii = self.console.encoding.lower() not in ("utf-8", "utf8", "utf_8")
 
     # -------------------------------------------------------- small helpers
@@ -168,22 +168,6 @@ class View:
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
-
-    def table(self, *headers: str, title: Optional[str] = None) -> Table:
-        table = Table(
-            title=title,
-            box=box.ASCII if self.ascii else box.SIMPLE_HEAVY,
-            show_lines=False,
-            header_style="bold",
-            title_style="bold",
-            title_justify="left",
-            expand=False,
-            pad_edge=False,
-            padding=(0, 1),
-        )
-        for h in headers:
-            table.add_column(h, overflow="fold")
-        return table
 
     def print(self, *items) -> None:
         for item in items:
@@ -203,12 +187,6 @@ class View:
         return round_object(self.ds, r)
 
     # The helpers below read a round summary: the round object of the JSON output.
-
-    def round_label(self, s: dict) -> str:
-        if s["round"] is not None:
-            return str(s["round"])
-        prefix = s["dialogue"] + "-"
-        return s["id"][len(prefix):] if s["id"].startswith(prefix) else s["id"]
 
     def date_text(self, date, end=None) -> RText:
         if date is None:
@@ -245,13 +223,6 @@ class View:
 
     def place_text(self, s: dict) -> RText:
         return RText(self.place(s)) if s["venue"] else self.unknown()
-
-    def leads_cell(self, s: dict) -> RText:
-        text = self.leads_text(s)
-        return RText(text) if text else self.unknown()
-
-    def title_short(self, s: dict) -> RText:
-        return RText(f"{self.dialogue_name(s['dialogue'])} {self.round_label(s)}", style="bold") + RText(f" ({s['id']})", style="dim")
 
     def marks(self, item) -> RText:
         out = RText()
@@ -540,7 +511,7 @@ class View:
                 self.url_line(s.url, width + 1)
             elif s.note:  # where it was published, and why there is no link
                 self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
-        if getattr(self, "cut_urls", False):
+        if self.cut_urls:
             self.print(RText(""))
             self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
 
@@ -554,7 +525,7 @@ class View:
             indent = 0
         url = visible(url)
         shown = truncate(url, room - indent)
-        self.cut_urls = getattr(self, "cut_urls", False) or shown != url
+        self.cut_urls = self.cut_urls or shown != url
         self.console.print(RText(" " * indent) + RText(shown, style=f"blue link {url}"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def paren(self, text: str) -> str:
@@ -616,14 +587,6 @@ class View:
         return line
 
     # -------------------------------------------------------- compare
-
-    def outcomes_cell(self, t) -> RText:
-        out = RText()
-        for i, o in enumerate(t.outcomes):
-            if i:
-                out.append("\n")
-            out.append("• " + self.t(o.text))
-        return out if t.outcomes else RText("—", style="dim")
 
     def topic_cell(self, t) -> RText:
         out = RText(self.t(self.ds.topics[t.topic].name), style="bold")
@@ -911,9 +874,8 @@ class View:
         parts = []
         segments = [s for s in where.split(".") if s not in ("en", "zh")]
         node = r
-        for n, seg in enumerate(segments):
+        for seg in segments:
             m = re.fullmatch(r"(\w+)\[(\d+)\]", seg)
-            last = n == len(segments) - 1
             if not m:
                 if seg not in ("text", "name", "topic", "person") or not parts:
                     parts.append(self.w({"summary": "summary_field"}.get(seg, seg)).lower())

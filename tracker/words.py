@@ -122,7 +122,6 @@ _WORDS = {
     "outcome": ("outcome", "成果"),
     "note": ("note", "附註"),
     "label": ("wording", "原文措辭"),
-    "participant": ("participant", "與會者"),
     "follow_up": ("follow-up", "後續"),
     "source": ("source", "來源"),
     "working_group": ("working group", "工作小組"),
