@@ -126,3 +126,20 @@ def test_the_readme_example_runs(monkeypatch, capsys):
     assert "26 rounds and meetings" in out
     assert "+2 −2 =0 ~5" in out
     assert [row["id"] for row in frames[0]] == [f"eppd-{n}" for n in range(1, 7)]
+
+
+def test_records_compare_hash_and_print_by_value_like_frozen_dataclasses():
+    import dataclasses
+    import pickle
+
+    from tracker.model import Source, Text
+
+    a = Source(id="s1", publisher=Text(en="CNA"), url="https://example.org/1")
+    b = Source(id="s1", publisher=Text(en="CNA"), url="https://example.org/1")
+    c = dataclasses.replace(a, url="https://example.org/2")
+    assert a == b and hash(a) == hash(b) and a != c and a != "s1"
+    assert {a, b, c} == {a, c}
+    assert repr(a).startswith("Source(id='s1', publisher=Text(en='CNA', zh=None), url='https://example.org/1', ")
+    assert pickle.loads(pickle.dumps(a)) == a
+    with __import__("pytest").raises(dataclasses.FrozenInstanceError):
+        a.id = "s2"

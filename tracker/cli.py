@@ -34,7 +34,8 @@ _APP_SETTINGS = dict(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app = typer.Typer(**_APP_SETTINGS)
-_COMMANDS: dict = {}  # name -> (function, options) of each command of `app`, to build an app of one (see _app_for)
+_COMMANDS: dict = {}  # name ("list", "export ics") -> (function, options, app it belongs to or None for `app`)
+_REGISTERED: set = set()  # the names whose typer command is made
 
 # ---------------------------------------------------------------- shared options
 
@@ -77,38 +78,62 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pa
 
 
 def command(name: str, target=None, **kwargs):
-    """Register a command (on ``app`` or ``target``) that receives the Env first and takes the shared options."""
+    """Declare a command (of ``app`` or of ``target``) that receives the Env first and takes the
+    shared options. The typer command is made only when an app is built (see ``_app_for``): reading
+    every command's annotations at each start would cost more than the command asked for."""
 
     def decorate(func):
-        import typing
-
-        sig = inspect.signature(func)
-        hints = typing.get_type_hints(func, include_extras=True)
-        params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in list(sig.parameters.values())[1:]]
-        kw = inspect.Parameter.KEYWORD_ONLY
-        extra = [
-            inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
-            inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
-            inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
-            inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
-            inspect.Parameter("no_pager", kw, default=False, annotation=NoPagerOpt),
-            inspect.Parameter("ctx", kw, annotation=typer.Context),
-        ]
-
-        @functools.wraps(func)
-        def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
-            from .pager import paged
-
-            env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
-            with paged(env):
-                return func(env, *args, **kw_args)
-
-        wrapper.__signature__ = sig.replace(parameters=params + extra)
-        if target is None:
-            _COMMANDS[name] = (wrapper, kwargs)
-        return (target or app).command(name, **kwargs)(wrapper)
+        _COMMANDS[name if target is None else f"export {name}"] = (func, kwargs, target)  # export_app is the one group
+        return func
 
     return decorate
+
+
+def _with_shared_options(func):
+    """The command as typer sees it: its own options, then the shared ones, the Env made from them."""
+    import typing
+
+    sig = inspect.signature(func)
+    hints = typing.get_type_hints(func, include_extras=True)
+    params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in list(sig.parameters.values())[1:]]
+    kw = inspect.Parameter.KEYWORD_ONLY
+    extra = [
+        inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
+        inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
+        inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
+        inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
+        inspect.Parameter("no_pager", kw, default=False, annotation=NoPagerOpt),
+        inspect.Parameter("ctx", kw, annotation=typer.Context),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
+        from .pager import paged
+
+        env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
+        with paged(env):
+            return func(env, *args, **kw_args)
+
+    wrapper.__signature__ = sig.replace(parameters=params + extra)
+    return wrapper
+
+
+def _register(names) -> None:
+    """Make the typer commands of ``names`` on their apps, once."""
+    for key in names:
+        func, kwargs, target = _COMMANDS[key]
+        if key not in _REGISTERED:
+            _REGISTERED.add(key)
+            (target or app).command(key.split(" ")[-1], **kwargs)(_typer_callback(key, func))
+
+
+def _typer_callback(name: str, func):
+    return func if name in _PLAIN else _with_shared_options(func)
+
+
+def _full_app() -> typer.Typer:
+    _register(list(_COMMANDS))
+    return app
 
 
 def load_data(env: Env):
@@ -379,7 +404,7 @@ def _wrote(env: Env, written: str) -> None:
         print(f"wrote {written}", file=env.stderr)
 
 
-@command("sqlite", target=export_app)
+@command("sqlite", target=export_app, short_help="The whole data set as a SQLite database.")
 def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """The whole data set as a normalised SQLite database with foreign keys, indexes and a
     full-text table, ready for `datasette PATH`.
@@ -397,7 +422,7 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     _wrote(env, written)
 
 
-@command("ics", target=export_app)
+@command("ics", target=export_app, short_help="The rounds as an iCalendar file.")
 def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: PartnerOpt = None, force: ForceOpt = False) -> None:
     """Rounds as an iCalendar file: one all-day event per round dated to the day
     (multi-day where known), with a stable UID, place, topics and source links.
@@ -418,7 +443,7 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
         print(f"left out, dated only to the month or year: {', '.join(skipped)}", file=env.stderr)
 
 
-@command("json", target=export_app)
+@command("json", target=export_app, short_help="The whole data set as one JSON file.")
 def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """The whole data set in one JSON file: the tables of the SQLite export, as arrays of rows.
 
@@ -433,7 +458,7 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     _wrote(env, files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir, stdout=env.stdout))
 
 
-@command("csv", target=export_app)
+@command("csv", target=export_app, short_help="The whole data set as one CSV file per table.")
 def export_csv(
     env: Env,
     path: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write one CSV per table into.", show_default=False)],
@@ -510,7 +535,6 @@ def draft(
     run_draft(env, lambda: load_data(env), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
 
 
-@app.command("schema", short_help="Print the JSON Schema of a data file.")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="[KIND]", case_sensitive=False, help="The kind of data file.")] = "round",
 ) -> None:
@@ -564,7 +588,8 @@ def _silence_stdout() -> None:
         pass
 
 
-_COMMANDS["schema"] = (schema, {"short_help": "Print the JSON Schema of a data file."})
+_COMMANDS["schema"] = (schema, {"short_help": "Print the JSON Schema of a data file."}, None)
+_PLAIN = {"schema"}  # commands without the shared options: they read no data
 _ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir", "--color")
 
 
@@ -584,19 +609,20 @@ def _app_for(argv: list[str]) -> typer.Typer:
         elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE or arg == "--no-cache":
             continue
         elif arg.startswith("-"):
-            return app  # --help, --version, --, or a mistake: the whole app answers
+            return _full_app()  # --help, --version, --, or a mistake: the whole app answers
         else:
             name = arg
             break
     if (name not in _COMMANDS and name != "export") or any(k.endswith("_COMPLETE") for k in os.environ):
-        return app
+        return _full_app()
     one = typer.Typer(**_APP_SETTINGS)
     one.callback()(_root)
     if name == "export":
+        _register([k for k in _COMMANDS if k.startswith("export ")])
         one.add_typer(export_app, name="export")
     else:
-        func, kwargs = _COMMANDS[name]
-        one.command(name, **kwargs)(func)
+        func, kwargs, _target = _COMMANDS[name]
+        one.command(name, **kwargs)(_typer_callback(name, func))
     return one
 
 

@@ -15,7 +15,7 @@ JSON Schema is generated from the same fields.  Field metadata:
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal, Optional
 
 from .rules import date_key, pick, round_order
@@ -94,8 +94,30 @@ def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     return field(default=default, metadata=metadata)
 
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
-"""Records are built by keyword only, so required and optional fields may mix."""
+def record(cls):
+    """A frozen, slotted dataclass built by keyword only, so required and optional fields may mix.
+
+    Its ``__repr__``, ``__eq__`` and ``__hash__`` are those a frozen dataclass would generate
+    (field by field, in order), made here as closures over the field names: Python compiles every
+    method it generates for a dataclass from source, and doing that for three of the six methods of
+    25 record classes was the largest part of the tracker's start-up.
+    """
+    cls = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)(cls)
+    names = tuple(f.name for f in fields(cls))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in names) + ")"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return all(getattr(self, n) == getattr(other, n) for n in names)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, n) for n in names))
+
+    cls.__repr__, cls.__eq__, cls.__hash__ = __repr__, __eq__, __hash__
+    return cls
 
 Side = Literal["taiwan", "partner", "other"]
 Format = Literal["in-person", "virtual", "hybrid"]
