@@ -199,7 +199,7 @@ def list_(
 
     store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt, show_all=show_all)
+    render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt, show_all=show_all, record_of=store.round)
 
 
 @command("show", short_help="Show one round: leads, topics, outcomes, sources.")
@@ -355,7 +355,7 @@ def search(
         raise InputError("empty search text")
     store = load_data(env)
     f = query.make_filters(store.dataset, dialogue, partner, since, until)
-    render.search(env, store.dataset, listing.search(store, text, f), fmt, needle=text)
+    render.search(env, store.dataset, listing.search(store, text, f), fmt, needle=text, record_of=store.round)
 
 
 @command("commitments", short_help="List what each round promised and what became of it.")

@@ -73,12 +73,14 @@ def _objects(texts) -> list[dict]:
     return [json.loads(t) for t in texts]
 
 
-def rounds(env, ds, texts, fmt: str, show_all: bool = True) -> None:
+def rounds(env, ds, texts, fmt: str, show_all: bool = True, record_of=None) -> None:
     """Round objects, given as JSON text (printed as is for --format json)."""
     if fmt == "json":
         write_json_texts(env.stdout, texts)
     elif fmt == "table":
-        _view(env, ds).rounds(_objects(texts), show_all=show_all)
+        view = _view(env, ds)
+        view.record_of = record_of
+        view.rounds(_objects(texts), show_all=show_all)
     else:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], LIST_COLUMNS)
 
@@ -210,13 +212,15 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
 
 
-def search(env, ds, texts, fmt: str, needle: str = "") -> None:
+def search(env, ds, texts, fmt: str, needle: str = "", record_of=None) -> None:
     if fmt == "json":
         write_json_texts(env.stdout, texts)
         return
     results = _objects(texts)
     if fmt == "table":
-        _view(env, ds).search(results, needle)
+        view = _view(env, ds)
+        view.record_of = record_of
+        view.search(results, needle)
     else:
         rows = [{"record": o["id"], "date": o["date"] or "", "where": h["where"], "text": h["text"]} for o in results for h in o["hits"]]
         write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])

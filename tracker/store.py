@@ -369,6 +369,14 @@ class Store:
     def _load_rounds(self) -> list:
         return [self.backend.record(p) for p in self.round_paths]
 
+    def round(self, round_id: str):
+        """One round's full record, read alone: the listings never load every round to show one fact."""
+        name = round_id + ".yaml"
+        for path in self.round_paths:
+            if path.endswith(name) and path[: -len(name)].endswith(("/", "\\")):
+                return self.backend.record(path)
+        return self.dataset.rounds[round_id]
+
     @staticmethod
     def meta_dataset(root, parts: dict, rounds):
         from .model import Dataset

@@ -155,6 +155,7 @@ class View:
         self.lang = env.lang
         self.console = console or make_console(env)
         self.cut_urls = False  # set when a URL was cut to fit: show then says where to read it whole
+        self.record_of = None  # a round's full record by ID, read alone (set by the listings)
         self.ascii = self.console.encoding.lower() not in ("utf-8", "utf8", "utf_8")
 
     # -------------------------------------------------------- small helpers
@@ -293,7 +294,8 @@ class View:
         with one; else ``disputed``."""
         words = {"hybrid": "hybrid", "virtual": "virtual", "in person": "in-person", "in-person": "in-person"}
         found = []
-        for d in self.ds.rounds[round_id].disputed:
+        record = self.record_of(round_id) if self.record_of else self.ds.rounds[round_id]
+        for d in record.disputed:
             if d.about != "format":
                 continue
             for v in d.versions:
@@ -870,7 +872,9 @@ class View:
         """``topics[2].outcomes[0].text.en`` → ``Supply chains › outcome 1``."""
         import re
 
-        r = self.ds.rounds.get(obj["id"]) if obj.get("kind") != "document" else None
+        r = None
+        if obj.get("kind") != "document":
+            r = self.record_of(obj["id"]) if self.record_of else self.ds.rounds.get(obj["id"])
         parts = []
         segments = [s for s in where.split(".") if s not in ("en", "zh")]
         node = r
