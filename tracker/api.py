@@ -14,12 +14,11 @@ Errors: ``DataError`` (the folder has errors; ``.problems`` lists every one) and
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 from . import query as _q
 from .errors import InputError
-from .model import Dataset, Document, PartialDate, Round, RoundTopic
+from .model import Dataset, Document, PartialDate, Round, RoundTopic, record
 from .query import CommitmentRow, Comparison, Evidence, Pair
 
 __all__ = [
@@ -93,7 +92,7 @@ def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
     return _q.commitments(ds, f, status, today or _dt.date.today())
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class TopicMention:
     """A round that discussed a topic: tagged with it (``topic`` is what the round said of it), or
     naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
@@ -120,7 +119,7 @@ def topic_history(ds: Dataset, topic: Union[str, Iterable[str]]) -> list[TopicMe
     return out
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class TimelineEntry:
     """One line of the timeline: a round, meeting or milestone, a document, or a follow-up event."""
 
@@ -152,7 +151,7 @@ def timeline(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None
     return [entry for _, entry in items]
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Hit:
     """Where in a record the search text was found (``topics[0].outcomes[1].text.en``) and that text."""
 
@@ -160,7 +159,7 @@ class Hit:
     text: str
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class SearchResult:
     record: Union[Round, Document]
     hits: tuple[Hit, ...]

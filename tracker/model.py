@@ -94,15 +94,18 @@ def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     return field(default=default, metadata=metadata)
 
 
-def record(cls):
-    """A frozen, slotted dataclass built by keyword only, so required and optional fields may mix.
+def record(cls=None, /, *, kw_only: bool = True):
+    """A frozen, slotted dataclass, built by keyword only unless ``kw_only=False`` (so that required
+    and optional fields may mix). ``@record`` or ``@record(kw_only=False)``.
 
     Its ``__repr__``, ``__eq__`` and ``__hash__`` are those a frozen dataclass would generate
     (field by field, in order), made here as closures over the field names: Python compiles every
     method it generates for a dataclass from source, and doing that for three of the six methods of
     25 record classes was the largest part of the tracker's start-up.
     """
-    cls = dataclass(frozen=True, slots=True, kw_only=True, repr=False, eq=False)(cls)
+    if cls is None:
+        return lambda c: record(c, kw_only=kw_only)
+    cls = dataclass(frozen=True, slots=True, kw_only=kw_only, repr=False, eq=False)(cls)
     names = tuple(f.name for f in fields(cls))
 
     def __repr__(self) -> str:

@@ -8,12 +8,11 @@ full-text search and the commitments ledger.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from .errors import InputError
 from .index import fold as _fold
-from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text
+from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
 from .safe import cut
 from .rules import date_key, round_order
 
@@ -156,7 +155,7 @@ def _number(text: str) -> bool:
 # ---------------------------------------------------------------- filtering
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Filters:
     dialogue: Optional[str] = None
     partner: Optional[str] = None
@@ -252,7 +251,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Pair:
     """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
 
@@ -261,7 +260,7 @@ class Pair:
     theme: str
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Comparison:
     """What changed from round A to round B."""
 
@@ -330,7 +329,7 @@ def outcomes_of(r: Round) -> list[Outcome]:
 # ---------------------------------------------------------------- commitments and evidence
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class Evidence:
     """Something that follows up a promise: a follow-up event, a document or a later outcome."""
 
@@ -382,7 +381,7 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-@dataclass(frozen=True)
+@record(kw_only=False)
 class CommitmentRow:
     outcome: Outcome
     round: Round
