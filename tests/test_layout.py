@@ -291,3 +291,37 @@ def test_the_listings_for_people_never_load_every_round(monkeypatch):
     for args in (["list"], ["list", "--dialogue", "eppd"], ["search", "semiconductors"], ["timeline", "--partner", "us"]):
         res = run(*args)
         assert res.code == 0, (args, res.err)
+
+
+def _whole_or_cut(name: str, lines: list[str]) -> bool:
+    """``name`` stands on one line, or is cut with … on it; never split across two lines."""
+    if any(name in line for line in lines):
+        return True
+    for line in lines:
+        for part in re.split(r"[;、·]|\s{2,}", line):
+            part = part.strip()
+            if part.endswith("…") and len(part) > 1 and name.startswith(part[:-1].rstrip()):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", [["list", "--all"], ["timeline"]], ids=" ".join)
+def test_every_name_place_and_date_stands_whole_or_cut(command, width, lang):
+    lines = run(*command, "--lang", lang, environ={"COLUMNS": str(width)}).out.splitlines()
+    for obj in json.loads(run(*command, "--lang", lang, "--format", "json").out):
+        if obj["kind"] in ("document", "follow-up"):
+            continue
+        assert _whole_or_cut(obj["date"], lines), obj["date"]
+        # in a table, a cell of several places or leads may be cut before the later ones
+        row = next((line for line in lines if obj["date"] in line), "") if command[0] == "list" else ""
+        if command[0] == "list" and any("not shown" in line or "未顯示" in line for line in lines):
+            row += "…"  # a narrow terminal left a column out, and the footer says which
+        for place in obj["venue"]:
+            text = place[lang] or place["en"]
+            assert _whole_or_cut(text, lines) or "…" in row, (obj["id"], text)
+        if command[0] == "list":
+            for lead in obj["leads"]:
+                text = lead["name"][lang] or lead["name"]["en"]
+                assert _whole_or_cut(text, lines) or "…" in row, (obj["id"], text)

@@ -172,9 +172,12 @@ NBSP = "\u00a0"
 WJ = "\u2060"  # word joiner: no break here
 
 
-def keep(text: str) -> str:
+def keep(text: str, spaces: bool = False) -> str:
     """``text`` marked so that ``wrap`` never breaks it between two Chinese characters: a Chinese
-    name stays whole; English names still wrap at their spaces, as names in running text do."""
+    name stays whole; English names still wrap at their spaces, as names in running text do,
+    unless ``spaces`` (a place, a person's name: never split)."""
+    if spaces:
+        text = text.replace(" ", NBSP)
     out = []
     for i, ch in enumerate(text):
         if i and not ch.isspace() and not text[i - 1].isspace():

@@ -733,8 +733,11 @@ class View:
             mark = "↳ " if not self.ascii else "> "
             self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(e["text"])), indent)
             return
+        from .layout import keep
+
         name = RText(self.round_name_short(e), style="bold")
-        bits = [b for b in (self.w(e["format"]) if e["format"] else "", self.place(e)) if b]
+        place = self.join(keep(self.pick(v), spaces=True) for v in e["venue"])
+        bits = [b for b in (self.w(e["format"]) if e["format"] else "", place) if b]
         if bits:
             name.append(" · " + " · ".join(bits))
         self.print_hanging(head, name, indent)

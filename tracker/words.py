@@ -84,7 +84,7 @@ _WORDS = {
     "launch": ("launch", "啟動"),
     "signing": ("signing", "簽署"),
     "mandate": ("mandate", "談判授權"),
-    "conclusion": ("conclusion of talks", "完成談判"),
+    "conclusion": ("talks concluded", "完成談判"),
     "entry-into-force": ("entry into force", "生效"),
     "n_rounds": ("{n} rounds", "{n}屆"),
     "n_round": ("1 round", "1屆"),
