@@ -68,7 +68,8 @@ def test_truncate_marks_what_it_cut():
 # ------------------------------------------------------------ every command at every width
 
 COMMANDS = [
-    ("list",), ("list", "--all"), ("compare", "1", "6"), ("show", "6"), ("show", "6", "--full"),
+    ("list",), ("list", "--all"), ("compare", "1", "6"), ("compare", "1", "6", "--detail"), ("show", "6"),
+    ("show", "6", "--full"), ("show", "dde-2", "--full"), ("topics", "critical-minerals"),
     ("timeline", "--partner", "us"), ("commitments",), ("topics",), ("search", "semiconductor"),
 ]
 
@@ -104,9 +105,10 @@ def test_no_line_is_wider_than_the_terminal_or_padded(args, width, lang):
     lines = res.out.splitlines()
     assert lines and lines[0].strip(), "no blank line first"
     assert all(line == line.rstrip() for line in lines), "no trailing spaces in a pipe"
-    if True:  # every command is laid out by the layout engine
-        wide = [line for line in lines if cell_width(line) > width]
-        assert not wide, wide
+    wide = [line for line in lines if cell_width(line) > width]
+    assert not wide, wide
+    starts = [line for line in lines if re.match(r"\s*[，。、；：）」]", line)]
+    assert not starts, starts  # no line starts with closing punctuation
 
 
 def test_list_for_one_dialogue_is_one_line_per_round_at_80_columns():

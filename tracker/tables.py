@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Optional
 
 from rich.console import Console, RenderHook
-from rich.table import Table
 from rich.text import Text as RText
 
 from .layout import cell_width, wrap
@@ -141,6 +140,35 @@ def date_span(date, end=None) -> str:
             e = e[8:] if end.month == date.month else e[5:]
         text += "–" + e
     return text
+
+
+class _Filled:
+    """Rows of a prefix (a bullet, a number, a label) and a styled text, the text filled to the
+    width under a hanging indent by ``layout.wrap``: no word or name broken, no line starting with
+    closing punctuation. Drawn by rich, so pictures (--svg, --html) get it too."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = rows  # (prefix, RText, prefix style)
+
+    def __rich_console__(self, console, options):
+        width = options.max_width
+        for prefix, item, prefix_style in self.rows:
+            hang = " " * cell_width(prefix)
+            for k, sub in enumerate(item.split("\n")):
+                plain = sub.plain
+                first = prefix if k == 0 else hang
+                pos = 0
+                for n, line in enumerate(wrap(plain, width, hang, first)):
+                    lead = first if n == 0 else hang
+                    content = line[len(lead):]
+                    at = plain.find(content, pos) if content else -1
+                    if at >= 0:
+                        seg, pos = sub[at: at + len(content)], at + len(content)
+                    else:
+                        seg = RText(content, style=sub.style)
+                    out = RText(lead, style=prefix_style if (k == 0 and n == 0) else "") + seg
+                    out.no_wrap, out.overflow = True, "ignore"
+                    yield out
 
 
 SIDE_ORDER = {"taiwan": 0, "partner": 1, "other": 2}  # leads and participants: Taiwan first, everywhere
@@ -387,17 +415,21 @@ class View:
             return out
 
         self.print(self.title_of(r))
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(no_wrap=True, style="bold")
-        facts.add_column(overflow="fold")
+        facts = []  # (label, value)
         date = self.date_text(r.date, r.end_date)
         if r.date_note and full:
             date.append("\n" + self.t(r.date_note), style="dim")
-        facts.add_row(RText(self.w("date")), date + flag("date"))
+        facts.append((self.w("date"), date + flag("date")))
         summary = self.summary(r)
         if r.kind != "milestone" or r.format:
-            facts.add_row(RText(self.w("format")), self.format_text(summary) + flag("format"))
-        facts.add_row(RText(self.w("place")), self.place_text(summary) + flag("venues"))
+            if r.format is None and "format" in disputed:  # the alternatives say it is disputed
+                shown = RText(self.disputed_format(r.id))
+                if "format" in unverified:
+                    shown.append(f" [{self.w('unverified')}]", style="yellow")
+            else:
+                shown = self.format_text(summary) + flag("format")
+            facts.append((self.w("format"), shown))
+        facts.append((self.w("place"), self.place_text(summary) + flag("venues")))
         leads = tuple(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side]))
         lead_text = RText()
         for i, p in enumerate(leads):
@@ -407,14 +439,15 @@ class View:
             extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)) if x)
             if extra:
                 lead_text.append(f" — {extra}")
-        facts.add_row(RText(self.w("leads")), lead_text if leads else self.unknown())
+        facts.append((self.w("leads"), lead_text if leads else self.unknown()))
         weak = sum(1 for s in r.sources if s.weak)
         sourcing = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
         if weak:
             sourcing += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
-        facts.add_row(RText(self.w("sourcing")), RText(sourcing))
-        facts.add_row(RText(self.w("last_verified")), RText(str(r.last_verified)))
-        self.print(facts)
+        facts.append((self.w("sourcing"), RText(sourcing)))
+        facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+        label_width = max(cell_width(label) for label, _ in facts) + 2
+        self.print(_Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
 
         if r.participants and full:
             self.print(self.heading(self.w("participants")))
@@ -506,9 +539,7 @@ class View:
         self.print(self.heading(self.w("sources")))
         width = len(str(len(r.sources))) + 2
         for s in r.sources:
-            grid = self.grid(width - 1)
-            grid.add_row(RText(f"[{numbers[s.id]}]", style="cyan"), self.source_line(s))
-            self.print(grid)
+            self.print(_Filled([(f"[{numbers[s.id]}]".rjust(width) + " ", self.source_line(s), "cyan")]))
             if s.url:
                 self.url_line(s.url, width + 1)
             elif s.note:  # where it was published, and why there is no link
@@ -549,18 +580,10 @@ class View:
             return title
         return f"{title}, {org}" if title else org
 
-    def grid(self, indent: int = 0) -> Table:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, justify="right", min_width=indent + 1)
-        grid.add_column(overflow="fold")  # rich folds only a word longer than the whole line
-        return grid
-
-    def bullets(self, items: list, mark: str = "•", indent: int = 0) -> Table:
+    def bullets(self, items: list, mark: str = "•", indent: int = 0) -> "_Filled":
         """Items under a bullet with a hanging indent, so that long (and Chinese) text wraps in line."""
-        grid = self.grid(indent)
-        for item in items:
-            grid.add_row(RText(" " * indent + (mark if not self.ascii or mark.isascii() else "*")), item)
-        return grid
+        mark = mark if not self.ascii or mark.isascii() else "*"
+        return _Filled([(" " * indent + mark + " ", item, "") for item in items])
 
     def source_line(self, s) -> RText:
         line = RText(self.t(s.publisher))
