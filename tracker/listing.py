@@ -11,6 +11,7 @@ from .errors import InputError
 from .model import PartialDate
 from .query import Filters, filter_documents, filter_key, keep_key
 from .rules import date_key
+from .safe import json_text
 
 
 def list_rounds(store, f: Filters):
@@ -67,14 +68,14 @@ def timeline(store, f: Filters, with_follow_ups: bool = False):
 
     ds = store.dataset
     rounds = (((sort.partition("|")[0], 0, sort), text) for sort, key, text in store.listing() if keep_key(f, key))
-    others = [((date_key(d.date), 2, d.id), json.dumps(document_object(ds, d), ensure_ascii=False)) for d in filter_documents(ds, f)]
+    others = [((date_key(d.date), 2, d.id), json_text(document_object(ds, d))) for d in filter_documents(ds, f)]
     if with_follow_ups:
         for key, text in store.follow_up_rows():
             dialogue, partner, _first, _last, topics = key
             for e in json.loads(text):
                 date = PartialDate.parse(e["date"])
                 if keep_key(f, filter_key(dialogue, partner, date, None, topics)):
-                    others.append(((date_key(date), 3, e["id"]), json.dumps(e, ensure_ascii=False)))
+                    others.append(((date_key(date), 3, e["id"]), json_text(e)))
     others.sort(key=lambda item: item[0])
     return (text for _, text in heapq.merge(rounds, others, key=lambda item: item[0]))
 
@@ -84,8 +85,6 @@ def search(store, text: str, f: Filters):
 
     Yields round (then document) JSON objects, each with its ``hits``: ``{where, text}``.
     """
-    import json
-
     from . import index
     from .serialize import document_object
 
@@ -95,7 +94,7 @@ def search(store, text: str, f: Filters):
     ds = store.dataset
 
     def with_hits(obj_text: str, hits) -> str:
-        listed = json.dumps([{"where": p, "text": t} for p, t in hits], ensure_ascii=False)
+        listed = json_text([{"where": p, "text": t} for p, t in hits])
         return obj_text[:-1] + ', "hits": ' + listed + "}"
 
     def results():
@@ -107,6 +106,6 @@ def search(store, text: str, f: Filters):
         for d in filter_documents(ds, f):
             hits = [(p, t) for p, t in index.texts(d) if needle in index.search_fold(t)]
             if hits:
-                yield with_hits(json.dumps(document_object(ds, d), ensure_ascii=False), hits)
+                yield with_hits(json_text(document_object(ds, d)), hits)
 
     return results()

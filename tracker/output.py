@@ -44,9 +44,11 @@ def write_json(stream, data) -> None:
 
 
 def write_json_texts(stream, texts) -> None:
-    """An array of objects already encoded as JSON text, one per line, as write_json writes it.
+    """An array of objects already encoded as JSON text by ``safe.json_text``, one per line, as
+    write_json writes it.
 
-    ``texts`` may be any iterable: it is written as it comes, never held whole.
+    ``texts`` may be any iterable: it is written as it comes, never held whole. They were made safe
+    when they were made (the cache keeps them so), so they are not scanned again here.
     """
     ascii_only = not _encodes_cjk(stream)
     first = True
@@ -54,7 +56,7 @@ def write_json_texts(stream, texts) -> None:
         if ascii_only:
             text = json.dumps(json.loads(text), ensure_ascii=True)
         stream.write("[\n" if first else ",\n")
-        stream.write(json_safe(text))
+        stream.write(text)
         first = False
     stream.write("[]\n" if first else "\n]\n")
 

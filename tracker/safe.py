@@ -50,6 +50,14 @@ def json_safe(encoded: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
+def json_text(obj) -> str:
+    """``obj`` as one line of JSON, safe to write as it is (see ``json_safe``): how the listings'
+    objects are encoded once, when they are made, rather than checked again at every write."""
+    import json
+
+    return json_safe(json.dumps(obj, ensure_ascii=False))
+
+
 def cut(text: str, limit: int = 80) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis: for values echoed in messages."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -25,7 +25,7 @@ from . import __version__
 from .errors import TrackerError
 from .status import ExitStatus
 
-SCHEMA = 7  # raise when the records, the cached listing or the rules change
+SCHEMA = 8  # raise when the records, the cached listing or the rules change
 
 
 def _dump(value) -> bytes:
@@ -396,10 +396,9 @@ class Store:
     @staticmethod
     def put_round(backend, meta, path, key, r) -> None:
         """Compute and keep what the listing commands need of round ``r``."""
-        import json
-
         from . import index, serialize
         from .query import filter_key, follow_up_evidence
+        from .safe import json_text
 
         summary = serialize.round_object(meta, r)
         partner = summary["partner"]
@@ -411,7 +410,7 @@ class Store:
         entries = index.search_entries(meta, r)
         backend.put_derived(
             path, key, index.sort_key(r.date, r.dialogue, r.round, r.id), filt,
-            json.dumps(summary, ensure_ascii=False), json.dumps(follow_ups, ensure_ascii=False),
+            json_text(summary), json_text(follow_ups),
             index.blob(entries), index.folded_blob(entries),
         )
 
