@@ -327,3 +327,9 @@ def test_every_name_place_and_date_stands_whole_or_cut(command, width, lang):
             for lead in obj["leads"]:
                 text = lead["name"][lang] or lead["name"]["en"]
                 assert _whole_or_cut(text, lines) or "…" in row, (obj["id"], text)
+
+
+def test_the_wrote_line_shows_a_control_character_in_a_path_visibly(tmp_path):
+    svg = tmp_path / "a\x1b[2Jb.svg"
+    res = run("timeline", "--svg", str(svg))
+    assert res.code == 0 and "\x1b" not in res.err and "\\x1b" in res.err

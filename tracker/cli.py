@@ -17,7 +17,7 @@ import typer
 
 from . import __version__
 from .env import Env
-from .errors import InputError, PipeClosed, TrackerError
+from .errors import InputError, PipeClosed, TrackerError, one_line
 from .status import ExitStatus
 
 _APP_SETTINGS = dict(
@@ -401,7 +401,7 @@ def _wrote(env: Env, written: str) -> None:
     from .files import STDOUT
 
     if written != STDOUT:
-        print(f"wrote {written}", file=env.stderr)
+        print(one_line(f"wrote {written}"), file=env.stderr)
 
 
 @command("sqlite", target=export_app, short_help="The whole data set as a SQLite database.")
@@ -653,8 +653,6 @@ def _main(argv: Optional[list[str]], env: Env) -> int:
             print(line, file=env.stderr)
         code = exc.status
     except typer.TyperException as exc:  # what the command-line parser rejects
-        from .errors import one_line
-
         print(one_line(f"error: {_click_message(exc)}"), file=env.stderr)
         code = ExitStatus.USAGE_ERROR
     except (typer.Abort, KeyboardInterrupt):

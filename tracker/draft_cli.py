@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Optional
 
-from .errors import InputError
+from .errors import InputError, one_line
 
 
 def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Optional[str], source_url: Optional[str],
@@ -57,6 +57,6 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
         from .files import write_text
 
         written = write_text(out, body, force=force, data_dir=env.data_dir)
-        print(f"wrote {written}", file=env.stderr)
+        print(one_line(f"wrote {written}"), file=env.stderr)
     else:
         env.stdout.write(body)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from . import serialize as S
-from .errors import InputError
+from .errors import InputError, one_line
 from .output import write_csv, write_json, write_json_texts, write_rows
 from .safe import visible
 
@@ -60,7 +60,7 @@ class pictures:
                                       data_dir=self.env.data_dir, stdout=self.env.stdout))
         for path in written:
             if path != STDOUT:  # say what was written, as the exports do
-                print(f"wrote {path}", file=self.env.stderr)
+                print(one_line(f"wrote {path}"), file=self.env.stderr)
         return False
 
 
