@@ -1,9 +1,10 @@
 """The tracker as a library: load a data folder, ask it questions, get typed records back.
 
-Every function here returns frozen dataclasses from ``tracker.model`` (``Round``,
-``Document``, ``Outcome`` …) or the small result records defined below, never JSON
-text or loose dictionaries. The command line calls these same functions for
-``show``, ``compare``, ``topics`` and ``commitments``. Filters are keyword
+Every function here returns frozen dataclasses: the records of ``tracker.model``
+(``Round``, ``Document``, ``Outcome`` …), the summaries the listings show
+(``RoundSummary``) and the result records of ``tracker.query``, never JSON text or
+loose dictionaries. The command line asks the same questions through the same
+functions of ``tracker.query``. Filters are keyword
 arguments that take what the command line takes: IDs or names in either language,
 and dates as ``datetime.date`` or text (``2021``, ``2021-11``, ``民國110年``).
 
@@ -18,13 +19,14 @@ from typing import Iterable, Optional, Union
 
 from . import query as _q
 from .errors import InputError
-from .model import Dataset, Document, PartialDate, Round, RoundTopic, record
-from .query import CommitmentRow, Comparison, Evidence, Pair
+from .model import Dataset, Round
+from .query import CommitmentRow, Comparison, Evidence, Hit, Pair, SearchResult, TimelineEntry, TopicMention
+from .summary import NamedPerson, RoundSummary, TopicSummary
 
 __all__ = [
     "load", "get_round", "list_rounds", "timeline", "compare", "search", "commitments", "topic_history",
     "TimelineEntry", "Hit", "SearchResult", "TopicMention", "Comparison", "Pair", "CommitmentRow", "Evidence",
-    "COMMITMENT_STATUSES",
+    "RoundSummary", "TopicSummary", "NamedPerson", "COMMITMENT_STATUSES",
 ]
 
 DateLike = Union[str, _dt.date, None]
@@ -73,9 +75,13 @@ def _round(ds: Dataset, r: Union[Round, str], dialogue: Optional[str]) -> Round:
     return r if isinstance(r, Round) else get_round(ds, r, dialogue)
 
 
-def list_rounds(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None) -> list[Round]:
-    """Rounds and meetings that pass the filters, in date order (unknown dates last)."""
-    return _q.filter_rounds(ds, _filters(ds, dialogue, partner, since, until, topic))
+def list_rounds(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None) -> list[RoundSummary]:
+    """Rounds, meetings and milestones that pass the filters, as summaries (what ``tracker list``
+    shows) in date order, unknown dates last. ``get_round(ds, s.id)`` gives a round in full.
+
+    With ``topic``, a round whose outcomes name the topic without its tag passes too; each
+    summary's ``topic_match`` says which (``tagged`` or ``outcomes``)."""
+    return list(_q.list_rounds(ds, _filters(ds, dialogue, partner, since, until, topic)))
 
 
 def compare(ds: Dataset, a: Union[Round, str], b: Union[Round, str], *, all_topics: bool = False, dialogue=None) -> Comparison:
@@ -92,95 +98,21 @@ def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
     return _q.commitments(ds, f, status, today or _dt.date.today())
 
 
-@record(kw_only=False)
-class TopicMention:
-    """A round that discussed a topic: tagged with it (``topic`` is what the round said of it), or
-    naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
-
-    round: Round
-    topic: Optional[RoundTopic]
-    outcomes: tuple = ()
-    match: str = "tagged"  # tagged | outcomes
-
-
 def topic_history(ds: Dataset, topic: Union[str, Iterable[str]]) -> list[TopicMention]:
     """Every round that discussed ``topic`` (an ID, name or alias, or a theme: every topic under it), in date order."""
     ids = _q.resolve_topics(ds, topic) if isinstance(topic, str) else frozenset(topic)
-    names = _q.topic_matcher(ds, ids)
-    out = []
-    for r in ds.rounds.values():
-        tagged = [TopicMention(r, t, t.outcomes) for t in r.topics if t.topic in ids]
-        if tagged:
-            out += tagged
-            continue
-        said = tuple(o for t in r.topics for o in t.outcomes if names(o.text.en or "") or names(o.text.zh or ""))
-        if said:
-            out.append(TopicMention(r, None, said, "outcomes"))
-    return out
-
-
-@record(kw_only=False)
-class TimelineEntry:
-    """One line of the timeline: a round, meeting or milestone, a document, or a follow-up event."""
-
-    date: Optional[PartialDate]
-    kind: str  # round | meeting | milestone | document | follow-up
-    record: Union[Round, Document, Evidence]
+    return _q.topic_history(ds, ids)
 
 
 def timeline(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None,
              follow_ups: bool = False) -> list[TimelineEntry]:
-    """Rounds, meetings, milestones and documents (and follow-up events) in date order, unknown dates last.
-
-    On the same day a round comes before a document, and a document before a follow-up.
-    """
-    from .rules import date_key
-
-    f = _filters(ds, dialogue, partner, since, until, topic)
-    items = [((date_key(r.date), 0), TimelineEntry(r.date, r.kind, r)) for r in _q.filter_rounds(ds, f)]
-    items += [((date_key(d.date), 2, d.id), TimelineEntry(d.date, "document", d)) for d in _q.filter_documents(ds, f)]
-    if follow_ups:
-        for r in ds.rounds.values():
-            partner_id = ds.dialogues[r.dialogue].partner
-            topics = [t.topic for t in r.topics]
-            for fu in r.follow_ups:
-                if _q.keep_key(f, _q.filter_key(r.dialogue, partner_id, fu.date, None, topics)):
-                    ev = _q.follow_up_evidence(r, fu)
-                    items.append(((date_key(fu.date), 3, ev.id), TimelineEntry(fu.date, "follow-up", ev)))
-    items.sort(key=lambda item: item[0])  # stable: rounds keep their order within a day
-    return [entry for _, entry in items]
-
-
-@record(kw_only=False)
-class Hit:
-    """Where in a record the search text was found (``topics[0].outcomes[1].text.en``) and that text."""
-
-    where: str
-    text: str
-
-
-@record(kw_only=False)
-class SearchResult:
-    record: Union[Round, Document]
-    hits: tuple[Hit, ...]
+    """Rounds, meetings and milestones (their summaries), documents and, with ``follow_ups``, follow-up
+    events, in date order, unknown dates last. On the same day a round comes before a document, and a
+    document before a follow-up."""
+    return list(_q.timeline(ds, _filters(ds, dialogue, partner, since, until, topic), follow_ups))
 
 
 def search(ds: Dataset, text: str, *, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None) -> list[SearchResult]:
-    """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text`` (any case, either language)."""
-    from . import index
-
-    needle = index.search_fold(text)
-    if not needle:
-        raise InputError("empty search text")
-    f = _filters(ds, dialogue, partner, since, until)
-    out = []
-    for r in _q.filter_rounds(ds, f):
-        hits = [Hit(p, t) for p, t in index.search_entries(ds, r) if needle in index.search_fold(t)]
-        if hits:
-            out.append(SearchResult(r, tuple(hits)))
-    for d in _q.filter_documents(ds, f):
-        hits = [Hit(p, t) for p, t in index.texts(d) if needle in index.search_fold(t)]
-        if hits:
-            out.append(SearchResult(d, tuple(hits)))
-    return out
-
+    """Rounds (their summaries), then documents, whose names, topics, outcomes, notes or participants
+    hold ``text`` (any case, either language), each with where it was found."""
+    return list(_q.search(ds, text, _filters(ds, dialogue, partner, since, until)))

@@ -195,11 +195,11 @@ def list_(
       tracker list --topic 'critical minerals'
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
-    from . import listing, query, render
+    from . import query, render
 
-    store = load_data(env)
-    f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
-    render.rounds(env, store.dataset, listing.list_rounds(store, f), fmt, show_all=show_all, record_of=store.round)
+    ds = load_data(env).dataset
+    f = query.make_filters(ds, dialogue, partner, since, until, topic)
+    render.rounds(env, ds, query.list_rounds(ds, f), fmt, show_all=show_all)
 
 
 @command("show", short_help="Show one round: leads, topics, outcomes, sources.")
@@ -288,12 +288,12 @@ def timeline(
       tracker timeline --format timelinejs > timeline.json
       tracker timeline --partner us --svg us.svg
     """
-    from . import listing, query, render
+    from . import query, render
 
-    store = load_data(env)
-    f = query.make_filters(store.dataset, dialogue, partner, since, until, topic)
+    ds = load_data(env).dataset
+    f = query.make_filters(ds, dialogue, partner, since, until, topic)
     with render.pictures(env, svg, html, force, fmt):
-        render.timeline(env, store.dataset, listing.timeline(store, f, with_follow_ups), fmt)
+        render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
 
 
 @command("topics", short_help="Show the topics, and which rounds discussed each.")
@@ -349,13 +349,13 @@ def search(
       tracker search 關鍵礦物
       tracker search Krach --format json
     """
-    from . import listing, query, render
+    from . import query, render
 
     if not text.strip():
         raise InputError("empty search text")
-    store = load_data(env)
-    f = query.make_filters(store.dataset, dialogue, partner, since, until)
-    render.search(env, store.dataset, listing.search(store, text, f), fmt, needle=text, record_of=store.round)
+    ds = load_data(env).dataset
+    f = query.make_filters(ds, dialogue, partner, since, until)
+    render.search(env, ds, query.search(ds, text, f), fmt, needle=text)
 
 
 @command("commitments", short_help="List what each round promised and what became of it.")
@@ -496,11 +496,36 @@ def validate(
       tracker validate ~/my-dialogues
       tracker validate --strict
     """
-    from .validate import run_validate
-
-    code = run_validate(env, path, strict)
+    code = _run_validate(env, path, strict)
     if code:
         raise typer.Exit(code)
+
+
+def _run_validate(env: Env, path: Optional[str], strict: bool) -> int:
+    """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
+    from .errors import one_line
+    from .load import check
+    from .store import open_backend
+
+    root = path or env.data_dir
+    store, problems = check(root, env.today, open_backend(env.cache_folder, root))
+    problems = sorted(problems)
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    for p in problems:
+        print(p, file=env.stderr)
+    failed = bool(errors) or (strict and bool(warnings))
+    if store is not None:
+        ds = store.dataset
+        summary = (
+            f"{root}: {len(ds.dialogues)} dialogues, {len(store.round_paths)} rounds and meetings, "
+            f"{len(ds.documents)} documents, {len(ds.topics)} topics, {len(ds.people)} people"
+        )
+    else:
+        summary = root
+    summary += f"; {len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    print(one_line(summary), file=env.stderr if failed else env.stdout)
+    return 1 if failed else 0
 
 
 @command("draft", short_help="Draft a round file from a press release.")

@@ -397,10 +397,12 @@ class Dialogue:
 class Dataset:
     """Every record of a data folder, checked and indexed.
 
-    ``rounds`` may be given as a function: the rounds are then read on first use.
+    ``rounds`` may be given as a function: the rounds are then read on first use. ``index``, set by
+    the loader, keeps what the listings need of each round (see ``store.Store``); without it the
+    listings work from the rounds themselves.
     """
 
-    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "root", "_rounds", "_outcomes", "_load")
+    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "root", "index", "_rounds", "_outcomes", "_load")
 
     def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
         self.root = root
@@ -413,6 +415,13 @@ class Dataset:
         self._rounds = None
         self._outcomes = None
         self._load = rounds if callable(rounds) else (lambda: rounds)
+        self.index = None
+
+    def round(self, round_id: str) -> Round:
+        """One round by ID; read alone from the index when the rounds have not all been read."""
+        if self._rounds is None and self.index is not None:
+            return self.index.round(round_id)
+        return self.rounds[round_id]
 
     @property
     def rounds(self) -> dict[str, Round]:

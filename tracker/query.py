@@ -15,6 +15,7 @@ from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
 from .safe import cut
 from .rules import date_key, round_order
+from .summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -184,13 +185,6 @@ def make_filters(ds: Dataset, dialogue=None, partner=None, since=None, until=Non
     )
 
 
-def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[PartialDate], topics) -> tuple:
-    """What the filters look at: dialogue, partner, first and last possible day (ordinals), topic IDs."""
-    first = date.first_day().toordinal() if date else None
-    last = (end or date).last_day().toordinal() if date else None
-    return (dialogue, partner, first, last, tuple(topics))
-
-
 def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
     """Full round records that pass the filters."""
     return [
@@ -329,23 +323,6 @@ def outcomes_of(r: Round) -> list[Outcome]:
 # ---------------------------------------------------------------- commitments and evidence
 
 
-@record(kw_only=False)
-class Evidence:
-    """Something that follows up a promise: a follow-up event, a document or a later outcome."""
-
-    kind: str  # follow-up | document | outcome
-    id: str
-    date: Optional[PartialDate]
-    text: Text
-    record: str  # the round or document it is recorded in
-    sources: tuple  # Source objects
-
-
-def follow_up_evidence(r: Round, f) -> Evidence:
-    srcs = {s.id: s for s in r.sources}
-    return Evidence("follow-up", f"{r.id}/{f.id}", f.date, f.text, r.id, tuple(srcs[s] for s in f.sources))
-
-
 def evidence_for(ds: Dataset, outcome: Outcome) -> list[Evidence]:
     key = f"{outcome.round}/{outcome.id}"
     return evidence_index(ds).get(key, [])
@@ -408,12 +385,192 @@ def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date)
 # ---------------------------------------------------------------- topics
 
 
-def topic_matrix(ds: Dataset, rounds: list[Round]) -> list[tuple]:
+def topic_matrix(ds: Dataset, rounds: list[RoundSummary]) -> list[tuple]:
     """(topic, [True (headline) / False (mentioned) / None for each round]) for every topic discussed."""
-    cells_of = [{t.topic: t.headline for t in r.topics} for r in rounds]
+    cells_of = [{t.id: t.headline for t in r.topics} for r in rounds]
     rows = []
     for topic in ds.topics.values():
         cells = [c.get(topic.id) for c in cells_of]
         if any(c is not None for c in cells):
             rows.append((topic, cells))
     return rows
+
+
+# ---------------------------------------------------------------- listings: list, timeline, search
+
+
+class _Computed:
+    """What the listings need of each round, computed from the rounds themselves: the index of a
+    data set that no loader indexed (one made in code)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        from .summary import entry
+
+        self.rows = sorted((entry(ds, r) for r in ds.rounds.values()), key=lambda row: row[0])
+
+    def listing(self):
+        return [(sort, filt, text) for sort, filt, text, *_ in self.rows]
+
+    def follow_up_rows(self):
+        return [(filt, extra) for _, filt, _, extra, *_ in self.rows if extra is not None]
+
+    def search_rows(self, needle: str):
+        return [(filt, text, blob, folded) for _, filt, text, _, blob, folded in self.rows if needle in folded]
+
+
+def _index(ds: Dataset):
+    return ds.index if ds.index is not None else _Computed(ds)
+
+
+def list_rounds(ds: Dataset, f: Filters) -> Iterable[RoundSummary]:
+    """The rounds, meetings and milestones that pass the filters, as summaries in date order
+    (unknown dates last), streamed.
+
+    With a topic filter, a round also passes when its outcomes name the topic without its being
+    tagged (see ``topic_matcher``); each summary's ``topic_match`` then says ``tagged`` or ``outcomes``.
+    """
+    index = _index(ds)
+    if f.topics is None:
+        return (stored(text) for _sort, key, text in index.listing() if keep_key(f, key))
+    import dataclasses
+
+    mentioned = _mentioned_in_outcomes(ds, index, f.topics)
+    others = dataclasses.replace(f, topics=None)
+
+    def rounds():
+        for _sort, key, text in index.listing():
+            if keep_key(f, key):
+                yield stored(text, "tagged")
+            elif text in mentioned and keep_key(others, key):
+                yield stored(text, "outcomes")
+
+    return rounds()
+
+
+def _mentioned_in_outcomes(ds: Dataset, index, topics) -> set:
+    """The summary texts of the rounds whose outcomes name one of ``topics``, tagged or not."""
+    from . import index as search_index
+
+    names = topic_matcher(ds, topics)
+    needles = set()
+    for t in topics:
+        topic = ds.topics[t]
+        needles.update(search_index.search_fold(n) for n in (topic.name.en, topic.name.zh, *topic.aliases) if n)
+    found = set()
+    for needle in needles:
+        if len(needle) < 2:
+            continue
+        for _key, text, blob, folded in index.search_rows(needle):
+            if text not in found and any(".outcomes[" in path and names(t) for path, t in search_index.find(blob, folded, needle)):
+                found.add(text)
+    return found
+
+
+@record(kw_only=False)
+class TimelineEntry:
+    """One line of the timeline: a round, meeting or milestone (its summary), a document, or a
+    follow-up event (its ``Evidence``, with the dialogue and partner of the round that records it)."""
+
+    record: object  # RoundSummary | Document | Evidence
+    dialogue: Optional[str] = None  # of a follow-up (the others carry their own)
+    partner: Optional[str] = None  # of a follow-up
+
+    @property
+    def kind(self) -> str:
+        """round, meeting or milestone; document; follow-up."""
+        if isinstance(self.record, Document):
+            return "document"
+        if isinstance(self.record, Evidence):
+            return "follow-up"
+        return self.record.kind
+
+    @property
+    def date(self) -> Optional[PartialDate]:
+        return self.record.date
+
+
+def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[TimelineEntry]:
+    """Rounds, meetings, milestones and documents (and follow-up events) in date order, unknown
+    dates last, streamed. On the same day a round comes before a document, and a document before a
+    follow-up."""
+    import heapq
+
+    index = _index(ds)
+    rounds = (
+        ((sort.partition("|")[0], 0, sort), TimelineEntry(stored(text))) for sort, key, text in index.listing() if keep_key(f, key)
+    )
+    others = [((date_key(d.date), 2, d.id), TimelineEntry(d)) for d in filter_documents(ds, f)]
+    if follow_ups:
+        for key, evidence in index.follow_up_rows():
+            dialogue, partner, _first, _last, topics = key
+            for e in evidence:
+                if keep_key(f, filter_key(dialogue, partner, e.date, None, topics)):
+                    others.append(((date_key(e.date), 3, e.id), TimelineEntry(e, dialogue, partner)))
+    others.sort(key=lambda item: item[0])
+    return (entry for _, entry in heapq.merge(rounds, others, key=lambda item: item[0]))
+
+
+@record(kw_only=False)
+class Hit:
+    """Where in a record the search text was found (``topics[0].outcomes[1].text.en``) and that text."""
+
+    where: str
+    text: str
+
+
+@record(kw_only=False)
+class SearchResult:
+    """A round (its summary) or a document, with every place the search text was found in it."""
+
+    record: object  # RoundSummary | Document
+    hits: tuple  # of Hit
+
+
+def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
+    """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text``
+    (any case, either language, English plurals and hyphens folded), streamed."""
+    from . import index as search_index
+
+    needle = search_index.search_fold(text)
+    if not needle:
+        raise InputError("empty search text")
+    index = _index(ds)
+
+    def results():
+        for key, summary, blob, folded in index.search_rows(needle):
+            if keep_key(f, key):
+                hits = search_index.find(blob, folded, needle)
+                if hits:
+                    yield SearchResult(stored(summary), tuple(Hit(p, t) for p, t in hits))
+        for d in filter_documents(ds, f):
+            hits = [Hit(p, t) for p, t in search_index.texts(d) if needle in search_index.search_fold(t)]
+            if hits:
+                yield SearchResult(d, tuple(hits))
+
+    return results()
+
+
+@record(kw_only=False)
+class TopicMention:
+    """A round that discussed a topic: tagged with it (``topic`` is what the round said of it), or
+    naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
+
+    round: Round
+    topic: Optional[RoundTopic]
+    outcomes: tuple = ()
+    match: str = "tagged"  # tagged | outcomes
+
+
+def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
+    """Every round that discussed one of the topics ``ids``, in date order."""
+    names = topic_matcher(ds, ids)
+    out = []
+    for r in ds.rounds.values():
+        tagged = [TopicMention(r, t, t.outcomes) for t in r.topics if t.topic in ids]
+        if tagged:
+            out += tagged
+            continue
+        said = tuple(o for t in r.topics for o in t.outcomes if names(o.text.en or "") or names(o.text.zh or ""))
+        if said:
+            out.append(TopicMention(r, None, said, "outcomes"))
+    return out

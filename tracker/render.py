@@ -67,22 +67,23 @@ class pictures:
 LIST_COLUMNS = S.ROUND_FIELDS
 
 
-def _objects(texts) -> list[dict]:
-    import json
+def _json_lines(env, ds, items) -> None:
+    """Listing items (round summaries, timeline entries, search results) as a JSON array, streamed."""
+    write_json_texts(env.stdout, (S.listing_text(ds, item) for item in items))
 
-    return [json.loads(t) for t in texts]
+
+def _flat_rows(env, ds, items) -> list[dict]:
+    return [S.flat(S.listing_object(ds, item), env.lang) for item in items]
 
 
-def rounds(env, ds, texts, fmt: str, show_all: bool = True, record_of=None) -> None:
-    """Round objects, given as JSON text (printed as is for --format json)."""
+def rounds(env, ds, summaries, fmt: str, show_all: bool = True) -> None:
+    """Round summaries (``query.list_rounds``), in any format."""
     if fmt == "json":
-        write_json_texts(env.stdout, texts)
+        _json_lines(env, ds, summaries)
     elif fmt == "table":
-        view = _view(env, ds)
-        view.record_of = record_of
-        view.rounds(_objects(texts), show_all=show_all)
+        _view(env, ds).rounds(list(summaries), show_all=show_all)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], LIST_COLUMNS)
+        write_rows(env.stdout, fmt, _flat_rows(env, ds, summaries), LIST_COLUMNS)
 
 
 def show(env, ds, r, fmt: str, full: bool = False) -> None:
@@ -154,22 +155,23 @@ def _compare_rows(obj: dict, lang: str) -> list[dict]:
 TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name", "title", "format", "venue", "topics", "text", "record"]
 
 
-def timeline(env, ds, texts, fmt: str) -> None:
+def timeline(env, ds, entries, fmt: str) -> None:
+    """Timeline entries (``query.timeline``), in any format."""
     if fmt == "json":
-        write_json_texts(env.stdout, texts)
+        _json_lines(env, ds, entries)
     elif fmt == "timelinejs":
         from .export import timelinejs
 
-        write_json(env.stdout, timelinejs(ds, _objects(texts), env.lang))
+        write_json(env.stdout, timelinejs(ds, [S.listing_object(ds, e) for e in entries], env.lang))
     elif fmt == "table":
-        _view(env, ds).timeline(_objects(texts))
+        _view(env, ds).timeline(list(entries))
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in _objects(texts)], TIMELINE_COLUMNS)
+        write_rows(env.stdout, fmt, _flat_rows(env, ds, entries), TIMELINE_COLUMNS)
 
 
 def topics(env, ds, rounds, matrix, fmt: str) -> None:
     if fmt == "table":
-        _view(env, ds).topics([S.round_object(ds, r) for r in rounds], matrix)
+        _view(env, ds).topics(rounds, matrix)
         return
     ids = [r.id for r in rounds]
     if fmt == "json":
@@ -212,17 +214,16 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
         write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
 
 
-def search(env, ds, texts, fmt: str, needle: str = "", record_of=None) -> None:
+def search(env, ds, results, fmt: str, needle: str = "") -> None:
+    """Search results (``query.search``), in any format."""
     if fmt == "json":
-        write_json_texts(env.stdout, texts)
+        _json_lines(env, ds, results)
         return
-    results = _objects(texts)
+    results = list(results)
     if fmt == "table":
-        view = _view(env, ds)
-        view.record_of = record_of
-        view.search(results, needle)
+        _view(env, ds).search(results, needle)
     else:
-        rows = [{"record": o["id"], "date": o["date"] or "", "where": h["where"], "text": h["text"]} for o in results for h in o["hits"]]
+        rows = [{"record": r.record.id, "date": str(r.record.date or ""), "where": h.where, "text": h.text} for r in results for h in r.hits]
         write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
 
 

@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from .model import Dataset, Document, Participant, PartialDate, Round, Text
 from .rules import display_name, pick
+from .summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
 
 def plain(obj: Any) -> Any:
@@ -41,62 +42,23 @@ def person_name(ds: Dataset, p: Participant) -> Optional[Text]:
 
 
 def person_object(ds: Dataset, p: Participant) -> dict:
-    return {
-        "person": p.person,
-        "name": text(person_name(ds, p)),
-        "side": p.side,
-        "role": p.role,
-        "title": text(p.title),
-        "organisation": text(p.organisation),
-    }
+    return person_plain(named_person(ds, p))
 
 
 def topic_object(ds: Dataset, t) -> dict:
-    topic = ds.topics[t.topic]
-    return {
-        "id": topic.id,
-        "name": text(topic.name),
-        "theme": topic.theme,
-        "label": text(t.label),
-        "headline": t.headline,
-        "outcomes": len(t.outcomes),
-    }
+    return topic_plain(topic_summary(ds, t))
 
 
 def weak_sources(r) -> int:
     return sum(1 for s in r.sources if s.weak)
 
 
-ROUND_FIELDS = (
-    "id", "kind", "event", "dialogue", "dialogue_name", "round", "name", "date", "end_date", "partner", "format", "venue",
-    "leads", "topics", "documents", "sources", "weak_sources", "disputed", "unverified", "last_verified",
-)
+ROUND_FIELDS = FIELDS
 
 
 def round_object(ds: Dataset, r: Round) -> dict:
     """A round as it appears in list, timeline and search output."""
-    return {
-        "id": r.id,
-        "kind": r.kind,
-        "event": r.event,
-        "dialogue": r.dialogue,
-        "dialogue_name": text(ds.dialogues[r.dialogue].short or ds.dialogues[r.dialogue].name),
-        "round": r.round,
-        "name": text(r.name),
-        "date": str(r.date) if r.date else None,
-        "end_date": str(r.end_date) if r.end_date else None,
-        "partner": ds.dialogues[r.dialogue].partner,
-        "format": r.format,
-        "venue": [text(v) for v in r.venues],
-        "leads": [person_object(ds, p) for p in r.leads],
-        "topics": [topic_object(ds, t) for t in r.topics],
-        "documents": list(r.documents),
-        "sources": len(r.sources),
-        "weak_sources": weak_sources(r),
-        "disputed": [d.about for d in r.disputed],
-        "unverified": [u.about for u in r.unverified],
-        "last_verified": str(r.last_verified),
-    }
+    return to_plain(summarize(ds, r))
 
 
 def document_object(ds: Dataset, d: Document) -> dict:
@@ -129,6 +91,38 @@ def evidence_object(ev) -> dict:
     }
 
 
+def follow_up_object(entry) -> dict:
+    """A follow-up event on the timeline: its evidence, and the dialogue and partner of its round."""
+    return {**evidence_object(entry.record), "dialogue": entry.dialogue, "partner": entry.partner}
+
+
+def listing_object(ds: Dataset, item) -> dict:
+    """An item of ``list``, ``timeline`` or ``search`` as plain data (what its JSON text holds)."""
+    import json
+
+    return json.loads(listing_text(ds, item))
+
+
+def listing_text(ds: Dataset, item) -> str:
+    """The JSON text of an item of ``list``, ``timeline`` or ``search``: a round summary, a timeline
+    entry or a search result. A summary read from the cache is written as the cache kept it."""
+    from .query import SearchResult, TimelineEntry
+    from .safe import json_text
+
+    if isinstance(item, RoundSummary):
+        return summary_text(item)
+    if isinstance(item, TimelineEntry):
+        if isinstance(item.record, RoundSummary):  # its kind is not read: that would decode it
+            return summary_text(item.record)
+        if item.kind == "document":
+            return json_text(document_object(ds, item.record))
+        return json_text(follow_up_object(item))
+    if isinstance(item, SearchResult):
+        head = listing_text(ds, item.record) if isinstance(item.record, RoundSummary) else json_text(document_object(ds, item.record))
+        return head[:-1] + ', "hits": ' + json_text([{"where": h.where, "text": h.text} for h in item.hits]) + "}"
+    raise TypeError(type(item))  # pragma: no cover
+
+
 def full_round(ds: Dataset, r: Round) -> dict:
     """Everything about one round, for ``show``: the listing's fields, then every field of the
     data file in full (``sources``, ``disputed`` and ``unverified`` become the full lists), with
@@ -139,6 +133,7 @@ def full_round(ds: Dataset, r: Round) -> dict:
     body = plain(r)
     for p_obj, p in zip(body["participants"], r.participants):
         p_obj["name"] = text(person_name(ds, p))
+    body["topics"] = [{"id": t.topic, **t_obj} for t_obj, t in zip(body["topics"], r.topics)]
     for t_obj, t in zip(body["topics"], r.topics):
         t_obj["name"] = text(ds.topics[t.topic].name)
         t_obj["theme"] = ds.topics[t.topic].theme
@@ -155,10 +150,14 @@ def full_round(ds: Dataset, r: Round) -> dict:
 
 def comparison_object(ds: Dataset, c) -> dict:
     def side(t):
+        topic = topic_plain(topic_summary(ds, t))
         return {
+            "id": topic["id"],
             "topic": t.topic,
-            "name": text(ds.topics[t.topic].name),
-            "label": text(t.label),
+            "name": topic["name"],
+            "theme": topic["theme"],
+            "label": topic["label"],
+            "headline": topic["headline"],
             "outcomes": [{"id": f"{o.round}/{o.id}", "text": text(o.text)} for o in t.outcomes],
         }
 

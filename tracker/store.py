@@ -25,7 +25,7 @@ from . import __version__
 from .errors import TrackerError
 from .status import ExitStatus
 
-SCHEMA = 8  # raise when the records, the cached listing or the rules change
+SCHEMA = 9  # raise when the records, the cached listing or the rules change
 
 
 def _dump(value) -> bytes:
@@ -36,6 +36,7 @@ class MemoryBackend:
     """No cache: everything lives for this run only."""
 
     def __init__(self) -> None:
+        self.reread = None  # path -> the round record of that file, read again (set by the loader)
         self.files: dict[str, tuple] = {}  # path -> (key, facts, record)
         self.derived: dict[str, tuple] = {}  # path -> (key, sort, filter key, summary, follow-ups, search text, folded)
         self.state: dict[str, Any] = {}
@@ -59,10 +60,7 @@ class MemoryBackend:
     def record(self, path):
         record = self.files[path][2]
         if record is None:
-            from .load import read_any
-            from .model import Round
-
-            record = read_any(path, Round).record
+            record = self.reread(path)
         return record
 
     def derived_keys(self) -> dict:
@@ -82,7 +80,7 @@ class MemoryBackend:
         return [(v[1], v[2], v[3]) for _, v in self._sorted()]
 
     def follow_up_rows(self) -> list:
-        return [(v[2], v[4]) for _, v in self._sorted() if v[4] != "[]"]
+        return [(v[2], v[4]) for _, v in self._sorted() if v[4] is not None]
 
     def search_rows(self, needle: str):
         for _, v in self._sorted():
@@ -149,7 +147,7 @@ class SqliteBackend:
                 """
                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS derived; DROP TABLE IF EXISTS state;
                 CREATE TABLE files(path TEXT PRIMARY KEY, key BLOB, facts BLOB, record BLOB);
-                CREATE TABLE derived(path TEXT PRIMARY KEY, key BLOB, sort TEXT, filt BLOB, summary TEXT, extra TEXT, search TEXT, folded TEXT);
+                CREATE TABLE derived(path TEXT PRIMARY KEY, key BLOB, sort TEXT, filt BLOB, summary TEXT, extra BLOB, search TEXT, folded TEXT);
                 CREATE INDEX derived_sort ON derived(sort);
                 CREATE TABLE state(name TEXT PRIMARY KEY, value BLOB);
                 """
@@ -208,7 +206,7 @@ class SqliteBackend:
     def put_derived(self, path, key, sort, filt, summary, extra, search, folded) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, _dump(key), sort, _dump(filt), summary, extra, search, folded),
+            (path, _dump(key), sort, _dump(filt), summary, None if extra is None else _dump(extra), search, folded),
         )
 
     @_guarded
@@ -222,8 +220,8 @@ class SqliteBackend:
 
     @_guarded
     def follow_up_rows(self) -> list:
-        rows = self.db.execute("SELECT filt, extra FROM derived WHERE extra != '[]' ORDER BY sort")
-        return [(pickle.loads(filt), extra) for filt, extra in rows]
+        rows = self.db.execute("SELECT filt, extra FROM derived WHERE extra IS NOT NULL ORDER BY sort")
+        return [(pickle.loads(filt), pickle.loads(extra)) for filt, extra in rows]
 
     def search_rows(self, needle: str):
         """Rounds whose text holds ``needle``, found by SQLite and streamed, never all in memory."""
@@ -355,9 +353,10 @@ class Store:
     """A checked data folder, as the commands read it.
 
     ``dataset`` gives the full records (rounds are read only when first asked
-    for); ``listing``, ``follow_up_rows`` and ``search_rows`` give what the
-    listing commands show, as JSON text ready to print, without rebuilding
-    the records.
+    for); it is also the dataset's ``index``: ``listing``, ``follow_up_rows`` and
+    ``search_rows`` give what the listings need of each round (its summary, as the
+    text the cache keeps, its follow-ups and its searchable text) without reading
+    the rounds themselves.
     """
 
     def __init__(self, root: str, backend, meta_parts: dict, round_paths: list):
@@ -365,6 +364,7 @@ class Store:
         self.backend = backend
         self.round_paths = round_paths
         self.dataset = self.meta_dataset(root, meta_parts, self._load_rounds)
+        self.dataset.index = self
 
     def _load_rounds(self) -> list:
         return [self.backend.record(p) for p in self.round_paths]
@@ -395,33 +395,19 @@ class Store:
 
     @staticmethod
     def put_round(backend, meta, path, key, r) -> None:
-        """Compute and keep what the listing commands need of round ``r``."""
-        from . import index, serialize
-        from .query import filter_key, follow_up_evidence
-        from .safe import json_text
+        """Compute and keep what the listing commands need of round ``r`` (see ``summary.entry``)."""
+        from .summary import entry
 
-        summary = serialize.round_object(meta, r)
-        partner = summary["partner"]
-        follow_ups = [
-            {**serialize.evidence_object(follow_up_evidence(r, f)), "dialogue": r.dialogue, "partner": partner}
-            for f in r.follow_ups
-        ]
-        filt = filter_key(r.dialogue, partner, r.date, r.end_date, (t.topic for t in r.topics))
-        entries = index.search_entries(meta, r)
-        backend.put_derived(
-            path, key, index.sort_key(r.date, r.dialogue, r.round, r.id), filt,
-            json_text(summary), json_text(follow_ups),
-            index.blob(entries), index.folded_blob(entries),
-        )
+        backend.put_derived(path, key, *entry(meta, r))
 
     def listing(self) -> list[tuple]:
-        """(sort key, filter key, JSON round object) of every round and meeting, in date order."""
+        """(sort key, filter key, summary text) of every round and meeting, in date order."""
         return self.backend.listing()
 
     def follow_up_rows(self) -> list[tuple]:
-        """(filter key, JSON list of follow-up objects) of every round that has follow-ups."""
+        """(filter key, tuple of follow-up ``Evidence``) of every round that has follow-ups."""
         return self.backend.follow_up_rows()
 
     def search_rows(self, needle: str):
-        """(filter key, JSON round object, searchable text, folded text) of the rounds whose text holds ``needle``."""
+        """(filter key, summary text, searchable text, folded text) of the rounds whose text holds ``needle``."""
         return self.backend.search_rows(needle)

@@ -14,6 +14,7 @@ from rich.text import Text as RText
 
 from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
+from .summary import RoundSummary
 from .safe import UNSAFE, visible
 from .rules import display_name, pick, round_label
 from .words import word
@@ -183,7 +184,6 @@ class View:
         self.lang = env.lang
         self.console = console or make_console(env)
         self.cut_urls = False  # set when a URL was cut to fit: show then says where to read it whole
-        self.record_of = None  # a round's full record by ID, read alone (set by the listings)
         self.ascii = self.console.encoding.lower() not in ("utf-8", "utf8", "utf_8")
 
     # -------------------------------------------------------- small helpers
@@ -210,35 +210,33 @@ class View:
         USTTI), which is also what ``--dialogue`` takes, in any case."""
         return d_id.upper() if d_id else ""
 
-    def summary(self, r: Round) -> dict:
-        from .serialize import round_object
+    def summary(self, r: Round) -> RoundSummary:
+        from .summary import summarize
 
-        return round_object(self.ds, r)
+        return summarize(self.ds, r)
 
-    # The helpers below read a round summary: the round object of the JSON output.
+    # The helpers below read a round summary (summary.RoundSummary).
 
-    def date_text(self, date, end=None) -> RText:
+    def date_text(self, date: Optional[PartialDate], end: Optional[PartialDate] = None) -> RText:
         if date is None:
             return self.unknown()
-        if isinstance(date, str):
-            date, end = PartialDate.parse(date), PartialDate.parse(end) if end else None
         return RText(date_span(date, end))
 
-    def format_text(self, s: dict) -> RText:
-        if s["format"] is None:
-            if s["kind"] == "milestone":
+    def format_text(self, s: RoundSummary) -> RText:
+        if s.format is None:
+            if s.kind == "milestone":
                 return RText("")
-            return RText(self.w("disputed" if "format" in s["disputed"] else "unknown").lower(), style="dim italic")
-        return RText(self.w(s["format"]))
+            return RText(self.w("disputed" if "format" in s.disputed else "unknown").lower(), style="dim italic")
+        return RText(self.w(s.format))
 
     def person(self, p) -> str:
         return self.t(display_name(self.ds.people, p))
 
-    def leads_text(self, s: dict) -> str:
-        return self.join(self.pick(p["name"]) for p in sorted(s["leads"], key=lambda p: SIDE_ORDER[p["side"]]))
+    def leads_text(self, s: RoundSummary) -> str:
+        return self.join(self.pick(p.name) for p in sorted(s.leads, key=lambda p: SIDE_ORDER[p.side]))
 
-    def place(self, s: dict) -> str:
-        return self.join(self.pick(v) for v in s["venue"])
+    def place(self, s: RoundSummary) -> str:
+        return self.join(self.pick(v) for v in s.venue)
 
     def names(self, items) -> str:
         """A list of names for running text: joined as ``join`` does, each kept whole when filled."""
@@ -250,8 +248,8 @@ class View:
         """A list in running text: 、 between Chinese items, '; ' between English ones."""
         return ("、" if self.lang == "zh" else "; ").join(items)
 
-    def place_text(self, s: dict) -> RText:
-        return RText(self.place(s)) if s["venue"] else self.unknown()
+    def place_text(self, s: RoundSummary) -> RText:
+        return RText(self.place(s)) if s.venue else self.unknown()
 
     def marks(self, item) -> RText:
         out = RText()
@@ -261,17 +259,17 @@ class View:
 
     # -------------------------------------------------------- commands
 
-    def rounds(self, summaries: list[dict], title: Optional[str] = None, show_all: bool = True) -> None:
+    def rounds(self, summaries: list[RoundSummary], title: Optional[str] = None, show_all: bool = True) -> None:
         """Rounds grouped by dialogue, one line each; milestones that were no meetings only with ``show_all``."""
         from .model import MEETING_EVENTS
 
-        shown = [s for s in summaries if show_all or s["kind"] != "milestone" or s.get("event") in MEETING_EVENTS]
+        shown = [s for s in summaries if show_all or s.kind != "milestone" or s.event in MEETING_EVENTS]
         left_out = len(summaries) - len(shown)
         if not shown:
             self.print(RText(self.w("no_rounds"), style="dim"))
-        groups: dict[str, list[dict]] = {}
+        groups: dict[str, list[RoundSummary]] = {}
         for s in shown:
-            groups.setdefault(s["dialogue"], []).append(s)
+            groups.setdefault(s.dialogue, []).append(s)
         dropped: set[str] = set()
         blanks = False
         for n, (d_id, rows) in enumerate(groups.items()):
@@ -282,7 +280,7 @@ class View:
             dropped |= cols
             blanks |= empty
         footer = []
-        if any(x.get("topic_match") == "outcomes" for x in shown):
+        if any(x.topic_match == "outcomes" for x in shown):
             footer.append(self.w("outcomes_legend"))
         if blanks:
             footer.append(self.w("empty_legend"))
@@ -295,10 +293,10 @@ class View:
             for line in footer:
                 self.lines(line, style="dim")
 
-    def group_heading(self, d_id: str, rows: list[dict]) -> None:
+    def group_heading(self, d_id: str, rows: list[RoundSummary]) -> None:
         d = self.ds.dialogues[d_id]
         partner = self.ds.partners[d.partner]
-        numbered = sum(1 for s in rows if s["round"] is not None)
+        numbered = sum(1 for s in rows if s.round is not None)
         count = (
             self.counted("n_round", "n_rounds", numbered) if numbered == len(rows)
             else self.counted("n_meeting", "n_meetings", len(rows))
@@ -322,8 +320,7 @@ class View:
         with one; else ``disputed``."""
         words = {"hybrid": "hybrid", "virtual": "virtual", "in person": "in-person", "in-person": "in-person"}
         found = []
-        record = self.record_of(round_id) if self.record_of else self.ds.rounds[round_id]
-        for d in record.disputed:
+        for d in self.ds.round(round_id).disputed:
             if d.about != "format":
                 continue
             for v in d.versions:
@@ -337,13 +334,13 @@ class View:
         alternatives = ("或" if self.lang == "zh" else " or ").join(dict.fromkeys(found))
         return alternatives + self.paren(self.w("disputed").lower())
 
-    def event_label(self, s: dict) -> str:
+    def event_label(self, s: RoundSummary) -> str:
         """How a row is named: its number, or what kind of event it was, in words."""
-        if s["round"] is not None:
-            return str(s["round"])
-        return self.w(s.get("event") or s["kind"])
+        if s.round is not None:
+            return str(s.round)
+        return self.w(s.event or s.kind)
 
-    def round_rows(self, rows: list[dict]) -> tuple[set[str], bool]:
+    def round_rows(self, rows: list[RoundSummary]) -> tuple[set[str], bool]:
         """One line per round; returns the headers of the columns the width left out, and whether a
         shown cell was empty (—)."""
         from .layout import Column, table_lines
@@ -358,16 +355,16 @@ class View:
         ]
         cells = []
         for s in rows:
-            fmt = "" if s["format"] is None else self.w(s["format"])
-            if s["format"] is None and "format" in s["disputed"]:
-                fmt = self.disputed_format(s["id"])
+            fmt = "" if s.format is None else self.w(s.format)
+            if s.format is None and "format" in s.disputed:
+                fmt = self.disputed_format(s.id)
             cells.append([
-                self.event_label(s) + (" *" if s.get("topic_match") == "outcomes" else ""),
-                str(self.date_text(s["date"], s["end_date"])) if s["date"] else "—",
+                self.event_label(s) + (" *" if s.topic_match == "outcomes" else ""),
+                str(self.date_text(s.date, s.end_date)) if s.date else "—",
                 fmt or "—",
                 self.place(s) or "—",
                 self.leads_text(s) or "—",
-                str(len(s["topics"])),
+                str(len(s.topics)),
             ])
         out, dropped = table_lines(columns, cells, self.console.width, indent=2)
         for pieces in out:
@@ -667,17 +664,17 @@ class View:
             self.print(RText(""))
             self.lines(self.w("more_with_detail"), style="dim")
 
-    def round_name(self, s: dict) -> str:
-        label = round_label(s["round"], self.lang) if s["round"] is not None else self.event_label(s)
-        date = f" ({s['date']})" if s["date"] else ""
-        return f"{self.dialogue_name(s['dialogue'])} {label}{date}"
+    def round_name(self, s: RoundSummary) -> str:
+        label = round_label(s.round, self.lang) if s.round is not None else self.event_label(s)
+        date = f" ({s.date})" if s.date else ""
+        return f"{self.dialogue_name(s.dialogue)} {label}{date}"
 
-    def compare_facts(self, sa: dict, sb: dict) -> None:
+    def compare_facts(self, sa: RoundSummary, sb: RoundSummary) -> None:
         from .layout import Column, table_lines
 
-        columns = [Column(""), Column(f"A  {sa['id']}", shrink=12), Column(f"B  {sb['id']}", shrink=12)]
+        columns = [Column(""), Column(f"A  {sa.id}", shrink=12), Column(f"B  {sb.id}", shrink=12)]
         rows = [
-            [self.w("date"), str(self.date_text(sa["date"], sa["end_date"])), str(self.date_text(sb["date"], sb["end_date"]))],
+            [self.w("date"), str(self.date_text(sa.date, sa.end_date)), str(self.date_text(sb.date, sb.end_date))],
             [self.w("format"), str(self.format_text(sa)) or "—", str(self.format_text(sb)) or "—"],
             [self.w("place"), self.place(sa) or "—", self.place(sb) or "—"],
             [self.w("leads"), self.leads_text(sa) or "—", self.leads_text(sb) or "—"],
@@ -699,37 +696,40 @@ class View:
 
     # -------------------------------------------------------- timeline
 
-    def timeline(self, entries: list[dict]) -> None:
+    def timeline(self, entries: list) -> None:
         """One column layout for the whole timeline, as ``git log``: a year line when the year
         changes, dates aligned, each round with its place and headline topics under it, the
-        documents it produced indented beneath it, undated items last under a heading of their own."""
+        documents it produced indented beneath it, undated items last under a heading of their own.
+
+        ``entries``: ``query.TimelineEntry`` items."""
         if not entries:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
-        rounds = {e["id"]: e for e in entries if e["kind"] not in ("document", "follow-up")}
-        under: dict[str, list[dict]] = {}
+        rounds = {e.record.id: e.record for e in entries if e.kind not in ("document", "follow-up")}
+        under: dict[str, list] = {}
         rows = []
         for e in entries:
-            if e["kind"] == "document" and e.get("round") in rounds and (e["date"] is None or e["date"] == rounds[e["round"]]["date"]):
-                under.setdefault(e["round"], []).append(e)
-            elif e["kind"] == "follow-up" and e["id"].split("/", 1)[0] != e["record"] and e["id"] in rounds:
+            r = e.record
+            if e.kind == "document" and r.round in rounds and (r.date is None or r.date == rounds[r.round].date):
+                under.setdefault(r.round, []).append(r)
+            elif e.kind == "follow-up" and r.id.split("/", 1)[0] != r.record and r.id in rounds:
                 continue
-            elif e["kind"] == "follow-up" and self.follow_up_is_a_round(e, rounds):
+            elif e.kind == "follow-up" and self.follow_up_is_a_round(e, rounds):
                 continue  # the round it names is on the timeline already
             else:
                 rows.append(e)
-        dated = [e for e in rows if e["date"]]
-        undated = [e for e in rows if not e["date"]]
-        width = max([len(str(self.date_text(e["date"], e.get("end_date")))) for e in dated] + [10])
+        dated = [e for e in rows if e.date]
+        undated = [e for e in rows if not e.date]
+        width = max([len(self.entry_date(e)) for e in dated] + [10])
         name_width = max(len(self.dialogue_tag(e)) for e in rows)
         year = None
         for e in dated:
-            if e["date"][:4] != year:
-                year = e["date"][:4]
+            if e.date.year != year:
+                year = e.date.year
                 if e is not dated[0]:
                     self.print(RText(""))
-                self.print(RText(year, style="bold underline"))
-            self.timeline_entry(e, str(self.date_text(e["date"], e.get("end_date"))), width, name_width, under)
+                self.print(RText(f"{year:04d}", style="bold underline"))
+            self.timeline_entry(e, self.entry_date(e), width, name_width, under)
         if undated:
             if dated:
                 self.print(RText(""))
@@ -737,45 +737,56 @@ class View:
             for e in undated:
                 self.timeline_entry(e, "—", width, name_width, under)
 
-    def follow_up_is_a_round(self, e: dict, rounds: dict) -> bool:
+    def entry_date(self, e) -> str:
+        return str(self.date_text(e.date, getattr(e.record, "end_date", None)))
+
+    def follow_up_is_a_round(self, e, rounds: dict) -> bool:
         """A follow-up whose date and dialogue are those of a round on the timeline (the next round itself)."""
-        return any(r["date"] == e["date"] and r["dialogue"] == rounds.get(e["record"], {}).get("dialogue") for r in rounds.values())
+        own = rounds.get(e.record.record)
+        return any(r.date == e.date and r.dialogue == (own.dialogue if own else None) for r in rounds.values())
 
-    def dialogue_tag(self, e: dict) -> str:
-        return self.dialogue_name(e.get("dialogue")) or (e.get("partner") or "").upper()
+    def dialogue_tag(self, e) -> str:
+        r = e.record
+        dialogue = e.dialogue if e.kind == "follow-up" else r.dialogue
+        partner = e.partner if e.kind == "follow-up" else self.ds.partner_of(r) if e.kind == "document" else r.partner
+        return self.dialogue_name(dialogue) or (partner or "").upper()
 
-    def timeline_entry(self, e: dict, date: str, width: int, name_width: int, under: dict) -> None:
+    def document_mark(self, d) -> RText:
+        """A document on the timeline: a mark, its title and its kind."""
+        mark = "◆ " if not self.ascii else "* "
+        return RText(mark, style="magenta") + RText(self.pick(d.title) + self.paren(self.w(d.kind)))
+
+    def timeline_entry(self, e, date: str, width: int, name_width: int, under: dict) -> None:
         tag = self.dialogue_tag(e)
         head = RText(f"{date:<{width}}  ") + RText(f"{tag:<{name_width}}", style="bold") + RText("  ")
         indent = " " * (width + name_width + 4)
-        if e["kind"] == "document":
-            mark = "◆ " if not self.ascii else "* "
-            self.print_hanging(head, RText(mark, style="magenta") + RText(self.pick(e["title"]) + self.paren(self.w(e["document_kind"]))), indent)
+        r = e.record
+        if e.kind == "document":
+            self.print_hanging(head, self.document_mark(r), indent)
             return
-        if e["kind"] == "follow-up":
+        if e.kind == "follow-up":
             mark = "↳ " if not self.ascii else "> "
-            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(e["text"])), indent)
+            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(r.text)), indent)
             return
         from .layout import keep
 
-        name = RText(self.round_name_short(e), style="bold")
-        place = self.join(keep(self.pick(v), spaces=True) for v in e["venue"])
-        bits = [b for b in (self.w(e["format"]) if e["format"] else "", place) if b]
+        name = RText(self.round_name_short(r), style="bold")
+        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue)
+        bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
         if bits:
             name.append(" · " + " · ".join(bits))
         self.print_hanging(head, name, indent)
-        headline = [self.pick(t["name"]) for t in e["topics"] if t["headline"]]
+        headline = [self.pick(t.name) for t in r.topics if t.headline]
         if headline:
             self.print_hanging(RText(indent), RText(self.names(headline), style="dim"), indent)
-        for d in under.get(e["id"], ()):
-            mark = "◆ " if not self.ascii else "* "
-            self.print_hanging(RText(indent), RText(mark, style="magenta") + RText(self.pick(d["title"]) + self.paren(self.w(d["document_kind"]))), indent + "  ")
+        for d in under.get(r.id, ()):
+            self.print_hanging(RText(indent), self.document_mark(d), indent + "  ")
 
-    def round_name_short(self, e: dict) -> str:
+    def round_name_short(self, s: RoundSummary) -> str:
         """``EPPD round 6`` for a numbered round, the meeting's own name otherwise."""
-        if e["round"] is not None:
-            return f"{self.dialogue_name(e['dialogue'])} " + round_label(e["round"], self.lang)
-        return self.pick(e["name"]) or self.event_label(e)
+        if s.round is not None:
+            return f"{self.dialogue_name(s.dialogue)} " + round_label(s.round, self.lang)
+        return self.pick(s.name) or self.event_label(s)
 
     def print_hanging(self, head: RText, body: RText, indent: str) -> None:
         """``head`` then ``body`` filled to the width, its later lines under ``indent``, words whole."""
@@ -810,14 +821,14 @@ class View:
         yes, maybe = ("x", "o") if self.ascii else ("●", "○")
         by_dialogue: dict = {}
         for i, r in enumerate(summaries):
-            by_dialogue.setdefault(r["dialogue"], []).append(i)
+            by_dialogue.setdefault(r.dialogue, []).append(i)
         for d_id, cols in by_dialogue.items():
             self.print(RText(""))
             self.lines(f"{self.w('matrix')}: {self.dialogue_name(d_id)} — {self.t(self.ds.dialogues[d_id].name)}", style="bold")
             columns = [Column(self.w("topic"), shrink=12)] + [
                 Column(self.event_label(summaries[i]).split(" ")[0], drop=1 + n) for n, i in enumerate(cols)
             ]
-            rows = [[""] + [(summaries[i]["date"] or "?")[:4] for i in cols]]
+            rows = [[""] + [f"{summaries[i].date.year:04d}" if summaries[i].date else "?" for i in cols]]
             for topic, cells in matrix:
                 row = [cells[i] for i in cols]
                 if all(c is None for c in row):
@@ -842,7 +853,7 @@ class View:
             r, t = m.round, m.topic
             self.print(RText(""))
             s = self.summary(r)
-            self.lines(" · ".join(b for b in (s["date"] or "—", f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
+            self.lines(" · ".join(b for b in (str(s.date or "—"), f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
             if t is None:
                 self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
             else:
@@ -854,22 +865,23 @@ class View:
 
     # -------------------------------------------------------- search
 
-    def search(self, results: list[dict], needle: str = "") -> None:
+    def search(self, results: list, needle: str = "") -> None:
         """Each match as its record, date and place in words, then a short snippet with the match
-        highlighted on a terminal."""
+        highlighted on a terminal. ``results``: ``query.SearchResult`` items."""
         if not results:
             self.print(RText(self.w("no_hits"), style="dim"))
             return
         pattern = match_pattern(needle)
-        for obj in results:
-            head = RText(obj["id"], style="bold")
-            if obj.get("date"):
-                head.append(f"  {obj['date']}", style="dim")
+        for result in results:
+            obj = result.record
+            head = RText(obj.id, style="bold")
+            if obj.date:
+                head.append(f"  {obj.date}", style="dim")
             self.print(head)
-            for hit in obj["hits"]:
-                place = self.place_in_words(obj, hit["where"])
+            for hit in result.hits:
+                place = self.place_in_words(obj, hit.where)
                 self.lines(place, style="cyan", indent="    ", first="  ")
-                self.print_snippet(hit["text"], pattern)
+                self.print_snippet(hit.text, pattern)
 
     def print_snippet(self, text: str, pattern) -> None:
         """About two lines of ``text`` around the match, cut at words with …, the match highlighted."""
@@ -894,13 +906,12 @@ class View:
                     out.stylize("bold reverse", hit.start(), hit.end())
             self.console.print(out, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
-    def place_in_words(self, obj: dict, where: str) -> str:
-        """``topics[2].outcomes[0].text.en`` → ``Supply chains › outcome 1``."""
+    def place_in_words(self, obj, where: str) -> str:
+        """``topics[2].outcomes[0].text.en`` → ``Supply chains › outcome 1``; ``obj`` is a round
+        summary or a document."""
         import re
 
-        r = None
-        if obj.get("kind") != "document":
-            r = self.record_of(obj["id"]) if self.record_of else self.ds.rounds.get(obj["id"])
+        r = self.ds.round(obj.id) if isinstance(obj, RoundSummary) else None
         parts = []
         segments = [s for s in where.split(".") if s not in ("en", "zh")]
         node = r
@@ -944,8 +955,8 @@ class View:
                 current = row.round.id
                 self.print(RText(""))
                 sm = self.summary(row.round)
-                label = round_label(sm["round"], self.lang) if sm["round"] is not None else self.event_label(sm)
-                bits = [f"{self.dialogue_name(sm['dialogue'])} {label} ({row.round.id})", sm["date"] or "",
+                label = round_label(sm.round, self.lang) if sm.round is not None else self.event_label(sm)
+                bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
                         self.age_text(row.age_days) if row.age_days is not None else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)

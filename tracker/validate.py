@@ -345,34 +345,3 @@ def _check_numbering(rounds: list[Facts], add) -> None:
 
 def stem_of(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
-
-
-# ---------------------------------------------------------------- the validate command
-
-
-def run_validate(env, path: Optional[str], strict: bool) -> int:
-    """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
-    from .load import check
-    from .store import open_backend
-
-    root = path or env.data_dir
-    store, problems = check(root, env.today, open_backend(env.cache_folder, root))
-    problems = sorted(problems)
-    errors = [p for p in problems if not p.warning]
-    warnings = [p for p in problems if p.warning]
-    for p in problems:
-        print(p, file=env.stderr)
-    failed = bool(errors) or (strict and bool(warnings))
-    if store is not None:
-        ds = store.dataset
-        summary = (
-            f"{root}: {len(ds.dialogues)} dialogues, {len(store.round_paths)} rounds and meetings, "
-            f"{len(ds.documents)} documents, {len(ds.topics)} topics, {len(ds.people)} people"
-        )
-    else:
-        summary = root
-    summary += f"; {len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-    from .errors import one_line
-
-    print(one_line(summary), file=env.stderr if failed else env.stdout)
-    return 1 if failed else 0
