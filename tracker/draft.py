@@ -20,6 +20,7 @@ from typing import Optional
 from .dates import parse_date
 from .errors import InputError, Problem, TrackerError
 from .model import PartialDate
+from .rules import pick
 
 CJK = r"\u3400-\u9fff"
 _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "首": 1}
@@ -1136,7 +1137,7 @@ class Drafter:
                 continue
             organiser = m.group(1)
             for e in people:
-                title = (e["title"] or {}).get("zh") or (e["title"] or {}).get("en") or ""
+                title = pick(e["title"], "zh")
                 head = re.match(r"(.{2,10}?)(?:" + heads + r")$", title)
                 if head and s in e["sentences"] and not e["lead"] and head.group(1) in organiser:
                     e["host"] = True
