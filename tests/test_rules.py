@@ -1,7 +1,7 @@
 """The rules every part of the tracker shares (tracker/rules.py), each checked once here."""
 
 from tracker.model import Text
-from tracker.rules import pick, round_label, round_name
+from tracker.rules import dialogue_label, dialogue_short, pick, round_label, round_name
 
 
 def test_a_numbered_round_is_called_by_its_label():
@@ -28,3 +28,17 @@ def test_pick_falls_back_to_the_other_language():
     assert pick({"en": "A", "zh": None}, "zh") == "A"
     assert pick(Text(zh="甲"), "en") == "甲"
     assert pick(None, "en") == ""
+
+
+def test_a_dialogue_is_called_by_its_id_in_capitals_for_people():
+    assert dialogue_label("eppd") == "EPPD"
+    assert dialogue_label(None) == ""
+
+
+def test_a_dialogue_is_called_by_its_short_name_else_its_full_name_in_exports():
+    class D:
+        def __init__(self, short, name):
+            self.short, self.name = short, name
+
+    assert dialogue_short(D(Text(en="EPPD"), Text(en="Economic Prosperity Partnership Dialogue"))) == Text(en="EPPD")
+    assert dialogue_short(D(None, Text(en="Taiwan-US Business Alliance"))) == Text(en="Taiwan-US Business Alliance")

@@ -12,7 +12,7 @@ import json
 from typing import Optional
 
 from .model import Dataset, Participant, PartialDate, Text
-from .rules import display_name, pick, round_name
+from .rules import dialogue_short, display_name, pick, round_name
 
 # table -> [(column, SQL type and constraints)]; the first column is the key unless stated
 SCHEMA: dict[str, list[tuple[str, str]]] = {
@@ -308,7 +308,7 @@ def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
 def _ics_event(event, ds: Dataset, r, lang: str):
     """``event`` filled for a round dated to the day: its days, summary, place, description and link."""
     d = ds.dialogues[r.dialogue]
-    short = (d.short or d.name).get(lang)
+    short = dialogue_short(d).get(lang)
     label = round_name(r.round, lang, r.name, r.id)
     start = r.date.first_day()
     last = r.end_date.last_day() if r.end_date and r.end_date.day else start
@@ -362,7 +362,7 @@ def _timelinejs_date(text: str) -> dict:
 def _timelinejs_event(ds: Dataset, e: dict, lang: str) -> dict:
     """One dated timeline entry as a TimelineJS event, grouped by its dialogue."""
     dialogue = ds.dialogues[e["dialogue"]] if e.get("dialogue") else None
-    group = (dialogue.short or dialogue.name).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
+    group = dialogue_short(dialogue).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
     if e["kind"] == "document":
         headline, body = pick(e["title"], lang), e["document_kind"]
     elif e["kind"] == "follow-up":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .output import markdown_table, md_escape
-from .rules import pick, round_name
+from .rules import dialogue_label, pick, round_name
 from .words import word
 
 
@@ -129,7 +129,7 @@ def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> s
 
     def label(r):
         what = round_name(r["round"], lang, r["name"])
-        return f"{r['dialogue'].upper()} {what} ({r['id']})"
+        return f"{dialogue_label(r['dialogue'])} {what} ({r['id']})"
 
     def name(side):
         text = md_escape(_t(side["name"], lang))

@@ -3,6 +3,8 @@
 - which language a bilingual text is shown in (``pick``);
 - how a numbered round is called (``round_label``: round 6, 第6屆), and a round or a meeting
   that has no number (``round_name``: its label, else its own name);
+- how a dialogue is called: in output for people by its ID in capitals (``dialogue_label``: EPPD),
+  in exports and JSON by its short name, else its full name (``dialogue_short``);
 - whose name a participant shows (``display_name``);
 - the order of rounds, documents and events (``date_key``, ``round_order``):
   by date as far as it is known (2021 before 2021-03 before 2021-03-05), and a
@@ -46,6 +48,17 @@ def round_name(number: Optional[int], lang: str, name: Any = None, otherwise: st
     if number is not None:
         return round_label(number, lang)
     return pick(name, lang) or otherwise
+
+
+def dialogue_label(d_id: Optional[str]) -> str:
+    """The one short name of a dialogue in output for people: its ID in capitals (EPPD, USTTI),
+    which is also what ``--dialogue`` takes, in any case; "" for none."""
+    return d_id.upper() if d_id else ""
+
+
+def dialogue_short(d) -> "Text":
+    """A dialogue's short name as exports and the JSON give it: its acronym, else its full name."""
+    return d.short or d.name
 
 
 def display_name(people: dict, p: "Participant") -> Optional["Text"]:

@@ -15,7 +15,7 @@ from rich.text import Text as RText
 from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
 from .safe import UNSAFE, visible
-from .rules import display_name, pick, round_label, round_name
+from .rules import dialogue_label, display_name, pick, round_label, round_name
 from .words import word
 
 
@@ -208,7 +208,7 @@ class View:
     def dialogue_name(d_id: Optional[str]) -> str:
         """The one short name of every dialogue in output for people: its ID in capitals (EPPD,
         USTTI), which is also what ``--dialogue`` takes, in any case."""
-        return d_id.upper() if d_id else ""
+        return dialogue_label(d_id)
 
     def summary(self, r: Round) -> dict:
         from .serialize import round_object
