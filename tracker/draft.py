@@ -20,6 +20,7 @@ from typing import Optional
 from .dates import parse_date
 from .errors import InputError, Problem, TrackerError
 from .model import PartialDate
+from .rules import pick
 
 CJK = r"\u3400-\u9fff"
 _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "首": 1}
@@ -404,6 +405,22 @@ class RoundInfo:
     date: Optional[PartialDate]
     end_date: Optional[PartialDate]
     path: str
+
+
+class _Building:
+    """A round record being drafted: its fields, the article sentence behind each, and what is unverified."""
+
+    def __init__(self) -> None:
+        self.rec: dict = {}
+        self.comments: dict = {}  # path tuple -> sentence
+        self.unverified: list[dict] = []
+
+    def fact(self, path: tuple, sentence: str) -> None:
+        if sentence:
+            self.comments[path] = sentence
+
+    def doubt(self, about: str, note: dict) -> None:
+        self.unverified.append({"about": about, "note": note})
 
 
 class Drafter:
@@ -969,82 +986,109 @@ class Drafter:
                 f"({', '.join(sorted(self.ds.dialogues))}); give --dialogue if it is about one of them"
             )
         self._did = did
-        comments: dict = {}
-        unverified: list[dict] = []
-        rec: dict = {}
-
-        def fact(path, sentence):
-            if sentence:
-                comments[path] = sentence
-
-        number = None
-        if round_no is not None:
-            number = round_no
-        else:
-            f = self.round_number(did)
-            if f:
-                number = f.value
-                fact(("round",), f.sentence)
-                unverified.append({"about": "round", "note": self.text(f.sentence)})
+        b = _Building()
+        number = round_no if round_no is not None else self._stated_number(b, did)
         date, end, dsentence, how = self.date(did)
-        existing_rounds = [r for r in self.known.rounds.values() if r.dialogue == did]
-        numbered = [r for r in existing_rounds if r.round is not None]
-        if number is None and round_no is None and numbered and date is not None:
-            latest = max(numbered, key=lambda r: r.round)
-            if latest.date is None or latest.date.sort_key() < date.sort_key():
-                number = latest.round + 1
-                fact(("round",), f"not stated in the article: the next after {latest.id} ({latest.date}) in the data")
-                unverified.append({"about": "round", "note": {"en": f"The article gives no round number; {number} is the next after {latest.id} in the data."}})
-        kind = "round" if number is not None else None
-        if number is None:
-            launch = re.search(r"啟動|成立大會|成立|launch|inaugurat", (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4]), re.I)
-            kind = "milestone" if launch else "meeting"
-            slug = "launch" if launch else (str(date) if date else "new")
-            rid = f"{did}-{slug}"
-        else:
-            rid = f"{did}-{number}"
+        if number is None and round_no is None and date is not None:
+            number = self._next_number(b, did, date)
+        rid, kind = self._round_id(did, number, date)
         existing = self.known.rounds.get(rid)
         if date is None and how and existing is not None and self._consistent(existing.date):
             # the article gives the date only in part; the round it is about completes it
             date, end = existing.date, existing.end_date
             how = f"{how}; the full date is that of {rid}, already in the data"
-        rec["id"] = rid
-        rec["dialogue"] = did
-        fact(("dialogue",), dsent)
+        b.rec["id"] = rid
+        b.rec["dialogue"] = did
+        b.fact(("dialogue",), dsent)
+        self._draft_number_or_name(b, number, kind)
+        self._draft_date(b, date, end, dsentence, how)
+        self._draft_format_and_venues(b, did)
+        source_id = "article"
+        self._draft_participants(b, number, source_id)
+        self._draft_topics(b, source_id)
+        for u in b.unverified:
+            u["sources"] = [source_id]
+        if b.unverified:
+            b.rec["unverified"] = b.unverified
+        b.rec["sources"] = [self._source(source_id, source_url, publisher)]
+        b.rec["last_verified"] = self.today.isoformat()
+        b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
+        draft = Draft(b.rec, b.comments, self.messages)
+        if existing is not None:
+            draft.existing = existing.path or rid
+        return draft
+
+    def _stated_number(self, b: "_Building", did: str) -> Optional[int]:
+        """The round number the article gives, if it gives one."""
+        f = self.round_number(did)
+        if not f:
+            return None
+        b.fact(("round",), f.sentence)
+        b.doubt("round", self.text(f.sentence))
+        return f.value
+
+    def _next_number(self, b: "_Building", did: str, date: PartialDate) -> Optional[int]:
+        """The number after the dialogue's latest round in the data, when the article is dated after it."""
+        numbered = [r for r in self.known.rounds.values() if r.dialogue == did and r.round is not None]
+        if not numbered:
+            return None
+        latest = max(numbered, key=lambda r: r.round)
+        if latest.date is not None and latest.date.sort_key() >= date.sort_key():
+            return None
+        number = latest.round + 1
+        b.fact(("round",), f"not stated in the article: the next after {latest.id} ({latest.date}) in the data")
+        b.doubt("round", {"en": f"The article gives no round number; {number} is the next after {latest.id} in the data."})
+        return number
+
+    def _round_id(self, did: str, number: Optional[int], date: Optional[PartialDate]) -> tuple[str, Optional[str]]:
+        """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
         if number is not None:
-            rec["round"] = number
-        else:
-            rec["kind"] = kind
-            if kind == "milestone":
-                rec["event"] = "launch"  # the only milestone a draft recognises (see above)
-            event = self._event_name()
-            if event:
-                rec["name"] = self.text(event[0])
-                fact(("name",), event[1])
-            elif self.art.title:
-                rec["name"] = self.text(self.art.title)
-                fact(("name",), "the article's title")
+            return f"{did}-{number}", "round"
+        launch = re.search(r"啟動|成立大會|成立|launch|inaugurat", (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4]), re.I)
+        slug = "launch" if launch else (str(date) if date else "new")
+        return f"{did}-{slug}", "milestone" if launch else "meeting"
+
+    def _draft_number_or_name(self, b: "_Building", number: Optional[int], kind: Optional[str]) -> None:
+        if number is not None:
+            b.rec["round"] = number
+            return
+        b.rec["kind"] = kind
+        if kind == "milestone":
+            b.rec["event"] = "launch"  # the only milestone a draft recognises (see above)
+        event = self._event_name()
+        if event:
+            b.rec["name"] = self.text(event[0])
+            b.fact(("name",), event[1])
+        elif self.art.title:
+            b.rec["name"] = self.text(self.art.title)
+            b.fact(("name",), "the article's title")
+
+    def _draft_date(self, b: "_Building", date, end, dsentence: str, how: str) -> None:
         if date is not None:
-            rec["date"] = str(date)
+            b.rec["date"] = str(date)
             if end is not None and end.sort_key() > date.sort_key():
-                rec["end_date"] = str(end)
-            fact(("date",), dsentence)
+                b.rec["end_date"] = str(end)
+            b.fact(("date",), dsentence)
             note = "Drafted from the article" + (f"; {how}" if how else "") + "."
-            rec["date_note"] = {"en": note}
-            unverified.append({"about": "date", "note": self.text(dsentence or how)})
+            b.rec["date_note"] = {"en": note}
+            b.doubt("date", self.text(dsentence or how))
         elif how:
             self.say(f"date: {how}; no date drafted" + (f" (in: {dsentence})" if dsentence else ""))
+
+    def _draft_format_and_venues(self, b: "_Building", did: str) -> None:
         fmt, fsent = self.format(did)
         if fmt:
-            rec["format"] = fmt
-            fact(("format",), fsent)
-            unverified.append({"about": "format", "note": self.text(fsent)})
+            b.rec["format"] = fmt
+            b.fact(("format",), fsent)
+            b.doubt("format", self.text(fsent))
         venues = self.venues(did)
         if venues:
-            rec["venues"] = [v for v, _ in venues]
-            fact(("venues",), venues[0][1])
-            unverified.append({"about": "venues", "note": self.text(venues[0][1])})
-        source_id = "article"
+            b.rec["venues"] = [v for v, _ in venues]
+            b.fact(("venues",), venues[0][1])
+            b.doubt("venues", self.text(venues[0][1]))
+
+    def _draft_participants(self, b: "_Building", number: Optional[int], source_id: str) -> None:
+        """The people the article names: those in people.yaml by ID, the others by their title, with a note."""
         participants = []
         people = self.participants()
         if number is None:  # a launch or a meeting held by an organisation: its head is the host
@@ -1054,46 +1098,52 @@ class Drafter:
         for e in people:
             person = self.ds.people[e["person"]]
             known_names.update(n for n in (person.name.zh, person.name.en) if n)
-            side = self._side(e)
-            p = {"person": e["person"], "side": side, "role": "lead" if e["lead"] else "host" if e.get("host") else "participant"}
-            if e["title"]:
-                p["title"] = e["title"]
-            if e["attendance"]:
-                p["attendance"] = e["attendance"]
-            p["unverified"] = True
-            p["sources"] = [source_id]
-            participants.append((p, e["sentences"][0]))
+            participants.append((self._known_participant(e, source_id), e["sentences"][0]))
         for u, s in self.unknown_people(known_names):
-            both = " (".join(n for n in (u["en"], u["zh"]) if n) + (")" if u["en"] and u["zh"] else "")
-            both_zh = "（".join(n for n in (u["zh"], u["en"]) if n) + ("）" if u["en"] and u["zh"] else "")
-            p = {
-                "organisation": {("en" if u["title"].isascii() else "zh"): u["title"]},
-                "side": self._side_of_title(u["title"]),
-                "role": "lead" if u["lead"] else "participant",
-                "note": {
-                    "en": f"The article names {both}, who is not in people.yaml: add the person there and cite them with person:.",
-                    "zh": f"報導提及{both_zh}，people.yaml尚無此人：請新增後以person:引用。",
-                },
-                "unverified": True,
-                "sources": [source_id],
-            }
-            participants.append((p, s))
-            self.say(f"person not in people.yaml: {both}, {u['title']} (in: {s})")
+            participants.append((self._unknown_participant(u, s, source_id), s))
         if participants:
-            rec["participants"] = [p for p, _ in participants]
+            b.rec["participants"] = [p for p, _ in participants]
             for i, (_, s) in enumerate(participants):
-                fact(("participants", i), s)
+                b.fact(("participants", i), s)
+
+    def _known_participant(self, e: dict, source_id: str) -> dict:
+        p = {"person": e["person"], "side": self._side(e), "role": "lead" if e["lead"] else "host" if e.get("host") else "participant"}
+        if e["title"]:
+            p["title"] = e["title"]
+        if e["attendance"]:
+            p["attendance"] = e["attendance"]
+        p["unverified"] = True
+        p["sources"] = [source_id]
+        return p
+
+    def _unknown_participant(self, u: dict, s: str, source_id: str) -> dict:
+        """Someone the article names who is not in people.yaml: by organisation, with a note to add them."""
+        both = " (".join(n for n in (u["en"], u["zh"]) if n) + (")" if u["en"] and u["zh"] else "")
+        both_zh = "（".join(n for n in (u["zh"], u["en"]) if n) + ("）" if u["en"] and u["zh"] else "")
+        self.say(f"person not in people.yaml: {both}, {u['title']} (in: {s})")
+        return {
+            "organisation": {("en" if u["title"].isascii() else "zh"): u["title"]},
+            "side": self._side_of_title(u["title"]),
+            "role": "lead" if u["lead"] else "participant",
+            "note": {
+                "en": f"The article names {both}, who is not in people.yaml: add the person there and cite them with person:.",
+                "zh": f"報導提及{both_zh}，people.yaml尚無此人：請新增後以person:引用。",
+            },
+            "unverified": True,
+            "sources": [source_id],
+        }
+
+    def _draft_topics(self, b: "_Building", source_id: str) -> None:
         topics = self.topics(source_id)
         if topics:
-            rec["topics"] = [t for t, _ in topics]
+            b.rec["topics"] = [t for t, _ in topics]
             for i, (_, s) in enumerate(topics):
-                fact(("topics", i), s)
-                for j, o in enumerate(rec["topics"][i].get("outcomes", ())):
-                    fact(("topics", i, "outcomes", j), o.pop("_sentence"))
-        for u in unverified:
-            u["sources"] = [source_id]
-        if unverified:
-            rec["unverified"] = unverified
+                b.fact(("topics", i), s)
+                for j, o in enumerate(b.rec["topics"][i].get("outcomes", ())):
+                    b.fact(("topics", i, "outcomes", j), o.pop("_sentence"))
+
+    def _source(self, source_id: str, source_url: Optional[str], publisher: Optional[str]) -> dict:
+        """The article as the record's one source."""
         src = {"id": source_id}
         pub = publisher or self.art.publisher
         if not pub:
@@ -1109,13 +1159,7 @@ class Drafter:
             src["date"] = self.art.published.isoformat()
         src["language"] = self.lang
         src["note"] = {"en": "The article this draft was made from with `tracker draft`."}
-        rec["sources"] = [src]
-        rec["last_verified"] = self.today.isoformat()
-        comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
-        draft = Draft(rec, comments, self.messages)
-        if existing is not None:
-            draft.existing = existing.path or rid
-        return draft
+        return src
 
     def _event_name(self) -> Optional[tuple[str, str]]:
         """The event as the article names it: 台美企業聯盟成立大會, the launch ceremony of …"""
@@ -1136,7 +1180,7 @@ class Drafter:
                 continue
             organiser = m.group(1)
             for e in people:
-                title = (e["title"] or {}).get("zh") or (e["title"] or {}).get("en") or ""
+                title = pick(e["title"], "zh")
                 head = re.match(r"(.{2,10}?)(?:" + heads + r")$", title)
                 if head and s in e["sentences"] and not e["lead"] and head.group(1) in organiser:
                     e["host"] = True

@@ -12,6 +12,7 @@ import json
 from typing import Optional
 
 from .model import Dataset, Participant, PartialDate, Text
+from .rules import dialogue_short, display_name, pick, round_name
 
 # table -> [(column, SQL type and constraints)]; the first column is the key unless stated
 SCHEMA: dict[str, list[tuple[str, str]]] = {
@@ -82,6 +83,22 @@ def _join(items) -> Optional[str]:
 def tables(ds: Dataset) -> dict[str, list[dict]]:
     """Every table of the export as rows (dicts with the columns of SCHEMA)."""
     out: dict[str, list[dict]] = {name: [] for name in SCHEMA}
+    _taxonomy_rows(ds, out)
+    for d in ds.dialogues.values():
+        out["dialogues"].append(_dialogue_row(d))
+        _source_rows(out, "dialogue", d, dialogue_id=d.id)
+    for r in ds.rounds.values():
+        _round_rows(ds, out, r)
+    for d in ds.documents.values():
+        out["documents"].append(_document_row(d))
+        for p in d.signatories:
+            out["participants"].append(_person_row(ds, out, p, document_id=d.id))
+        _source_rows(out, "document", d, document_id=d.id)
+    return out
+
+
+def _taxonomy_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
+    """The partners, themes, topics and people."""
     for p in ds.partners.values():
         out["partners"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "aliases": _join(p.aliases)})
     for t in ds.themes.values():
@@ -91,72 +108,77 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
     for p in ds.people.values():
         out["people"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "unverified": int(p.unverified)})
 
-    def person_row(p: Participant, round_id=None, document_id=None) -> dict:
-        name = ds.people[p.person].name if p.person in ds.people else None
-        return {
-            "id": len(out["participants"]) + 1, "round_id": round_id, "document_id": document_id, "person_id": p.person,
-            "name_en": _en(name), "name_zh": _zh(name), "organisation_en": _en(p.organisation),
-            "organisation_zh": _zh(p.organisation), "side": p.side, "role": p.role, "title_en": _en(p.title),
-            "title_zh": _zh(p.title), "attendance": p.attendance, "unverified": int(p.unverified),
-        }
 
-    def source_rows(kind: str, record, **fk) -> None:
-        for s in record.sources:
-            out["sources"].append({
-                "id": len(out["sources"]) + 1, "record_kind": kind, "record_id": record.id, "source_id": s.id,
-                "round_id": fk.get("round_id"), "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id"),
-                "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
-                "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "language": s.language, "weak": int(s.weak),
-            })
+def _person_row(ds: Dataset, out: dict[str, list[dict]], p: Participant, round_id=None, document_id=None) -> dict:
+    """A participant of a round or a signatory of a document, numbered after those already in ``out``."""
+    name = ds.people[p.person].name if p.person in ds.people else None
+    return {
+        "id": len(out["participants"]) + 1, "round_id": round_id, "document_id": document_id, "person_id": p.person,
+        "name_en": _en(name), "name_zh": _zh(name), "organisation_en": _en(p.organisation),
+        "organisation_zh": _zh(p.organisation), "side": p.side, "role": p.role, "title_en": _en(p.title),
+        "title_zh": _zh(p.title), "attendance": p.attendance, "unverified": int(p.unverified),
+    }
 
-    for d in ds.dialogues.values():
-        agencies = d.lead_agencies
-        out["dialogues"].append({
-            "id": d.id, "name_en": d.name.en, "name_zh": d.name.zh, "short_en": _en(d.short), "short_zh": _zh(d.short),
-            "partner_id": d.partner, "kind": d.kind,
-            "lead_agencies_taiwan_en": _join(a.en for a in agencies.taiwan) if agencies else None,
-            "lead_agencies_taiwan_zh": _join(a.zh for a in agencies.taiwan) if agencies else None,
-            "lead_agencies_partner_en": _join(a.en for a in agencies.partner) if agencies else None,
-            "lead_agencies_partner_zh": _join(a.zh for a in agencies.partner) if agencies else None,
-            "founding_documents": _join(d.founding_documents),
-            "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
+
+def _source_rows(out: dict[str, list[dict]], kind: str, record, **fk) -> None:
+    """The sources a record cites, numbered after those already in ``out``."""
+    for s in record.sources:
+        out["sources"].append({
+            "id": len(out["sources"]) + 1, "record_kind": kind, "record_id": record.id, "source_id": s.id,
+            "round_id": fk.get("round_id"), "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id"),
+            "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
+            "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "language": s.language, "weak": int(s.weak),
         })
-        source_rows("dialogue", d, dialogue_id=d.id)
-    for r in ds.rounds.values():
-        leads = [ds.people[p.person].name if p.person in ds.people else p.organisation for p in r.leads]
-        out["rounds"].append({
-            "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "name_en": _en(r.name),
-            "name_zh": _zh(r.name), "date": _d(r.date), "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
-            "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
-            "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
-            "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
-            "sources": len(r.sources), "weak_sources": sum(s.weak for s in r.sources), "last_verified": _d(r.last_verified),
+
+
+def _dialogue_row(d) -> dict:
+    agencies = d.lead_agencies
+    return {
+        "id": d.id, "name_en": d.name.en, "name_zh": d.name.zh, "short_en": _en(d.short), "short_zh": _zh(d.short),
+        "partner_id": d.partner, "kind": d.kind,
+        "lead_agencies_taiwan_en": _join(a.en for a in agencies.taiwan) if agencies else None,
+        "lead_agencies_taiwan_zh": _join(a.zh for a in agencies.taiwan) if agencies else None,
+        "lead_agencies_partner_en": _join(a.en for a in agencies.partner) if agencies else None,
+        "lead_agencies_partner_zh": _join(a.zh for a in agencies.partner) if agencies else None,
+        "founding_documents": _join(d.founding_documents),
+        "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
+    }
+
+
+def _round_rows(ds: Dataset, out: dict[str, list[dict]], r) -> None:
+    """A round's row, and those of its participants, topics, outcomes and sources."""
+    leads = [display_name(ds.people, p) for p in r.leads]
+    out["rounds"].append({
+        "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "name_en": _en(r.name),
+        "name_zh": _zh(r.name), "date": _d(r.date), "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
+        "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
+        "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
+        "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
+        "sources": len(r.sources), "weak_sources": sum(s.weak for s in r.sources), "last_verified": _d(r.last_verified),
+    })
+    for p in r.participants:
+        out["participants"].append(_person_row(ds, out, p, round_id=r.id))
+    for i, t in enumerate(r.topics, 1):
+        out["round_topics"].append({
+            "round_id": r.id, "topic_id": t.topic, "position": i, "label_en": _en(t.label), "label_zh": _zh(t.label),
+            "headline": int(t.headline), "unverified": int(t.unverified),
         })
-        for p in r.participants:
-            out["participants"].append(person_row(p, round_id=r.id))
-        for i, t in enumerate(r.topics, 1):
-            out["round_topics"].append({
-                "round_id": r.id, "topic_id": t.topic, "position": i, "label_en": _en(t.label), "label_zh": _zh(t.label),
-                "headline": int(t.headline), "unverified": int(t.unverified),
+        for o in t.outcomes:
+            out["outcomes"].append({
+                "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
+                "commitment_status": o.commitment.status if o.commitment else None,
+                "follows_up": _join(o.follows_up), "unverified": int(o.unverified),
             })
-            for o in t.outcomes:
-                out["outcomes"].append({
-                    "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
-                    "commitment_status": o.commitment.status if o.commitment else None,
-                    "follows_up": _join(o.follows_up), "unverified": int(o.unverified),
-                })
-        source_rows("round", r, round_id=r.id)
-    for d in ds.documents.values():
-        out["documents"].append({
-            "id": d.id, "dialogue_id": d.dialogue, "kind": d.kind, "title_en": d.title.en, "title_zh": d.title.zh,
-            "parties_en": _join(p.en for p in d.parties), "parties_zh": _join(p.zh for p in d.parties), "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
-            "term_years": d.term.years if d.term else None, "extendable_years": d.term.extendable_years if d.term else None,
-            "renews": d.renews, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
-        })
-        for p in d.signatories:
-            out["participants"].append(person_row(p, document_id=d.id))
-        source_rows("document", d, document_id=d.id)
-    return out
+    _source_rows(out, "round", r, round_id=r.id)
+
+
+def _document_row(d) -> dict:
+    return {
+        "id": d.id, "dialogue_id": d.dialogue, "kind": d.kind, "title_en": d.title.en, "title_zh": d.title.zh,
+        "parties_en": _join(p.en for p in d.parties), "parties_zh": _join(p.zh for p in d.parties), "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
+        "term_years": d.term.years if d.term else None, "extendable_years": d.term.extendable_years if d.term else None,
+        "renews": d.renews, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
+    }
 
 
 # ---------------------------------------------------------------- SQLite
@@ -279,36 +301,44 @@ def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
         if r.date is None or r.date.day is None:
             skipped.append(r.id)
             continue
-        d = ds.dialogues[r.dialogue]
-        short = (d.short or d.name).get(lang)
-        label = (f"第{r.round}屆" if lang == "zh" else f"round {r.round}") if r.round is not None else (r.name.get(lang) if r.name else r.id)
-        start = r.date.first_day()
-        last = r.end_date.last_day() if r.end_date and r.end_date.day else start
-        topics = "; ".join(ds.topics[t.topic].name.get(lang) for t in r.topics if t.headline)
-        description = [f"{d.name.get(lang)} — {label}"]
-        if topics:
-            description.append(("議題：" if lang == "zh" else "Topics: ") + topics)
-        if r.format:
-            description.append(("形式：" if lang == "zh" else "Format: ") + r.format)
-        description += [s.url for s in r.sources if s.url]
-        event = icalendar.Event()
-        event.add("uid", f"{r.id}@tracker")
-        stamp = r.last_verified.first_day()
-        event.add("dtstamp", _dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=_dt.timezone.utc))
-        event.add("dtstart", start)
-        if last < _dt.date.max:  # the day after the last, as RFC 5545 counts all-day events
-            event.add("dtend", last + _dt.timedelta(days=1))
-        else:  # no day after 9999-12-31 to name: say how long instead
-            event.add("duration", _dt.timedelta(days=(last - start).days + 1))
-        event.add("summary", f"{short} {label}")
-        if r.venues:
-            event.add("location", "; ".join(v.get(lang) for v in r.venues))
-        event.add("description", "\n".join(description))
-        first_url = next((s.url for s in r.sources if s.url), None)
-        if first_url:
-            event.add("url", first_url)
-        cal.add_component(event)
+        cal.add_component(_ics_event(icalendar.Event(), ds, r, lang))
     return cal.to_ical(), skipped
+
+
+def _ics_event(event, ds: Dataset, r, lang: str):
+    """``event`` filled for a round dated to the day: its days, summary, place, description and link."""
+    d = ds.dialogues[r.dialogue]
+    short = dialogue_short(d).get(lang)
+    label = round_name(r.round, lang, r.name, r.id)
+    start = r.date.first_day()
+    last = r.end_date.last_day() if r.end_date and r.end_date.day else start
+    event.add("uid", f"{r.id}@tracker")
+    stamp = r.last_verified.first_day()
+    event.add("dtstamp", _dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=_dt.timezone.utc))
+    event.add("dtstart", start)
+    if last < _dt.date.max:  # the day after the last, as RFC 5545 counts all-day events
+        event.add("dtend", last + _dt.timedelta(days=1))
+    else:  # no day after 9999-12-31 to name: say how long instead
+        event.add("duration", _dt.timedelta(days=(last - start).days + 1))
+    event.add("summary", f"{short} {label}")
+    if r.venues:
+        event.add("location", "; ".join(v.get(lang) for v in r.venues))
+    event.add("description", "\n".join(_ics_description(ds, r, lang, f"{d.name.get(lang)} — {label}")))
+    first_url = next((s.url for s in r.sources if s.url), None)
+    if first_url:
+        event.add("url", first_url)
+    return event
+
+
+def _ics_description(ds: Dataset, r, lang: str, heading: str) -> list[str]:
+    """The lines of an event's description: the round named in full, its headline topics, its format, its sources' URLs."""
+    description = [heading]
+    topics = "; ".join(ds.topics[t.topic].name.get(lang) for t in r.topics if t.headline)
+    if topics:
+        description.append(("議題：" if lang == "zh" else "Topics: ") + topics)
+    if r.format:
+        description.append(("形式：" if lang == "zh" else "Format: ") + r.format)
+    return description + [s.url for s in r.sources if s.url]
 
 
 # ---------------------------------------------------------------- TimelineJS
@@ -316,36 +346,31 @@ def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
 
 def timelinejs(ds: Dataset, entries: list[dict], lang: str) -> dict:
     """The timeline as TimelineJS JSON: a title slide and one event per entry."""
-    other = "zh" if lang == "en" else "en"
-
-    def pick(t):
-        return (t or {}).get(lang) or (t or {}).get(other) or ""
-
-    events = []
-    for e in entries:
-        if not e["date"]:
-            continue  # TimelineJS needs a year at least
-        d = PartialDate.parse(e["date"])
-        start = {"year": d.year}
-        if d.month:
-            start["month"] = d.month
-        if d.day:
-            start["day"] = d.day
-        dialogue = ds.dialogues[e["dialogue"]] if e.get("dialogue") else None
-        group = (dialogue.short or dialogue.name).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
-        if e["kind"] == "document":
-            headline, body = pick(e["title"]), e["document_kind"]
-        elif e["kind"] == "follow-up":
-            headline, body = pick(e["text"]), e["record"]
-        else:
-            label = (f"第{e['round']}屆" if lang == "zh" else f"round {e['round']}") if e["round"] is not None else pick(e["name"])
-            headline = f"{pick(e['dialogue_name'])} {label}"
-            body = "; ".join(pick(t["name"]) for t in e["topics"] if t["headline"])
-        event = {"start_date": start, "text": {"headline": headline, "text": body}, "group": group, "unique_id": e["id"]}
-        if e.get("end_date"):
-            end = PartialDate.parse(e["end_date"])
-            event["end_date"] = {k: v for k, v in (("year", end.year), ("month", end.month), ("day", end.day)) if v}
-        events.append(event)
+    # TimelineJS needs a year at least
+    events = [_timelinejs_event(ds, e, lang) for e in entries if e["date"]]
     title = "臺灣雙邊經濟對話" if lang == "zh" else "Taiwan's bilateral economic dialogues"
     text = "由 tracker 匯出，每一事實皆附來源。" if lang == "zh" else "Exported by tracker; every fact carries its source."
     return {"title": {"text": {"headline": title, "text": text}}, "events": events}
+
+
+def _timelinejs_date(text: str) -> dict:
+    """A date as TimelineJS takes it: the year, and the month and day where they are known."""
+    d = PartialDate.parse(text)
+    return {k: v for k, v in (("year", d.year), ("month", d.month), ("day", d.day)) if v}
+
+
+def _timelinejs_event(ds: Dataset, e: dict, lang: str) -> dict:
+    """One dated timeline entry as a TimelineJS event, grouped by its dialogue."""
+    dialogue = ds.dialogues[e["dialogue"]] if e.get("dialogue") else None
+    group = dialogue_short(dialogue).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
+    if e["kind"] == "document":
+        headline, body = pick(e["title"], lang), e["document_kind"]
+    elif e["kind"] == "follow-up":
+        headline, body = pick(e["text"], lang), e["record"]
+    else:
+        headline = f"{pick(e['dialogue_name'], lang)} {round_name(e['round'], lang, e['name'])}"
+        body = "; ".join(pick(t["name"], lang) for t in e["topics"] if t["headline"])
+    event = {"start_date": _timelinejs_date(e["date"]), "text": {"headline": headline, "text": body}, "group": group, "unique_id": e["id"]}
+    if e.get("end_date"):
+        event["end_date"] = _timelinejs_date(e["end_date"])
+    return event

@@ -14,7 +14,7 @@ from .errors import InputError
 from .index import fold as _fold
 from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
 from .safe import cut
-from .rules import date_key, round_order
+from .rules import date_key, dialogue_short, round_order
 from .summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
 
 DEFAULT_DIALOGUE = "eppd"
@@ -119,7 +119,7 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
         raise InputError(f"{text!r} is a dialogue, not a round ({_listing(ds, d_id, rounds)}){hint}")
     d_id = resolve_dialogue(ds, d_text)
     rounds = [r for r in ds.rounds.values() if r.dialogue == d_id]
-    name = (ds.dialogues[d_id].short or ds.dialogues[d_id].name).get("en")
+    name = dialogue_short(ds.dialogues[d_id]).get("en")
     which = which.strip().lower()
     if not rounds:
         raise InputError(f"{name} has no rounds in the data")
@@ -142,7 +142,7 @@ def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Roun
 
 def _listing(ds: Dataset, d_id: str, rounds: list[Round]) -> str:
     """What a dialogue has, for an error: its numbered rounds and the IDs of its other meetings."""
-    name = (ds.dialogues[d_id].short or ds.dialogues[d_id].name).get("en")
+    name = dialogue_short(ds.dialogues[d_id]).get("en")
     meetings = sorted(r.id for r in rounds if r.round is None)
     text = f"{name} has {_numbers(rounds)}"
     return text + (f"; meetings: {', '.join(meetings)}" if meetings else "")

@@ -1,7 +1,10 @@
 """Rules every part of the tracker shares, each written once.
 
 - which language a bilingual text is shown in (``pick``);
-- how a numbered round is called (``round_label``: round 6, 第6屆);
+- how a numbered round is called (``round_label``: round 6, 第6屆), and a round or a meeting
+  that has no number (``round_name``: its label, else its own name);
+- how a dialogue is called: in output for people by its ID in capitals (``dialogue_label``: EPPD),
+  in exports and JSON by its short name, else its full name (``dialogue_short``);
 - whose name a participant shows (``display_name``);
 - the order of rounds, documents and events (``date_key``, ``round_order``):
   by date as far as it is known (2021 before 2021-03 before 2021-03-05), and a
@@ -37,6 +40,25 @@ def pick(text: Any, lang: str) -> str:
 def round_label(number: int, lang: str) -> str:
     """A numbered round as the output names it: ``round 6``, ``第6屆``."""
     return f"第{number}屆" if lang == "zh" else f"round {number}"
+
+
+def round_name(number: Optional[int], lang: str, name: Any = None, otherwise: str = "") -> str:
+    """A round or meeting as the output names it: its label when it has a number (``round 6``,
+    ``第6屆``), else its own ``name`` in ``lang`` (as ``pick`` gives it), else ``otherwise``."""
+    if number is not None:
+        return round_label(number, lang)
+    return pick(name, lang) or otherwise
+
+
+def dialogue_label(d_id: Optional[str]) -> str:
+    """The one short name of a dialogue in output for people: its ID in capitals (EPPD, USTTI),
+    which is also what ``--dialogue`` takes, in any case; "" for none."""
+    return d_id.upper() if d_id else ""
+
+
+def dialogue_short(d) -> "Text":
+    """A dialogue's short name as exports and the JSON give it: its acronym, else its full name."""
+    return d.short or d.name
 
 
 def display_name(people: dict, p: "Participant") -> Optional["Text"]:

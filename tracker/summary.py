@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Dataset, PartialDate, Participant, Round, Text, record
-from .rules import display_name, round_order  # noqa: F401 - round_order: the order of summaries too
+from .rules import dialogue_short, display_name
 
 
 @record(kw_only=False)
@@ -106,7 +106,7 @@ def summarize(ds: Dataset, r: Round) -> RoundSummary:
     """The summary of round ``r``, its names looked up in ``ds``."""
     dialogue = ds.dialogues[r.dialogue]
     return RoundSummary(
-        r.id, r.kind, r.event, r.dialogue, dialogue.short or dialogue.name, r.round, r.name, r.date, r.end_date,
+        r.id, r.kind, r.event, r.dialogue, dialogue_short(dialogue), r.round, r.name, r.date, r.end_date,
         dialogue.partner, r.format, tuple(r.venues), tuple(named_person(ds, p) for p in r.leads),
         tuple(topic_summary(ds, t) for t in r.topics),
         tuple(r.documents), len(r.sources), sum(1 for s in r.sources if s.weak),

@@ -16,7 +16,7 @@ from .layout import cell_width, wrap
 from .model import Dataset, PartialDate, Round
 from .summary import RoundSummary
 from .safe import UNSAFE, visible
-from .rules import display_name, pick, round_label
+from .rules import dialogue_label, display_name, pick, round_label, round_name
 from .words import word
 
 
@@ -208,7 +208,7 @@ class View:
     def dialogue_name(d_id: Optional[str]) -> str:
         """The one short name of every dialogue in output for people: its ID in capitals (EPPD,
         USTTI), which is also what ``--dialogue`` takes, in any case."""
-        return d_id.upper() if d_id else ""
+        return dialogue_label(d_id)
 
     def summary(self, r: Round) -> RoundSummary:
         from .summary import summarize
@@ -397,71 +397,97 @@ class View:
         """One round: concise by default (header, topics and outcomes, commitments, documents,
         sources); participants beyond the leads, notes, working groups, follow-ups, other facts and
         the detail of disputed facts with ``full``."""
-        from .query import evidence_for
-
         numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
-        disputed = {d.about for d in r.disputed}
-        unverified = {u.about for u in r.unverified}
-
-        def flag(field: str) -> RText:
-            out = RText()
-            if field in disputed:
-                out.append(f" [{self.w('disputed')}]", style="yellow")
-            if field in unverified:
-                out.append(f" [{self.w('unverified')}]", style="yellow")
-            return out
-
         self.print(self.title_of(r))
+        self.show_facts(r, full)
+        if r.participants and full:
+            self.show_participants(r, numbers)
+        self.show_topics(r, numbers, full)
+        if r.documents:
+            self.print(self.heading(self.w("documents")))
+            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
+        if full:
+            self.show_working_groups(r, numbers)
+            self.show_follow_ups_and_notes(r, numbers)
+            self.show_disputed(r, numbers)
+        else:
+            self.show_more(r)
+        self.show_sources(r, numbers)
+
+    def fact_flag(self, r: Round, field: str) -> RText:
+        """`` [disputed]``, `` [unverified]`` after a fact the round marks so."""
+        out = RText()
+        if any(d.about == field for d in r.disputed):
+            out.append(f" [{self.w('disputed')}]", style="yellow")
+        if any(u.about == field for u in r.unverified):
+            out.append(f" [{self.w('unverified')}]", style="yellow")
+        return out
+
+    def show_facts(self, r: Round, full: bool) -> None:
+        """The round's facts under their labels, aligned: date, format, place, leads, sourcing, last check."""
         facts = []  # (label, value)
         date = self.date_text(r.date, r.end_date)
         if r.date_note and full:
             date.append("\n" + self.t(r.date_note), style="dim")
-        facts.append((self.w("date"), date + flag("date")))
+        facts.append((self.w("date"), date + self.fact_flag(r, "date")))
         summary = self.summary(r)
         if r.kind != "milestone" or r.format:
-            if r.format is None and "format" in disputed:  # the alternatives say it is disputed
+            if r.format is None and any(d.about == "format" for d in r.disputed):  # the alternatives say it is disputed
                 shown = RText(self.disputed_format(r.id))
-                if "format" in unverified:
+                if any(u.about == "format" for u in r.unverified):
                     shown.append(f" [{self.w('unverified')}]", style="yellow")
             else:
-                shown = self.format_text(summary) + flag("format")
+                shown = self.format_text(summary) + self.fact_flag(r, "format")
             facts.append((self.w("format"), shown))
-        facts.append((self.w("place"), self.place_text(summary) + flag("venues")))
-        leads = tuple(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side]))
-        lead_text = RText()
-        for i, p in enumerate(leads):
-            if i:
-                lead_text.append("\n")
-            lead_text.append(self.person(p), style="bold")
-            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)) if x)
-            if extra:
-                lead_text.append(f" — {extra}")
-        facts.append((self.w("leads"), lead_text if leads else self.unknown()))
-        weak = sum(1 for s in r.sources if s.weak)
-        sourcing = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
-        if weak:
-            sourcing += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
-        facts.append((self.w("sourcing"), RText(sourcing)))
+        facts.append((self.w("place"), self.place_text(summary) + self.fact_flag(r, "venues")))
+        facts.append((self.w("leads"), self.lead_lines(r) if r.leads else self.unknown()))
+        facts.append((self.w("sourcing"), RText(self.sourcing(r))))
         facts.append((self.w("last_verified"), RText(str(r.last_verified))))
         label_width = max(cell_width(label) for label, _ in facts) + 2
         self.print(_Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
 
-        if r.participants and full:
-            self.print(self.heading(self.w("participants")))
-            items = []
-            for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
-                side = self.w(p.side) if p.side != "partner" else self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
-                who = RText(self.person(p), style="bold" if p in leads else "")
-                who += self.marks(p)
-                role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
-                detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
-                who.append(" — " + detail)
-                who += self.cites(p.sources, numbers)
-                if p.note:
-                    who.append("\n" + self.t(p.note), style="dim")
-                items.append(who)
-            self.print(self.bullets(items))
+    def partner_name(self, r: Round) -> str:
+        """The name of the partner of the round's dialogue."""
+        return self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
 
+    def lead_lines(self, r: Round) -> RText:
+        """The leads, Taiwan first, one a line: name — title, side."""
+        out = RText()
+        for i, p in enumerate(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])):
+            if i:
+                out.append("\n")
+            out.append(self.person(p), style="bold")
+            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
+            if extra:
+                out.append(f" — {extra}")
+        return out
+
+    def sourcing(self, r: Round) -> str:
+        """``5 sources (1 weak)``: how many sources the round has, and how many of them are weak."""
+        weak = sum(1 for s in r.sources if s.weak)
+        text = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
+        if weak:
+            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
+        return text
+
+    def show_participants(self, r: Round, numbers: dict) -> None:
+        self.print(self.heading(self.w("participants")))
+        items = []
+        for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
+            side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
+            who = RText(self.person(p), style="bold" if p in r.leads else "")
+            who += self.marks(p)
+            role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
+            detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+            who.append(" — " + detail)
+            who += self.cites(p.sources, numbers)
+            if p.note:
+                who.append("\n" + self.t(p.note), style="dim")
+            items.append(who)
+        self.print(self.bullets(items))
+
+    def show_topics(self, r: Round, numbers: dict, full: bool) -> None:
+        """Each topic, numbered, with its outcomes and their commitments under it."""
         self.print(self.heading(self.w("topics") + " / " + self.w("outcomes")))
         if not r.topics:
             self.print(self.unknown())
@@ -476,63 +502,77 @@ class View:
             if t.note and full:
                 line.append("\n" + self.t(t.note), style="dim")
             self.print(self.bullets([line], f"{i}."))
-            items = []
-            for o in t.outcomes:
-                item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
-                if o.note and full:
-                    item.append("\n" + self.t(o.note), style="dim")
-                if o.commitment:
-                    item.append("\n" + self.label(self.w("commitment")), style="magenta")
-                    item.append(self.w(o.commitment.status), style="bold magenta")
-                    for ev in evidence_for(self.ds, o) if full else ():
-                        item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
-                items.append(item)
+            items = [self.outcome_item(o, numbers, full) for o in t.outcomes]
             if items:
                 self.print(self.bullets(items, "•", indent=3))
 
-        if r.documents:
-            self.print(self.heading(self.w("documents")))
-            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
-        if not full:
-            more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
-            if more:
-                self.print(RText(""))
-                more = [m.lower() for m in more] if self.lang == "en" else more
-                self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
-        if r.working_groups and full:
-            self.print(self.heading(self.w("working_groups")))
-            items = []
-            for g in r.working_groups:
-                line = RText(self.t(g.name))
-                if g.status:
-                    line.append(f" ({self.w(g.status)})", style="dim")
-                line += self.marks(g) + self.cites(g.sources, numbers)
-                if g.note:
-                    line.append("\n" + self.t(g.note), style="dim")
-                items.append(line)
-            self.print(self.bullets(items))
-        if r.follow_ups and full:
+    def outcome_item(self, o, numbers: dict, full: bool) -> RText:
+        """An outcome with its marks and sources; a commitment's status, and with ``full`` its evidence."""
+        from .query import evidence_for
+
+        item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
+        if o.note and full:
+            item.append("\n" + self.t(o.note), style="dim")
+        if o.commitment:
+            item.append("\n" + self.label(self.w("commitment")), style="magenta")
+            item.append(self.w(o.commitment.status), style="bold magenta")
+            for ev in evidence_for(self.ds, o) if full else ():
+                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
+        return item
+
+    def show_more(self, r: Round) -> None:
+        """What ``--full`` would add, in a line."""
+        more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
+        if more:
+            self.print(RText(""))
+            more = [m.lower() for m in more] if self.lang == "en" else more
+            self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
+
+    def show_working_groups(self, r: Round, numbers: dict) -> None:
+        if not r.working_groups:
+            return
+        self.print(self.heading(self.w("working_groups")))
+        items = []
+        for g in r.working_groups:
+            line = RText(self.t(g.name))
+            if g.status:
+                line.append(f" ({self.w(g.status)})", style="dim")
+            line += self.marks(g) + self.cites(g.sources, numbers)
+            if g.note:
+                line.append("\n" + self.t(g.note), style="dim")
+            items.append(line)
+        self.print(self.bullets(items))
+
+    def show_follow_ups_and_notes(self, r: Round, numbers: dict) -> None:
+        if r.follow_ups:
             self.print(self.heading(self.w("follow_ups")))
             self.print(self.bullets([
                 RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
             ]))
-        if r.notes and full:
+        if r.notes:
             self.print(self.heading(self.w("notes")))
             self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
-        if (r.disputed or r.unverified) and full:
-            self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
-            items = []
-            for d in r.disputed:
-                line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
-                if d.note:
-                    line.append(" — " + self.t(d.note))
-                for v in d.versions:
-                    line.append("\n– " + self.t(v.value))
-                    line += self.cites(v.sources, numbers)
-                items.append(line)
-            for u in r.unverified:
-                items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
-            self.print(self.bullets(items))
+
+    def show_disputed(self, r: Round, numbers: dict) -> None:
+        """What the sources disagree on, each version with its sources; then what is not confirmed."""
+        if not (r.disputed or r.unverified):
+            return
+        self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
+        items = []
+        for d in r.disputed:
+            line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
+            if d.note:
+                line.append(" — " + self.t(d.note))
+            for v in d.versions:
+                line.append("\n– " + self.t(v.value))
+                line += self.cites(v.sources, numbers)
+            items.append(line)
+        for u in r.unverified:
+            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+        self.print(self.bullets(items))
+
+    def show_sources(self, r: Round, numbers: dict) -> None:
+        """The numbered sources, each with its URL on a line of its own (or why there is none)."""
         self.print(self.heading(self.w("sources")))
         width = len(str(len(r.sources))) + 2
         for s in r.sources:
@@ -665,7 +705,7 @@ class View:
             self.lines(self.w("more_with_detail"), style="dim")
 
     def round_name(self, s: RoundSummary) -> str:
-        label = round_label(s.round, self.lang) if s.round is not None else self.event_label(s)
+        label = round_name(s.round, self.lang, otherwise=self.event_label(s))
         date = f" ({s.date})" if s.date else ""
         return f"{self.dialogue_name(s.dialogue)} {label}{date}"
 
@@ -955,7 +995,7 @@ class View:
                 current = row.round.id
                 self.print(RText(""))
                 sm = self.summary(row.round)
-                label = round_label(sm.round, self.lang) if sm.round is not None else self.event_label(sm)
+                label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
                 bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
                         self.age_text(row.age_days) if row.age_days is not None else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")

@@ -248,8 +248,21 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
     """Rules across files: unique IDs, references, numbering, dates of evidence."""
     problems: list[Problem] = []
     add = problems.append
-    known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
+    known, outcome_dates = _known_ids(facts, add)
+    _check_partner_names(facts, add)
+    _check_references(facts, known, add)
+    _check_numbering([f for f in facts if f.kind == "Round"], add)
+    _check_evidence(facts, outcome_dates, add)
+    for f in facts:
+        if f.last_verified and f.last_verified.first_day() > today:
+            add(_at_mark(f.path, f.marks.get("last_verified"), f"last_verified {f.last_verified} is in the future"))
+    return problems
 
+
+def _known_ids(facts: list[Facts], add) -> tuple[dict[str, dict[str, tuple]], dict[str, Optional[model.PartialDate]]]:
+    """Every ID the files define, by kind, with where (a record defined twice is a problem);
+    and the date of the round or document each outcome was promised at."""
+    known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
     for f in facts:
         for kind, ident, line, _col in f.defs:  # duplicates inside one file are check_file's
             known[kind].setdefault(ident, (f.path, line))
@@ -269,8 +282,11 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
             key = f"{f.id}/{oid}"
             known["outcome"][key] = (f.path, 0)
             outcome_dates[key] = f.date
+    return known, outcome_dates
 
-    # partner names and aliases must not collide: users type them
+
+def _check_partner_names(facts: list[Facts], add) -> None:
+    """Partner names and aliases must not collide: users type them."""
     names: dict[str, str] = {}
     for f in facts:
         for pid, pnames, line, col in f.names:
@@ -280,7 +296,9 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
                     add(_at_mark(f.path, (line, col), f"partner name {name!r} is used by both {names[key]!r} and {pid!r}", "users type these names; each must name one partner"))
                 names[key] = pid
 
-    # every reference names something that exists
+
+def _check_references(facts: list[Facts], known: dict[str, dict[str, tuple]], add) -> None:
+    """Every reference names something that exists."""
     for f in facts:
         for kind, value, line, col in f.refs:
             if value not in known[kind]:
@@ -291,9 +309,9 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
                     hint = "outcomes are cited as <round-id>/<outcome-id>"
                 add(Problem(f.path, line, col, f"unknown {kind} {value!r}", hint))
 
-    _check_numbering([f for f in facts if f.kind == "Round"], add)
 
-    # evidence must not predate the promise; a status beyond 'announced' needs evidence
+def _check_evidence(facts: list[Facts], outcome_dates: dict[str, Optional[model.PartialDate]], add) -> None:
+    """Evidence must not predate the promise; a status beyond 'announced' needs evidence."""
     evidenced: set[str] = set()
     for f in facts:
         for label, when, targets in f.cites:
@@ -308,11 +326,6 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
             key = f"{f.id}/{oid}"
             if status in ("in-progress", "delivered", "lapsed") and key not in evidenced:
                 add(_at_mark(f.path, (line, col), f"commitment {key} is {status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
-
-    for f in facts:
-        if f.last_verified and f.last_verified.first_day() > today:
-            add(_at_mark(f.path, f.marks.get("last_verified"), f"last_verified {f.last_verified} is in the future"))
-    return problems
 
 
 def _check_numbering(rounds: list[Facts], add) -> None:
