@@ -39,7 +39,7 @@ def test_the_command_line_offers_the_choices_the_library_knows():
     import typing
 
     from tracker import cli
-    from tracker.schema import SCHEMA_KINDS
+    from tracker.data.schema import SCHEMA_KINDS
 
     assert typing.get_args(cli.Status) == tracker.COMMITMENT_STATUSES
     assert typing.get_args(cli.SchemaKind) == tuple(SCHEMA_KINDS)
@@ -132,7 +132,7 @@ def test_records_compare_hash_and_print_by_value_like_frozen_dataclasses():
     import dataclasses
     import pickle
 
-    from tracker.model import Source, Text
+    from tracker.data.model import Source, Text
 
     a = Source(id="s1", publisher=Text(en="CNA"), url="https://example.org/1")
     b = Source(id="s1", publisher=Text(en="CNA"), url="https://example.org/1")

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import DATA, run
-from tracker.store import cache_path
+from tracker.data.store import cache_path
 
 
 @pytest.fixture
@@ -37,16 +37,16 @@ def edit(path, old, new):
 @pytest.fixture
 def parsed(monkeypatch):
     """The paths of the files read and parsed, run after run."""
-    import tracker.parse
+    import tracker.data.parse
 
     seen: list[str] = []
-    real = tracker.parse.read_file
+    real = tracker.data.parse.read_file
 
     def counting(path, cls):
         seen.append(path)
         return real(path, cls)
 
-    monkeypatch.setattr(tracker.parse, "read_file", counting)
+    monkeypatch.setattr(tracker.data.parse, "read_file", counting)
     return seen
 
 
@@ -177,9 +177,9 @@ def test_a_cache_from_another_version_is_not_trusted(folder, monkeypatch, parsed
     _, expected = listing(data, cache)
     files = len(parsed)
     parsed.clear()
-    import tracker.store
+    import tracker.data.store
 
-    monkeypatch.setattr(tracker.store, "STAMP", (tracker.store.SCHEMA, "0.0.0-other"))
+    monkeypatch.setattr(tracker.data.store, "STAMP", (tracker.data.store.SCHEMA, "0.0.0-other"))
     result, rounds = listing(data, cache)
     assert result.code == 0 and rounds == expected
     assert len(parsed) == files  # every file read again, none of the other version's records used
@@ -198,7 +198,7 @@ def generated(tmp_path, rounds: int):
 
 def test_a_cache_that_fails_mid_stream_never_gives_a_silent_partial_document(tmp_path, monkeypatch):
     """Someone cuts the cache short while `list -O json` is being written."""
-    from tracker.store import SqliteBackend
+    from tracker.data.store import SqliteBackend
 
     data, cache = generated(tmp_path, 300), tmp_path / "cache"
     _, expected = listing(data, cache)

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import DATA, run
-from tracker.load import check
-from tracker.store import MemoryBackend
+from tracker.data.load import check
+from tracker.data.store import MemoryBackend
 
 
 @pytest.fixture(scope="module")

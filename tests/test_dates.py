@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.dates import date_range, parse_date, to_roc
+from tracker.data.dates import date_range, parse_date, to_roc
 from tracker.errors import InputError
-from tracker.model import PartialDate
+from tracker.data.model import PartialDate
 
 
 @pytest.mark.parametrize(

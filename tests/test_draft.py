@@ -386,7 +386,7 @@ def test_bad_options_are_one_line():
 
 @pytest.fixture(scope="module")
 def dataset():
-    from tracker.load import load
+    from tracker.data.load import load
 
     return load(str(DATA), TODAY).dataset
 

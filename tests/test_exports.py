@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from conftest import DATA, run
-from tracker import export
+from tracker.output import export
 
 
 def test_sqlite_export_answers_real_questions(tmp_path):

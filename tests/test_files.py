@@ -149,7 +149,7 @@ def test_dash_where_it_makes_no_sense(args, message):
 
 def test_the_new_file_is_created_exclusively(tmp_path, monkeypatch):
     """Another run creates the file after every check said the name was free: ours must not replace it."""
-    from tracker import files
+    from tracker.output import files
 
     path = tmp_path / "all.json"
     path.write_text("the other run's file")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.layout import Column, _tokens, cell_width, table_lines, truncate, wrap
+from tracker.output.layout import Column, _tokens, cell_width, table_lines, truncate, wrap
 
 from conftest import run
 
@@ -284,7 +284,7 @@ def test_a_pipe_is_laid_out_for_the_terminal_the_messages_go_to():
 
 
 def test_the_listings_for_people_never_load_every_round(monkeypatch):
-    from tracker import store
+    from tracker.data import store
 
     def refuse(self):
         raise AssertionError("every round was loaded")

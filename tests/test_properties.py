@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from conftest import DATA, FIXTURES
 from tracker.errors import InputError
-from tracker.load import check
-from tracker.model import Round
-from tracker.parse import read_file
+from tracker.data.load import check
+from tracker.data.model import Round
+from tracker.data.parse import read_file
 from tracker.query import resolve_round
-from tracker.store import MemoryBackend
+from tracker.data.store import MemoryBackend
 
 VALID = (FIXTURES / "base" / "rounds" / "demo-1.yaml").read_text(encoding="utf-8")
 REAL = (DATA / "rounds" / "eppd-1.yaml").read_text(encoding="utf-8")

@@ -48,14 +48,14 @@ def test_a_link_to_an_endless_device_is_named_not_read(tmp_path):
 
 def test_the_size_limit_applies_to_the_bytes_read(tmp_path, monkeypatch):
     """A file that grows after its size was looked at is still cut off at the limit."""
-    import tracker.parse
+    import tracker.data.parse
 
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a" * 2000)
-    monkeypatch.setattr(tracker.parse, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(tracker.data.parse, "MAX_FILE_BYTES", 1000)
     real_fstat = os.fstat
-    monkeypatch.setattr(tracker.parse.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
-    raw, problem = tracker.parse.read_bytes(str(path))
+    monkeypatch.setattr(tracker.data.parse.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    raw, problem = tracker.data.parse.read_bytes(str(path))
     assert raw is None and "file grew while it was read; data files are limited to" in problem.message
 
 
@@ -162,17 +162,17 @@ def hostile(tmp_path, monkeypatch):
     ``validate`` refuses them; the records are built as a version that did not
     would have kept them, to check that every writer still shows them visibly.
     """
-    import tracker.parse
+    import tracker.data.parse
     from tracker.safe import UNSAFE_OR_NEWLINE
 
-    real = tracker.parse.Reader.scalar
+    real = tracker.data.parse.Reader.scalar
 
     def lenient(self, node, spec, label):
         if spec.kind == "str" and UNSAFE_OR_NEWLINE.search(node.value):
             return node.value.strip()
         return real(self, node, spec, label)
 
-    monkeypatch.setattr(tracker.parse.Reader, "scalar", lenient)
+    monkeypatch.setattr(tracker.data.parse.Reader, "scalar", lenient)
     data = build(tmp_path)
     path = data / "rounds" / "demo-2.yaml"
     quoted = json.dumps(ESCAPES)
@@ -288,7 +288,7 @@ def test_export_csv_for_spreadsheets_defuses_formulas(formula, tmp_path):
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)"])
 def test_every_formula_start_is_defused(text):
-    from tracker.output import write_csv
+    from tracker.output.formats import write_csv
 
     out = io.StringIO()
     write_csv(out, [{"a": text}], spreadsheet=True)

@@ -1,6 +1,6 @@
 """The rules every part of the tracker shares (tracker/rules.py), each checked once here."""
 
-from tracker.model import Text
+from tracker.data.model import Text
 from tracker.rules import dialogue_label, dialogue_short, pick, round_label, round_name
 
 

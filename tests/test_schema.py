@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import DATA, FIXTURES, ROOT, run
-from tracker.schema import SCHEMA_KINDS, data_dictionary, json_schema
+from tracker.data.schema import SCHEMA_KINDS, data_dictionary, json_schema
 
 KIND_OF_FOLDER = {"rounds": "round", "dialogues": "dialogue", "documents": "document"}
 KIND_OF_FILE = {"partners.yaml": "partners", "topics.yaml": "topics", "people.yaml": "people"}

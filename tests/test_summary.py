@@ -16,7 +16,9 @@ import pytest
 
 import tracker
 from conftest import DATA, TODAY, run
-from tracker import query, serialize, summary
+from tracker import query
+from tracker.output import serialize
+from tracker.data import summary
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_a_topic_is_the_same_object_in_list_and_show():
 
 
 def test_a_data_set_made_in_code_lists_as_a_loaded_one(ds):
-    from tracker.model import Dataset
+    from tracker.data.model import Dataset
 
     made = Dataset(ds.root, ds.partners.values(), ds.themes.values(), ds.topics.values(), ds.people.values(),
                    ds.dialogues.values(), list(ds.rounds.values()), ds.documents.values())

@@ -9,8 +9,6 @@ The names below are imported only when first used, so that ``import tracker``
 (which the command line does at every start) stays cheap.
 """
 
-import sys as _sys
-
 __version__ = "0.1.0"
 
 # public name -> the module that defines it
@@ -28,28 +26,28 @@ _EXPORTS = {
     "SearchResult": "query",
     "Hit": "query",
     "TopicMention": "query",
-    "RoundSummary": "summary",
-    "TopicSummary": "summary",
-    "NamedPerson": "summary",
+    "RoundSummary": "data.summary",
+    "TopicSummary": "data.summary",
+    "NamedPerson": "data.summary",
     "Comparison": "query",
     "Pair": "query",
     "CommitmentRow": "query",
-    "Evidence": "summary",
-    "Dataset": "model",
-    "Round": "model",
-    "Document": "model",
-    "Dialogue": "model",
-    "Partner": "model",
-    "Topic": "model",
-    "Theme": "model",
-    "Person": "model",
-    "Participant": "model",
-    "RoundTopic": "model",
-    "Outcome": "model",
-    "Commitment": "model",
-    "Source": "model",
-    "Text": "model",
-    "PartialDate": "model",
+    "Evidence": "data.summary",
+    "Dataset": "data.model",
+    "Round": "data.model",
+    "Document": "data.model",
+    "Dialogue": "data.model",
+    "Partner": "data.model",
+    "Topic": "data.model",
+    "Theme": "data.model",
+    "Person": "data.model",
+    "Participant": "data.model",
+    "RoundTopic": "data.model",
+    "Outcome": "data.model",
+    "Commitment": "data.model",
+    "Source": "data.model",
+    "Text": "data.model",
+    "PartialDate": "data.model",
     "TrackerError": "errors",
     "DataError": "errors",
     "InputError": "errors",
@@ -72,16 +70,3 @@ def __getattr__(name: str):
 
 def __dir__() -> list:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(type(_sys)):
-    """The package keeps ``tracker.load`` the function: importing the module tracker/load.py
-    (which the loader does) would otherwise replace the attribute with that module."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _EXPORTS and isinstance(value, type(_sys)):
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package

@@ -19,9 +19,9 @@ from typing import Iterable, Optional, Union
 
 from . import query as _q
 from .errors import InputError
-from .model import Dataset, Round
+from .data.model import Dataset, Round
 from .query import CommitmentRow, Comparison, Evidence, Hit, Pair, SearchResult, TimelineEntry, TopicMention
-from .summary import NamedPerson, RoundSummary, TopicSummary
+from .data.summary import NamedPerson, RoundSummary, TopicSummary
 
 __all__ = [
     "load", "get_round", "list_rounds", "timeline", "compare", "search", "commitments", "topic_history",
@@ -40,9 +40,8 @@ def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None, ca
     is an error); ``cache=False`` reads every file again instead of using the
     cache folder the command line shares. Raises ``DataError`` carrying every problem.
     """
-    from .env import cache_dir, default_data_dir
-    from .load import load as _load
-    from .store import open_backend
+    from .data.load import default_data_dir, load as _load
+    from .data.store import cache_dir, open_backend
 
     root = str(data_dir) if data_dir is not None else default_data_dir()
     return _load(root, today or _dt.date.today(), open_backend(cache_dir() if cache else None, root)).dataset

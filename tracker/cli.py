@@ -108,7 +108,7 @@ def _with_shared_options(func):
 
     @functools.wraps(func)
     def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
-        from .pager import paged
+        from .output.pager import paged
 
         env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
         with paged(env):
@@ -138,8 +138,8 @@ def _full_app() -> typer.Typer:
 
 def load_data(env: Env):
     """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
-    from .load import load
-    from .store import open_backend
+    from .data.load import load
+    from .data.store import open_backend
 
     return load(env.data_dir, env.today, open_backend(env.cache_folder, env.data_dir))
 
@@ -195,7 +195,8 @@ def list_(
       tracker list --topic 'critical minerals'
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
-    from . import query, render
+    from . import query
+    from .output import render
 
     ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner, since, until, topic)
@@ -223,7 +224,8 @@ def show(
       tracker show eppd:latest --lang zh
       tracker show dde-2 --format json
     """
-    from . import api, render
+    from . import api
+    from .output import render
 
     ds = load_data(env).dataset
     render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
@@ -253,9 +255,10 @@ def compare(
       tracker compare eppd:6 dde:2
       tracker compare 2 3 --format json
     """
-    from . import api, render
+    from . import api
+    from .output import render
     from .rules import date_key
-    from .words import word
+    from .output.words import word
 
     ds = load_data(env).dataset
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
@@ -288,7 +291,8 @@ def timeline(
       tracker timeline --format timelinejs > timeline.json
       tracker timeline --partner us --svg us.svg
     """
-    from . import query, render
+    from . import query
+    from .output import render
 
     ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner, since, until, topic)
@@ -318,7 +322,8 @@ def topics(
       tracker topics 供應鏈 --lang zh
       tracker topics --dialogue eppd --svg agenda.svg
     """
-    from . import api, query, render
+    from . import api, query
+    from .output import render
 
     ds = load_data(env).dataset
     with render.pictures(env, svg, html, force, fmt):
@@ -349,7 +354,8 @@ def search(
       tracker search 關鍵礦物
       tracker search Krach --format json
     """
-    from . import query, render
+    from . import query
+    from .output import render
 
     if not text.strip():
         raise InputError("empty search text")
@@ -379,7 +385,8 @@ def commitments(
       tracker commitments --status delivered
       tracker commitments --dialogue eppd --format json
     """
-    from . import api, render
+    from . import api
+    from .output import render
 
     ds = load_data(env).dataset
     rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
@@ -398,7 +405,7 @@ PathArg = Annotated[str, typer.Argument(metavar="PATH", help="The file to write 
 
 
 def _wrote(env: Env, written: str) -> None:
-    from .files import STDOUT
+    from .output.files import STDOUT
 
     if written != STDOUT:
         print(one_line(f"wrote {written}"), file=env.stderr)
@@ -415,7 +422,7 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
       datasette dialogues.db
       tracker export sqlite - | gzip > dialogues.db.gz
     """
-    from . import export, files
+    from .output import export, files
 
     ds = load_data(env).dataset
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir, stdout=env.stdout)
@@ -433,7 +440,8 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
       tracker export ics eppd.ics --dialogue eppd --lang zh
       tracker export ics - --partner us > us.ics
     """
-    from . import export, files, query
+    from .output import export, files
+    from . import query
 
     ds = load_data(env).dataset
     f = query.make_filters(ds, dialogue, partner)
@@ -452,7 +460,7 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
       tracker export json dialogues.json
       tracker export json - | jq '.rounds | length'
     """
-    from . import export, files
+    from .output import export, files
 
     ds = load_data(env).dataset
     _wrote(env, files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir, stdout=env.stdout))
@@ -474,7 +482,7 @@ def export_csv(
       tracker export csv tables/
       tracker export csv tables/ --bom
     """
-    from . import export, files
+    from .output import export, files
 
     ds = load_data(env).dataset
     _wrote(env, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir))
@@ -504,8 +512,8 @@ def validate(
 def _run_validate(env: Env, path: Optional[str], strict: bool) -> int:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
     from .errors import one_line
-    from .load import check
-    from .store import open_backend
+    from .data.load import check
+    from .data.store import open_backend
 
     root = path or env.data_dir
     store, problems = check(root, env.today, open_backend(env.cache_folder, root))
@@ -572,8 +580,8 @@ def schema(
       tracker schema
       tracker schema dialogue > dialogue.schema.json
     """
-    from .output import write_json
-    from .schema import SCHEMA_KINDS, json_schema
+    from .output.formats import write_json
+    from .data.schema import SCHEMA_KINDS, json_schema
 
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 

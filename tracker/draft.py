@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .dates import parse_date
+from .data.dates import parse_date
 from .errors import InputError, Problem, TrackerError
-from .model import PartialDate
+from .data.model import PartialDate
 from .rules import pick
 
 CJK = r"\u3400-\u9fff"
@@ -82,7 +82,7 @@ def read_article(path: str, stdin=None) -> str:
     """The article's text; ArticleError or InputError with one clear line if it cannot be used."""
     import os
 
-    from .parse import decode
+    from .data.parse import decode
 
     name = "<stdin>" if path == "-" else path
     if path == "-":
@@ -1377,8 +1377,8 @@ def check_round_trip(draft: Draft, text: str) -> None:
     import os
     import tempfile
 
-    from .model import Round
-    from .parse import read_file
+    from .data.model import Round
+    from .data.parse import read_file
 
     with tempfile.TemporaryDirectory(prefix="tracker-draft-") as tmp:
         path = os.path.join(tmp, f"{draft.id}.yaml")

@@ -22,14 +22,14 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
         raise InputError(f"--source-url {source_url!r} is not a web address (start it with https://)")
     day = None
     if published is not None:
-        from .dates import parse_date
+        from .data.dates import parse_date
 
         when = parse_date(published)
         if when.day is None:
             raise InputError(f"--published {published!r} is not a full date (give the day too)")
         day = when.first_day()
     if out is not None:
-        from .files import check_target
+        from .output.files import check_target
 
         check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
     text = drafting.read_article(article, sys.stdin)
@@ -42,7 +42,7 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
 
         body = json.dumps(result.record, ensure_ascii=False, indent=2) + "\n"
         if out is None:
-            from .output import _encodes_cjk
+            from .output.formats import _encodes_cjk
 
             if not _encodes_cjk(env.stdout):
                 body = json.dumps(result.record, ensure_ascii=True, indent=2) + "\n"
@@ -54,7 +54,7 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
     for line in result.messages:
         print(f"note: {line}", file=env.stderr)
     if out is not None:
-        from .files import write_text
+        from .output.files import write_text
 
         written = write_text(out, body, force=force, data_dir=env.data_dir)
         print(one_line(f"wrote {written}"), file=env.stderr)

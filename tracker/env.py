@@ -15,24 +15,6 @@ from typing import Mapping, Optional, TextIO
 
 from .errors import InputError
 
-def default_data_dir() -> str:
-    """The data shipped with the tracker: inside the installed package, or data/ of a source checkout."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    installed = os.path.join(here, "_data")  # the wheel puts data/ here
-    if os.path.isdir(installed):
-        return installed
-    return os.path.join(os.path.dirname(here), "data")  # a source checkout
-
-
-def cache_dir(environ: Optional[Mapping[str, str]] = None) -> str:
-    """The cache folder: TRACKER_CACHE_DIR, else tracker/ in XDG_CACHE_HOME or ~/.cache."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("TRACKER_CACHE_DIR")
-    if base:
-        return base
-    xdg = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(xdg, "tracker")
-
 
 @dataclass
 class Env:
@@ -70,7 +52,11 @@ class Env:
 
     @property
     def data_dir(self) -> str:
-        return self.data_dir_option or self.environ.get("TRACKER_DATA_DIR") or default_data_dir()
+        if self.data_dir_option or self.environ.get("TRACKER_DATA_DIR"):
+            return self.data_dir_option or self.environ.get("TRACKER_DATA_DIR")
+        from .data.load import default_data_dir
+
+        return default_data_dir()
 
     @property
     def use_cache(self) -> bool:
@@ -78,6 +64,8 @@ class Env:
 
     @property
     def cache_dir(self) -> str:
+        from .data.store import cache_dir
+
         return cache_dir(self.environ)
 
     @property

@@ -11,11 +11,11 @@ import datetime as _dt
 from typing import Callable, Iterable, Optional
 
 from .errors import InputError
-from .index import fold as _fold
-from .model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
+from .data.index import fold as _fold
+from .data.model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
 from .safe import cut
 from .rules import date_key, dialogue_short, round_order
-from .summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
+from .data.summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -79,7 +79,7 @@ def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
         if want in ds.themes:
             return theme_topics(ds.themes[want])
     known = sorted(ds.topics)
-    from .index import search_fold
+    from .data.index import search_fold
 
     part = search_fold(text)
     near = [t.id for t in ds.topics.values() if part and any(part in search_fold(n) for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))]
@@ -173,7 +173,7 @@ def make_filters(ds: Dataset, dialogue=None, partner=None, since=None, until=Non
     """Filters from command-line text; InputError for anything unknown or unreadable."""
     start = end = None
     if since is not None or until is not None:
-        from .dates import date_range
+        from .data.dates import date_range
 
         start, end = date_range(since, until)
     return Filters(
@@ -198,7 +198,7 @@ def topic_matcher(ds: Dataset, topics) -> "Callable[[str], bool]":
     search folds, a Latin name as a whole word (``AI`` is not found in ``said``)."""
     import re
 
-    from .index import search_fold
+    from .data.index import search_fold
 
     patterns = []
     for t in topics:
@@ -404,7 +404,7 @@ class _Computed:
     data set that no loader indexed (one made in code)."""
 
     def __init__(self, ds: Dataset) -> None:
-        from .summary import entry
+        from .data.summary import entry
 
         self.rows = sorted((entry(ds, r) for r in ds.rounds.values()), key=lambda row: row[0])
 
@@ -449,7 +449,7 @@ def list_rounds(ds: Dataset, f: Filters) -> Iterable[RoundSummary]:
 
 def _mentioned_in_outcomes(ds: Dataset, index, topics) -> set:
     """The summary texts of the rounds whose outcomes name one of ``topics``, tagged or not."""
-    from . import index as search_index
+    from .data import index as search_index
 
     names = topic_matcher(ds, topics)
     needles = set()
@@ -529,7 +529,7 @@ class SearchResult:
 def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
     """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text``
     (any case, either language, English plurals and hyphens folded), streamed."""
-    from . import index as search_index
+    from .data import index as search_index
 
     needle = search_index.search_fold(text)
     if not needle:

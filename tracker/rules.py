@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
-    from .model import Participant, PartialDate, Text
+    from .data.model import Participant, PartialDate, Text
 
 
 def pick(text: Any, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from .safe import json_safe, visible
+from ..safe import json_safe, visible
 
 FORMATS = ("table", "json", "csv", "markdown")
 

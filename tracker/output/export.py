@@ -11,8 +11,8 @@ import datetime as _dt
 import json
 from typing import Optional
 
-from .model import Dataset, Participant, PartialDate, Text
-from .rules import dialogue_short, display_name, pick, round_name
+from ..data.model import Dataset, Participant, PartialDate, Text
+from ..rules import dialogue_short, display_name, pick, round_name
 
 # table -> [(column, SQL type and constraints)]; the first column is the key unless stated
 SCHEMA: dict[str, list[tuple[str, str]]] = {
@@ -214,7 +214,7 @@ def _check_integers(rows: dict[str, list[dict]]) -> None:
 def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
     import sqlite3
 
-    from . import index
+    from ..data import index
 
     db = sqlite3.connect(path)
     try:
@@ -257,14 +257,14 @@ def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
 
 
 def json_text(ds: Dataset) -> str:
-    from .safe import json_safe
+    from ..safe import json_safe
 
     return json_safe(json.dumps(tables(ds), ensure_ascii=False, indent=1)) + "\n"
 
 
 def csv_writers(ds: Dataset, bom: bool) -> dict:
     """One writer per table, for files.write_folder."""
-    from .output import write_csv
+    from .formats import write_csv
 
     rows = tables(ds)
 

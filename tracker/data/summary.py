@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Dataset, PartialDate, Participant, Round, Text, record
-from .rules import dialogue_short, display_name
+from ..rules import dialogue_short, display_name
 
 
 @record(kw_only=False)
@@ -123,7 +123,7 @@ def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[Par
 
 def sort_key(date: Optional[PartialDate], dialogue: str, number: Optional[int], ident: str) -> str:
     """A string that sorts rounds as ``rules.round_order`` does: by date (unknown last), then dialogue, number and ID."""
-    from .rules import date_key
+    from ..rules import date_key
 
     return f"{date_key(date)}|{dialogue}|{number or 0:09d}|{ident}"
 
@@ -249,7 +249,7 @@ def kept_text(s: RoundSummary) -> Optional[str]:
 def summary_text(s: RoundSummary) -> str:
     """The JSON text of a summary (``to_plain``, encoded by ``safe.json_text``): kept as such by the
     cache, and written as such by ``--format json``, without decoding what the cache kept."""
-    from .safe import json_text
+    from ..safe import json_text
 
     kept = kept_text(s)
     if kept is None:

@@ -11,7 +11,7 @@ import dataclasses
 from typing import Iterator
 
 from .model import Dataset, PartialDate, Round, Text
-from .rules import date_key as day_key
+from ..rules import date_key as day_key
 
 ENTRY = "\x00"  # between searchable entries (YAML data can hold no NUL)
 FIELD = "\x01"  # between an entry's path and its text

@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Optional
 
-from .model import Dataset, Document, Participant, PartialDate, Round, Text
-from .rules import display_name, pick
-from .summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
+from ..data.model import Dataset, Document, Participant, PartialDate, Round, Text
+from ..rules import display_name, pick
+from ..data.summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
 
 def plain(obj: Any) -> Any:
@@ -106,8 +106,8 @@ def listing_object(ds: Dataset, item) -> dict:
 def listing_text(ds: Dataset, item) -> str:
     """The JSON text of an item of ``list``, ``timeline`` or ``search``: a round summary, a timeline
     entry or a search result. A summary read from the cache is written as the cache kept it."""
-    from .query import SearchResult, TimelineEntry
-    from .safe import json_text
+    from ..query import SearchResult, TimelineEntry
+    from ..safe import json_text
 
     if isinstance(item, RoundSummary):
         return summary_text(item)
@@ -127,7 +127,7 @@ def full_round(ds: Dataset, r: Round) -> dict:
     """Everything about one round, for ``show``: the listing's fields, then every field of the
     data file in full (``sources``, ``disputed`` and ``unverified`` become the full lists), with
     names resolved, outcome IDs in full and, for commitments, their evidence."""
-    from .query import evidence_for
+    from ..query import evidence_for
 
     out = round_object(ds, r)
     body = plain(r)

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 from . import serialize as S
-from .errors import InputError, one_line
-from .output import write_csv, write_json, write_json_texts, write_rows
-from .safe import visible
+from ..errors import InputError, one_line
+from .formats import write_csv, write_json, write_json_texts, write_rows
+from ..safe import visible
 
 
 def _view(env, ds):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import model
-from .errors import Problem
+from ..errors import Problem
 from .parse import FileResult, _close
 
 

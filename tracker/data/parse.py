@@ -13,8 +13,8 @@ from typing import Any, Optional
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import Problem
-from .safe import UNSAFE_OR_NEWLINE, UNSAFE, cut, unsafe_name
+from ..errors import Problem
+from ..safe import UNSAFE_OR_NEWLINE, UNSAFE, cut, unsafe_name
 from .model import PartialDate, Text
 from .schema import Spec, fields_of
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from .errors import InputError
+from ..errors import InputError
 from .model import PartialDate
 
 ROC_OFFSET = 1911  # ROC year 1 is 1912

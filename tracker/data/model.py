@@ -18,7 +18,7 @@ import datetime as _dt
 from dataclasses import dataclass, field, fields
 from typing import Literal, Optional
 
-from .rules import date_key, pick, round_order
+from ..rules import date_key, pick, round_order
 
 # ---------------------------------------------------------------- primitives
 

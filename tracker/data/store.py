@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import pickle
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
-from . import __version__
-from .errors import TrackerError
-from .status import ExitStatus
+from .. import __version__
+from ..errors import TrackerError
+from ..status import ExitStatus
 
 SCHEMA = 9  # raise when the records, the cached listing or the rules change
 
@@ -295,6 +295,16 @@ def _take_turns(lock_path: str):
             time.sleep(0.05)
         except OSError:  # a file system without locks: go on as before
             return fd
+
+
+def cache_dir(environ: Optional[Mapping[str, str]] = None) -> str:
+    """The cache folder: TRACKER_CACHE_DIR, else tracker/ in XDG_CACHE_HOME or ~/.cache."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("TRACKER_CACHE_DIR")
+    if base:
+        return base
+    xdg = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(xdg, "tracker")
 
 
 def open_backend(cache_dir: Optional[str], root: str):

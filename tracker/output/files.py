@@ -13,7 +13,7 @@ import stat
 import sys
 from typing import Callable, Optional, TextIO
 
-from .errors import OutputError
+from ..errors import OutputError
 
 STDOUT = "-"
 
@@ -177,7 +177,7 @@ def _umask() -> int:
 def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
     """Write bytes to standard output (the text written so far flushed first); a reader
     that went away ends the command as a closed pipe."""
-    from .errors import PipeClosed
+    from ..errors import PipeClosed
 
     stream = stdout if stdout is not None else sys.stdout
     try:

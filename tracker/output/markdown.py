@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .output import markdown_table, md_escape
-from .rules import dialogue_label, pick, round_name
+from .formats import markdown_table, md_escape
+from ..rules import dialogue_label, pick, round_name
 from .words import word
 
 

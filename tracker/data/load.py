@@ -9,12 +9,21 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Optional
 
-from .errors import Problem
+from ..errors import Problem
 
 if TYPE_CHECKING:
     from .parse import FileResult
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def default_data_dir() -> str:
+    """The data shipped with the tracker: inside the installed package, or data/ of a source checkout."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tracker/
+    installed = os.path.join(package, "_data")  # the wheel puts data/ here
+    if os.path.isdir(installed):
+        return installed
+    return os.path.join(os.path.dirname(package), "data")  # a source checkout
 
 
 # ---------------------------------------------------------------- the data folder
@@ -251,7 +260,7 @@ def _fingerprint(root: str, keyed, today) -> str:
 
 def load(root: str, today, backend=None):
     """The checked data of ``root`` as a Store; raises DataError listing every error."""
-    from .errors import DataError
+    from ..errors import DataError
 
     store, problems = check(root, today, backend)
     if store is None:

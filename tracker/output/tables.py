@@ -13,10 +13,10 @@ from rich.console import Console, RenderHook
 from rich.text import Text as RText
 
 from .layout import cell_width, wrap
-from .model import Dataset, PartialDate, Round
-from .summary import RoundSummary
-from .safe import UNSAFE, visible
-from .rules import dialogue_label, display_name, pick, round_label, round_name
+from ..data.model import Dataset, PartialDate, Round
+from ..data.summary import RoundSummary
+from ..safe import UNSAFE, visible
+from ..rules import dialogue_label, display_name, pick, round_label, round_name
 from .words import word
 
 
@@ -41,7 +41,7 @@ def match_pattern(needle: str):
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
-        from .errors import PipeClosed
+        from ..errors import PipeClosed
 
         raise PipeClosed()
 
@@ -211,7 +211,7 @@ class View:
         return dialogue_label(d_id)
 
     def summary(self, r: Round) -> RoundSummary:
-        from .summary import summarize
+        from ..data.summary import summarize
 
         return summarize(self.ds, r)
 
@@ -261,7 +261,7 @@ class View:
 
     def rounds(self, summaries: list[RoundSummary], title: Optional[str] = None, show_all: bool = True) -> None:
         """Rounds grouped by dialogue, one line each; milestones that were no meetings only with ``show_all``."""
-        from .model import MEETING_EVENTS
+        from ..data.model import MEETING_EVENTS
 
         shown = [s for s in summaries if show_all or s.kind != "milestone" or s.event in MEETING_EVENTS]
         left_out = len(summaries) - len(shown)
@@ -508,7 +508,7 @@ class View:
 
     def outcome_item(self, o, numbers: dict, full: bool) -> RText:
         """An outcome with its marks and sources; a commitment's status, and with ``full`` its evidence."""
-        from .query import evidence_for
+        from ..query import evidence_for
 
         item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
         if o.note and full:
