@@ -106,3 +106,12 @@ def test_any_round_reference_resolves_or_says_why(ref):
         assert str(exc) and "\n" not in str(exc)
     else:
         assert r.id in shipped().rounds
+
+
+@given(st.lists(st.text(alphabet="ab \u4e2d", max_size=6), min_size=1, max_size=8), st.text(alphabet="ab\u4e2d", min_size=1, max_size=3))
+def test_search_finds_every_entry_that_holds_the_text_and_no_other(texts, needle):
+    from tracker.data.index import ENTRY, FIELD, find
+
+    blob = ENTRY.join(f"topics[{i}].name.en{FIELD}{t}" for i, t in enumerate(texts))
+    expected = [(f"topics[{i}].name.en", t) for i, t in enumerate(texts) if needle in t]
+    assert find(blob, ENTRY.join(texts), needle) == expected

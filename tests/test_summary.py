@@ -45,6 +45,11 @@ def test_summaries_are_typed_frozen_records(ds):
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.id = "x"
     assert dataclasses.asdict(s)["topics"][0]["id"] == s.topics[0].id
+    fresh = summary.summarize(ds, ds.rounds[s.id])
+    assert repr(s) == repr(fresh) and repr(s).startswith("RoundSummary(id='eppd-")
+    changed = dataclasses.replace(s, topic_match="tagged")
+    assert changed.topic_match == "tagged" and changed.id == s.id
+    assert json.loads(summary.summary_text(changed))["topic_match"] == "tagged"
 
 
 def test_json_listings_write_the_kept_text_without_decoding_it(monkeypatch):

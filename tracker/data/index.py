@@ -89,9 +89,23 @@ def folded_blob(entries: list[tuple[str, str]]) -> str:
 
 
 def find(blob_text: str, folded: str, needle: str) -> list[tuple[str, str]]:
-    """The (path, text) entries whose folded text contains ``needle`` (already folded)."""
-    if needle not in folded:
+    """The (path, text) entries whose folded text contains ``needle`` (already folded, so without
+    the separator), in order.
+
+    Only the entries that hold it are taken out of the texts: a round has hundreds of entries and
+    a search usually matches a few of them.
+    """
+    numbers = []
+    number, counted = 0, 0  # the entry number at position ``counted``
+    pos = folded.find(needle)
+    while pos != -1:
+        number += folded.count(ENTRY, counted, pos)
+        numbers.append(number)
+        counted = folded.find(ENTRY, pos)
+        if counted == -1:
+            break
+        pos = folded.find(needle, counted)
+    if not numbers:
         return []
-    texts = folded.split(ENTRY)
-    entries = blob_text.split(ENTRY)
-    return [tuple(entries[i].partition(FIELD)[::2]) for i, t in enumerate(texts) if needle in t]
+    entries = blob_text.split(ENTRY, numbers[-1] + 1)
+    return [tuple(entries[i].partition(FIELD)[::2]) for i in numbers]

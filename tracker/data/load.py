@@ -77,7 +77,7 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
             elif entry.name.endswith(YAML_SUFFIXES):
                 if folder == root:
                     files.append((entry.path, ROOT_FILES.get(entry.name)))
-                elif os.path.islink(entry.path) and not os.path.exists(entry.path):
+                elif entry.is_symlink() and not os.path.exists(entry.path):
                     problems.append(Problem(entry.path, 0, 0, "broken symbolic link", "remove or fix the link"))
                 else:
                     files.append((entry.path, cls))

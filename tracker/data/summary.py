@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Dataset, PartialDate, Participant, Round, Text, record
-from ..rules import dialogue_short, display_name
+from ..rules import date_key, dialogue_short, display_name
+from ..safe import json_text
 
 
 @record(kw_only=False)
@@ -123,8 +124,6 @@ def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[Par
 
 def sort_key(date: Optional[PartialDate], dialogue: str, number: Optional[int], ident: str) -> str:
     """A string that sorts rounds as ``rules.round_order`` does: by date (unknown last), then dialogue, number and ID."""
-    from ..rules import date_key
-
     return f"{date_key(date)}|{dialogue}|{number or 0:09d}|{ident}"
 
 
@@ -221,6 +220,9 @@ class StoredSummary(RoundSummary):
             object.__setattr__(self, field, getattr(plain, field))
         return object.__getattribute__(self, name)
 
+    def __repr__(self) -> str:
+        return "RoundSummary(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in RoundSummary.__slots__) + ")"
+
     def __eq__(self, other):
         if isinstance(other, RoundSummary):
             return all(getattr(self, n) == getattr(other, n) for n in RoundSummary.__slots__)
@@ -249,8 +251,6 @@ def kept_text(s: RoundSummary) -> Optional[str]:
 def summary_text(s: RoundSummary) -> str:
     """The JSON text of a summary (``to_plain``, encoded by ``safe.json_text``): kept as such by the
     cache, and written as such by ``--format json``, without decoding what the cache kept."""
-    from ..safe import json_text
-
     kept = kept_text(s)
     if kept is None:
         return json_text(to_plain(s))

@@ -1,7 +1,8 @@
 """Choose the output for each command and format: rich for people, plain text for machines.
 
-``table`` draws through rich (imported only then); ``json``, ``csv`` and
-``markdown`` are written as plain text from the dictionaries of ``serialize``.
+Every function takes the typed records the query layer returns. ``table`` draws them through
+rich (imported only then); ``json``, ``csv`` and ``markdown`` are written as plain text from the
+plain form ``serialize`` makes of them, the one place where a record becomes JSON.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ from typing import Any, Optional
 
 from ..data.model import Dataset, Document, Participant, PartialDate, Round, Text
 from ..rules import display_name, pick
+from ..query import SearchResult, TimelineEntry
+from ..safe import json_text
 from ..data.summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
 
@@ -106,9 +108,6 @@ def listing_object(ds: Dataset, item) -> dict:
 def listing_text(ds: Dataset, item) -> str:
     """The JSON text of an item of ``list``, ``timeline`` or ``search``: a round summary, a timeline
     entry or a search result. A summary read from the cache is written as the cache kept it."""
-    from ..query import SearchResult, TimelineEntry
-    from ..safe import json_text
-
     if isinstance(item, RoundSummary):
         return summary_text(item)
     if isinstance(item, TimelineEntry):
