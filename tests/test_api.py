@@ -53,7 +53,7 @@ def test_load_reads_the_shipped_data_and_another_folder(ds):
 
 
 def test_load_stays_a_function_after_the_command_line_ran():
-    assert run("list", "--format", "json").code == 0  # imports the module tracker/load.py
+    assert run("list", "--format", "json").code == 0  # imports the module tracker/data/load.py
     assert callable(tracker.load)
     assert tracker.load(DATA, today=TODAY).rounds
 
