@@ -77,12 +77,23 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pa
     return env
 
 
-def command(name: str, target=None, **kwargs):
+FILTERS = {  # the filter options, in the order --help lists them: name -> (annotation, default)
+    "dialogue": DialogueOpt,
+    "partner": PartnerOpt,
+    "since": SinceOpt,
+    "until": UntilOpt,
+    "topic": TopicOpt,
+}
+
+
+def command(name: str, target=None, filters: tuple = (), **kwargs):
     """Declare a command (of ``app`` or of ``target``) that receives the Env first and takes the
-    shared options. The typer command is made only when an app is built (see ``_app_for``): reading
+    shared options, and the ``filters`` named (see ``FILTERS``), which it receives as keyword
+    arguments. The typer command is made only when an app is built (see ``_app_for``): reading
     every command's annotations at each start would cost more than the command asked for."""
 
     def decorate(func):
+        func.filters = filters
         _COMMANDS[name if target is None else f"export {name}"] = (func, kwargs, target)  # export_app is the one group
         return func
 
@@ -95,8 +106,13 @@ def _with_shared_options(func):
 
     sig = inspect.signature(func)
     hints = typing.get_type_hints(func, include_extras=True)
-    params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in list(sig.parameters.values())[1:]]
     kw = inspect.Parameter.KEYWORD_ONLY
+    own = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in list(sig.parameters.values())[1:]
+           if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    positional = [p for p in own if p.default is inspect.Parameter.empty]
+    filters = [inspect.Parameter(n, kw, default=None, annotation=FILTERS[n]) for n in getattr(func, "filters", ())]
+    params = positional + [p.replace(kind=kw) for p in own if p not in positional]
+    params = positional + filters + params[len(positional):]
     extra = [
         inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
         inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
@@ -173,16 +189,12 @@ def _help_without_command(ctx: typer.Context) -> None:
 # ---------------------------------------------------------------- commands
 
 
-@command("list", short_help="List the rounds and meetings, one line each, by dialogue.")
+@command("list", filters=("dialogue", "partner", "since", "until", "topic"), short_help="List the rounds and meetings, one line each, by dialogue.")
 def list_(
     env: Env,
-    dialogue: DialogueOpt = None,
-    partner: PartnerOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    topic: TopicOpt = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list milestones that were not meetings (mandates, conclusions of talks, entries into force). Machine formats always carry every record.")] = False,
     fmt: FormatOpt = "table",
+    **filters,
 ) -> None:
     """List rounds and meetings, grouped by dialogue, one line each: round, date, format, place, leads, number of topics.
 
@@ -199,8 +211,7 @@ def list_(
     from .output import render
 
     ds = load_data(env).dataset
-    f = query.make_filters(ds, dialogue, partner, since, until, topic)
-    render.rounds(env, ds, query.list_rounds(ds, f), fmt, show_all=show_all)
+    render.rounds(env, ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
 
 
 @command("show", short_help="Show one round: leads, topics, outcomes, sources.")
@@ -267,19 +278,15 @@ def compare(
     render.compare(env, ds, c, fmt, detail=detail)
 
 
-@command("timeline", short_help="Show rounds and documents in date order.")
+@command("timeline", filters=("dialogue", "partner", "since", "until", "topic"), short_help="Show rounds and documents in date order.")
 def timeline(
     env: Env,
-    partner: PartnerOpt = None,
-    dialogue: DialogueOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    topic: TopicOpt = None,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
     fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
+    **filters,
 ) -> None:
     """Rounds, meetings and documents in date order, grouped by year, with each round's headline topics.
 
@@ -295,7 +302,7 @@ def timeline(
     from .output import render
 
     ds = load_data(env).dataset
-    f = query.make_filters(ds, dialogue, partner, since, until, topic)
+    f = query.make_filters(ds, **filters)
     with render.pictures(env, svg, html, force, fmt):
         render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
 
@@ -335,15 +342,12 @@ def topics(
         render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
 
 
-@command("search", short_help="Search names, topics, outcomes and documents.")
+@command("search", filters=("dialogue", "partner", "since", "until"), short_help="Search names, topics, outcomes and documents.")
 def search(
     env: Env,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
-    dialogue: DialogueOpt = None,
-    partner: PartnerOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    **filters,
 ) -> None:
     """Full-text search over names, topics, outcomes, documents and participants, in both languages,
     showing where each match is.
@@ -360,19 +364,15 @@ def search(
     if not text.strip():
         raise InputError("empty search text")
     ds = load_data(env).dataset
-    f = query.make_filters(ds, dialogue, partner, since, until)
-    render.search(env, ds, query.search(ds, text, f), fmt, needle=text)
+    render.search(env, ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
 
 
-@command("commitments", short_help="List what each round promised and what became of it.")
+@command("commitments", filters=("dialogue", "partner", "since", "until"), short_help="List what each round promised and what became of it.")
 def commitments(
     env: Env,
-    dialogue: DialogueOpt = None,
-    partner: PartnerOpt = None,
     status: Annotated[Optional[Status], typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    **filters,
 ) -> None:
     """What each round promised, what became of it, and the evidence: each commitment with its
     round, status, age and the chain of follow-ups, documents and later rounds that show it, with sources.
@@ -389,7 +389,7 @@ def commitments(
     from .output import render
 
     ds = load_data(env).dataset
-    rows = api.commitments(ds, dialogue=dialogue, partner=partner, since=since, until=until, status=status, today=env.today)
+    rows = api.commitments(ds, **filters, status=status, today=env.today)
     render.commitments(env, ds, rows, fmt)
 
 
@@ -429,8 +429,8 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     _wrote(env, written)
 
 
-@command("ics", target=export_app, short_help="The rounds as an iCalendar file.")
-def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: PartnerOpt = None, force: ForceOpt = False) -> None:
+@command("ics", target=export_app, filters=("dialogue", "partner"), short_help="The rounds as an iCalendar file.")
+def export_ics(env: Env, path: PathArg, force: ForceOpt = False, **filters) -> None:
     """Rounds as an iCalendar file: one all-day event per round dated to the day
     (multi-day where known), with a stable UID, place, topics and source links.
 
@@ -444,7 +444,7 @@ def export_ics(env: Env, path: PathArg, dialogue: DialogueOpt = None, partner: P
     from . import query
 
     ds = load_data(env).dataset
-    f = query.make_filters(ds, dialogue, partner)
+    f = query.make_filters(ds, **filters)
     data, skipped = export.ics_bytes(ds, env.lang, query.filter_rounds(ds, f))
     _wrote(env, files.write_bytes(path, data, force=force, data_dir=env.data_dir, stdout=env.stdout))
     if skipped:

@@ -87,14 +87,24 @@ def rounds(env, ds, summaries, fmt: str, show_all: bool = True) -> None:
         write_rows(env.stdout, fmt, _flat_rows(env, ds, summaries), LIST_COLUMNS)
 
 
-def show(env, ds, r, fmt: str, full: bool = False) -> None:
+def _one_object(env, ds, fmt: str, draw, make):
+    """For a command that gives one object: the table drawn by ``draw(view)``, or the object
+    ``make()`` written as JSON; for the other formats, the object (else None)."""
     if fmt == "table":
-        _view(env, ds).show(r, full=full)
-        return
-    obj = S.full_round(ds, r)
+        draw(_view(env, ds))
+        return None
+    obj = make()
     if fmt == "json":
         write_json(env.stdout, obj)
-    elif fmt == "csv":
+        return None
+    return obj
+
+
+def show(env, ds, r, fmt: str, full: bool = False) -> None:
+    obj = _one_object(env, ds, fmt, lambda view: view.show(r, full=full), lambda: S.full_round(ds, r))
+    if obj is None:
+        return
+    if fmt == "csv":
         rows = []
         for t in obj["topics"]:
             outcomes = t["outcomes"] or [None]
@@ -112,12 +122,8 @@ def show(env, ds, r, fmt: str, full: bool = False) -> None:
 
 
 def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
-    if fmt == "table":
-        _view(env, ds).compare(c, detail=detail)
-        return
-    obj = S.comparison_object(ds, c)
-    if fmt == "json":
-        write_json(env.stdout, obj)
+    obj = _one_object(env, ds, fmt, lambda view: view.compare(c, detail=detail), lambda: S.comparison_object(ds, c))
+    if obj is None:
         return
     rows = _compare_rows(obj, env.lang)
     if fmt == "csv":
