@@ -2,7 +2,7 @@
 typer and click.
 
 The layers, from the bottom: the shared rules and errors (``rules``, ``errors``, ``safe``,
-``status``), ``tracker.data`` (records, reading, checks, cache), the questions (``query``, ``api``,
+``status``), ``tracker.data`` (records, reading, checks, cache), the questions (``query``, ``results``, ``api``,
 ``draft``), ``tracker.output`` (writers for people and machines), and the command line (``cli``,
 ``env``, ``entry``, ``draft_cli``). A module may import from its own layer and the ones below.
 """
@@ -18,7 +18,7 @@ PACKAGE = ROOT / "tracker"
 LAYERS = [
     {"tracker.rules", "tracker.errors", "tracker.safe", "tracker.status"},
     {"tracker.data"},
-    {"tracker.query", "tracker.api", "tracker.draft"},
+    {"tracker.query", "tracker.results", "tracker.api", "tracker.draft"},
     {"tracker.output"},
     {"tracker", "tracker.__main__", "tracker.cli", "tracker.env", "tracker.entry", "tracker.draft_cli"},
 ]

@@ -20,7 +20,8 @@ from typing import Iterable, Optional, Union
 from . import query as _q
 from .errors import InputError
 from .data.model import Dataset, Round
-from .query import CommitmentRow, Comparison, Evidence, Hit, Pair, SearchResult, TimelineEntry, TopicMention
+from .data.summary import Evidence
+from .results import CommitmentRow, Comparison, Hit, Pair, SearchResult, TimelineEntry, TopicMention
 from .data.summary import NamedPerson, RoundSummary, TopicSummary
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Mapping, Optional, TextIO
 from .errors import InputError
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # only __init__ is generated: it is built at every start
 class Env:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .status import ExitStatus
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
-    """A problem in a data file, reported as ``file:line:col: message (hint)``."""
+class Problem(NamedTuple):
+    """A problem in a data file, reported as ``file:line:col: message (hint)``.
+
+    Frozen, and ordered by file, line, column and message. A named tuple rather than a dataclass:
+    it is made at every start, and a named tuple's class costs a tenth as much to build.
+    """
 
     path: str
     line: int = 0

@@ -245,32 +245,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-@record(kw_only=False)
-class Pair:
-    """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
-
-    a: RoundTopic
-    b: RoundTopic
-    theme: str
-
-
-@record(kw_only=False)
-class Comparison:
-    """What changed from round A to round B."""
-
-    a: Round
-    b: Round
-    added: tuple[RoundTopic, ...] = ()
-    dropped: tuple[RoundTopic, ...] = ()
-    continued: tuple[Pair, ...] = ()
-    evolved: tuple[Pair, ...] = ()
-    delivered: tuple[tuple[Outcome, "Evidence"], ...] = ()  # (a commitment of A, evidence of it by B's date)
-
-    def summary(self) -> str:
-        return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"
-
-
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
     """The topic diff of two rounds: matched by topic ID first, then by broader theme.
 
     Only headline topics (the official agenda) take part unless ``all_topics``.
@@ -278,6 +253,8 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
     a topic of B under the same theme are paired in agenda order as *evolved*;
     what is left is *dropped* (only in A) or *added* (only in B).
     """
+    from .results import Comparison, Pair
+
     continued: list[Pair] = []
     evolved: list[Pair] = []
     dropped: list[RoundTopic] = []
@@ -358,17 +335,9 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-@record(kw_only=False)
-class CommitmentRow:
-    outcome: Outcome
-    round: Round
-    topic: str
-    status: str
-    evidence: tuple
-    age_days: Optional[int]
+def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list["CommitmentRow"]:
+    from .results import CommitmentRow
 
-
-def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list[CommitmentRow]:
     rows = []
     for r in filter_rounds(ds, f):
         for t in r.topics:
@@ -466,33 +435,11 @@ def _mentioned_in_outcomes(ds: Dataset, index, topics) -> set:
     return found
 
 
-@record(kw_only=False)
-class TimelineEntry:
-    """One line of the timeline: a round, meeting or milestone (its summary), a document, or a
-    follow-up event (its ``Evidence``, with the dialogue and partner of the round that records it)."""
-
-    record: object  # RoundSummary | Document | Evidence
-    dialogue: Optional[str] = None  # of a follow-up (the others carry their own)
-    partner: Optional[str] = None  # of a follow-up
-
-    @property
-    def kind(self) -> str:
-        """round, meeting or milestone; document; follow-up."""
-        if isinstance(self.record, Document):
-            return "document"
-        if isinstance(self.record, Evidence):
-            return "follow-up"
-        return self.record.kind
-
-    @property
-    def date(self) -> Optional[PartialDate]:
-        return self.record.date
-
-
-def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[TimelineEntry]:
+def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable["TimelineEntry"]:
     """Rounds, meetings, milestones and documents (and follow-up events) in date order, unknown
     dates last, streamed. On the same day a round comes before a document, and a document before a
     follow-up."""
+    from .results import TimelineEntry
     import heapq
 
     index = _index(ds)
@@ -510,25 +457,10 @@ def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[Time
     return (entry for _, entry in heapq.merge(rounds, others, key=lambda item: item[0]))
 
 
-@record(kw_only=False)
-class Hit:
-    """Where in a record the search text was found (``topics[0].outcomes[1].text.en``) and that text."""
-
-    where: str
-    text: str
-
-
-@record(kw_only=False)
-class SearchResult:
-    """A round (its summary) or a document, with every place the search text was found in it."""
-
-    record: object  # RoundSummary | Document
-    hits: tuple  # of Hit
-
-
-def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
+def search(ds: Dataset, text: str, f: Filters) -> Iterable["SearchResult"]:
     """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text``
     (any case, either language, English plurals and hyphens folded), streamed."""
+    from .results import Hit, SearchResult
     from .data import index as search_index
 
     needle = search_index.search_fold(text)
@@ -550,19 +482,10 @@ def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
     return results()
 
 
-@record(kw_only=False)
-class TopicMention:
-    """A round that discussed a topic: tagged with it (``topic`` is what the round said of it), or
-    naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
-
-    round: Round
-    topic: Optional[RoundTopic]
-    outcomes: tuple = ()
-    match: str = "tagged"  # tagged | outcomes
-
-
-def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
+def topic_history(ds: Dataset, ids: frozenset) -> list["TopicMention"]:
     """Every round that discussed one of the topics ``ids``, in date order."""
+    from .results import TopicMention
+
     names = topic_matcher(ds, ids)
     out = []
     for r in ds.rounds.values():
@@ -574,3 +497,15 @@ def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
         if said:
             out.append(TopicMention(r, None, said, "outcomes"))
     return out
+
+
+_RESULTS = ("Pair", "Comparison", "CommitmentRow", "TimelineEntry", "Hit", "SearchResult", "TopicMention")
+
+
+def __getattr__(name: str):
+    """``query.Comparison`` and the other result records, from ``results`` when first asked for."""
+    if name in _RESULTS:
+        from . import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

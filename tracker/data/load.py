@@ -35,7 +35,7 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
     The class is None for a YAML file in a place the tracker does not know; it is
     still read, so that its syntax errors are reported too.
     """
-    from .schema import FOLDERS, ROOT_FILES
+    from .model import FOLDERS, ROOT_FILES
 
     problems: list[Problem] = []
     if not os.path.exists(root):

@@ -400,6 +400,11 @@ class Dialogue:
 # ---------------------------------------------------------------- the whole data set
 
 
+# Where each kind of record lives in a data folder: a file at its top, or one file per record in a folder.
+ROOT_FILES = {"partners.yaml": Partners, "topics.yaml": Taxonomy, "people.yaml": People}
+FOLDERS = {"dialogues": Dialogue, "rounds": Round, "documents": Document}
+
+
 class Dataset:
     """Every record of a data folder, checked and indexed.
 

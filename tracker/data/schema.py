@@ -90,8 +90,8 @@ def fields_of(cls: type) -> tuple[Spec, ...]:
 
 
 # Which class each file holds, by its place in the data folder.
-ROOT_FILES = {"partners.yaml": model.Partners, "topics.yaml": model.Taxonomy, "people.yaml": model.People}
-FOLDERS = {"dialogues": model.Dialogue, "rounds": model.Round, "documents": model.Document}
+ROOT_FILES = model.ROOT_FILES
+FOLDERS = model.FOLDERS
 
 
 SCHEMA_KINDS = {

@@ -68,23 +68,20 @@ class pictures:
 LIST_COLUMNS = S.ROUND_FIELDS
 
 
-def _json_lines(env, ds, items) -> None:
-    """Listing items (round summaries, timeline entries, search results) as a JSON array, streamed."""
-    write_json_texts(env.stdout, (S.listing_text(ds, item) for item in items))
-
-
-def _flat_rows(env, ds, items) -> list[dict]:
-    return [S.flat(S.listing_object(ds, item), env.lang) for item in items]
+def _listing(env, ds, texts, fmt: str, columns) -> None:
+    """A listing given as the JSON texts of its items: streamed as a JSON array, or as rows."""
+    if fmt == "json":
+        write_json_texts(env.stdout, texts)
+    else:
+        write_rows(env.stdout, fmt, [S.flat(S.plain_of(t), env.lang) for t in texts], columns)
 
 
 def rounds(env, ds, summaries, fmt: str, show_all: bool = True) -> None:
     """Round summaries (``query.list_rounds``), in any format."""
-    if fmt == "json":
-        _json_lines(env, ds, summaries)
-    elif fmt == "table":
+    if fmt == "table":
         _view(env, ds).rounds(list(summaries), show_all=show_all)
     else:
-        write_rows(env.stdout, fmt, _flat_rows(env, ds, summaries), LIST_COLUMNS)
+        _listing(env, ds, (S.summary_text(s) for s in summaries), fmt, LIST_COLUMNS)
 
 
 def _one_object(env, ds, fmt: str, draw, make):
@@ -164,16 +161,14 @@ TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name"
 
 def timeline(env, ds, entries, fmt: str) -> None:
     """Timeline entries (``query.timeline``), in any format."""
-    if fmt == "json":
-        _json_lines(env, ds, entries)
+    if fmt == "table":
+        _view(env, ds).timeline(list(entries))
     elif fmt == "timelinejs":
         from .export import timelinejs
 
-        write_json(env.stdout, timelinejs(ds, [S.listing_object(ds, e) for e in entries], env.lang))
-    elif fmt == "table":
-        _view(env, ds).timeline(list(entries))
+        write_json(env.stdout, timelinejs(ds, [S.plain_of(S.timeline_text(ds, e)) for e in entries], env.lang))
     else:
-        write_rows(env.stdout, fmt, _flat_rows(env, ds, entries), TIMELINE_COLUMNS)
+        _listing(env, ds, (S.timeline_text(ds, e) for e in entries), fmt, TIMELINE_COLUMNS)
 
 
 def topics(env, ds, rounds, matrix, fmt: str) -> None:
@@ -224,7 +219,7 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
 def search(env, ds, results, fmt: str, needle: str = "") -> None:
     """Search results (``query.search``), in any format."""
     if fmt == "json":
-        _json_lines(env, ds, results)
+        write_json_texts(env.stdout, (S.search_text(ds, r) for r in results))
         return
     results = list(results)
     if fmt == "table":

@@ -13,7 +13,6 @@ from typing import Any, Optional
 
 from ..data.model import Dataset, Document, Participant, PartialDate, Round, Text
 from ..rules import display_name, pick
-from ..query import SearchResult, TimelineEntry
 from ..safe import json_text
 from ..data.summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
@@ -98,28 +97,32 @@ def follow_up_object(entry) -> dict:
     return {**evidence_object(entry.record), "dialogue": entry.dialogue, "partner": entry.partner}
 
 
-def listing_object(ds: Dataset, item) -> dict:
-    """An item of ``list``, ``timeline`` or ``search`` as plain data (what its JSON text holds)."""
+def record_text(ds: Dataset, record) -> str:
+    """The JSON text of a round summary or a document, as the listings give them. A summary read
+    from the cache is written as the cache kept it (its fields are not read: that would decode it)."""
+    if isinstance(record, RoundSummary):
+        return summary_text(record)
+    return json_text(document_object(ds, record))
+
+
+def timeline_text(ds: Dataset, entry) -> str:
+    """The JSON text of a ``TimelineEntry``: a round's summary, a document or a follow-up."""
+    if isinstance(entry.record, (RoundSummary, Document)):
+        return record_text(ds, entry.record)
+    return json_text(follow_up_object(entry))
+
+
+def search_text(ds: Dataset, result) -> str:
+    """The JSON text of a ``SearchResult``: its record's, with its ``hits``."""
+    hits = json_text([{"where": h.where, "text": h.text} for h in result.hits])
+    return record_text(ds, result.record)[:-1] + ', "hits": ' + hits + "}"
+
+
+def plain_of(text: str) -> dict:
+    """Plain data from the JSON text of a listing item, for CSV, Markdown and TimelineJS."""
     import json
 
-    return json.loads(listing_text(ds, item))
-
-
-def listing_text(ds: Dataset, item) -> str:
-    """The JSON text of an item of ``list``, ``timeline`` or ``search``: a round summary, a timeline
-    entry or a search result. A summary read from the cache is written as the cache kept it."""
-    if isinstance(item, RoundSummary):
-        return summary_text(item)
-    if isinstance(item, TimelineEntry):
-        if isinstance(item.record, RoundSummary):  # its kind is not read: that would decode it
-            return summary_text(item.record)
-        if item.kind == "document":
-            return json_text(document_object(ds, item.record))
-        return json_text(follow_up_object(item))
-    if isinstance(item, SearchResult):
-        head = listing_text(ds, item.record) if isinstance(item.record, RoundSummary) else json_text(document_object(ds, item.record))
-        return head[:-1] + ', "hits": ' + json_text([{"where": h.where, "text": h.text} for h in item.hits]) + "}"
-    raise TypeError(type(item))  # pragma: no cover
+    return json.loads(text)
 
 
 def full_round(ds: Dataset, r: Round) -> dict:
