@@ -127,7 +127,7 @@ def check(root: str, today, backend=None):
 
 def _check(root: str, today, backend):
     from .model import Round
-    from .store import Store, file_key
+    from .store import MemoryBackend, Pickled, Store, file_key
 
     files, problems = scan(root)
     keyed = [(path, cls, file_key(path)) for path, cls in files]
@@ -166,9 +166,19 @@ def _check(root: str, today, backend):
                 meta_parts.setdefault(cls.__name__, []).append(record)
     meta = Store.meta_dataset(root, meta_parts, lambda: [])
     names = _name_digests(meta)
-    for path, cls, key in keyed:
-        if cls is Round and (key is None or old.get(path) != key):
-            record, facts = read(path, cls, key)
+    changed = [(path, key) for path, cls, key in keyed if cls is Round and (key is None or old.get(path) != key)]
+    from . import parallel
+
+    if parallel.worth_it(len(changed)):  # many rounds to read: worker processes read them
+        keep = not isinstance(backend, MemoryBackend)  # which reads rounds again when asked for
+        found = parallel.ordered_map(_read_round, [path for path, _ in changed], _start_reading, (meta_parts, root, keep))
+        for (path, key), (facts, record, entry) in zip(changed, found):
+            backend.put_file(path, key, facts, Pickled(record) if record is not None else None)
+            if entry is not None:
+                backend.put_derived(path, _listing_key(key, facts, names), *entry)
+    else:
+        for path, key in changed:
+            record, facts = read(path, Round, key)
             if record is not None:  # made now, while the record is at hand, if its names resolve
                 _put_round(backend, meta, path, _listing_key(key, facts, names), record)
     # One record at a time is in memory; now the checks across files, on compact facts.
@@ -230,6 +240,47 @@ def _put_round(backend, meta, path, dkey, record) -> bool:
     except (KeyError, AttributeError, TypeError, ValueError):
         return False  # it refers to something unknown: the checks will say what
     return True
+
+
+_WORKER: dict = {}  # in a worker process: what the rounds' listing entries show of other files
+
+
+def _start_reading(meta_parts: dict, root: str, keep_records: bool) -> None:
+    from .store import Store
+
+    _WORKER["meta"] = Store.meta_dataset(root, meta_parts, lambda: [])
+    _WORKER["keep"] = keep_records
+
+
+class _Entry:
+    """Stands in for a backend in a worker: keeps the listing entry ``Store.put_round`` makes."""
+
+    values = None
+
+    def put_derived(self, path, key, *values) -> None:
+        self.values = values
+
+
+def _read_round(path: str) -> tuple:
+    """In a worker process: (facts, pickled record or None, listing entry or None) of one round file.
+
+    The listing entry is what ``Store.put_round`` gives ``put_derived`` after the path and the
+    key, made if the round's names resolve; the record is pickled only for a backend that keeps it.
+    """
+    import pickle
+
+    from .model import Round
+    from .validate import facts_of
+
+    result = read_any(path, Round)
+    facts = facts_of(result)
+    record, entry = result.record, None
+    if record is not None:
+        made = _Entry()
+        if _put_round(made, _WORKER["meta"], path, None, record):
+            entry = made.values
+        record = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if _WORKER["keep"] else None
+    return facts, record, entry
 
 
 def _fingerprint(root: str, keyed, today) -> str:

@@ -28,7 +28,18 @@ from .status import ExitStatus
 SCHEMA = 8  # raise when the records, the cached listing or the rules change
 
 
+class Pickled:
+    """A value pickled already, by the process that read its file: stored as it is."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+
 def _dump(value) -> bytes:
+    if value.__class__ is Pickled:
+        return value.data
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
