@@ -212,13 +212,16 @@ def _check(root: str, today, backend):
 
 
 def _name_digests(meta) -> dict:
-    """A digest of each dialogue, person and topic: what a round's listing shows of them."""
+    """A digest of each dialogue, person and topic: what a round's listing shows of them.
+
+    By (kind, id): (kind, id, digest), one tuple that every round's listing key shares.
+    """
     import hashlib
 
     out = {}
     for kind, records in (("dialogue", meta.dialogues), ("person", meta.people), ("topic", meta.topics)):
         for ident, rec in records.items():
-            out[(kind, ident)] = hashlib.sha1(repr(rec).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+            out[(kind, ident)] = (kind, ident, hashlib.sha1(repr(rec).encode("utf-8", "surrogateescape")).hexdigest()[:16])
     return out
 
 
@@ -227,7 +230,7 @@ def _listing_key(key, facts, names) -> tuple:
 
     Editing one person in people.yaml then remakes only the rounds that name that person.
     """
-    deps = sorted({(kind, value, names.get((kind, value))) for kind, value, *_ in facts.refs if kind in ("dialogue", "person", "topic")})
+    deps = sorted({names.get((kind, value)) or (kind, value, None) for kind, value, *_ in facts.refs if kind in ("dialogue", "person", "topic")})
     return (key, tuple(deps))
 
 
@@ -265,21 +268,35 @@ def _read_round(path: str) -> tuple:
     """In a worker process: (facts, pickled record or None, listing entry or None) of one round file.
 
     The listing entry is what ``Store.put_round`` gives ``put_derived`` after the path and the
-    key, made if the round's names resolve; the record is pickled only for a backend that keeps it.
+    key, made if the round's names resolve; the record is pickled only for a backend that keeps it,
+    and for one that does not (memory) the entry's long texts are packed.
     """
     import pickle
+    from sys import intern
 
     from .model import Round
     from .validate import facts_of
 
     result = read_any(path, Round)
     facts = facts_of(result)
+    # the same IDs recur from round to round: sent once per request, they are kept once per request
+    facts.refs = [(intern(kind), intern(value), line, col) for kind, value, line, col in facts.refs]
+    facts.outcomes = [(intern(oid), status and intern(status), line, col) for oid, status, line, col in facts.outcomes]
     record, entry = result.record, None
     if record is not None:
         made = _Entry()
         if _put_round(made, _WORKER["meta"], path, None, record):
             entry = made.values
-        record = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if _WORKER["keep"] else None
+        if _WORKER["keep"]:
+            record = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        else:  # memory, which reads rounds again when asked for and keeps their long texts packed
+            record = None
+            if entry is not None:
+                from .store import Packed
+
+                sort, filt, summary, extra, search, folded = entry
+                both = Packed(search, folded)
+                entry = (sort, filt, Packed(summary), extra, both, both)
     return facts, record, entry
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 MIN_FILES = 300  # fewer files than this: one process reads them
-CHUNK = 16  # items a worker gets per request
+CHUNK = 32  # items a worker gets per request
 
 
 def processors() -> int:
