@@ -33,7 +33,9 @@ def search_fold(text: str) -> str:
     if _PLURAL is None:
         import re
 
-        _PLURAL = (re.compile(r"(?<=[a-z]{2})ies\b"), re.compile(r"(?<=[a-z]{3})(?<![su])s\b"))
+        # "ies" after two letters, "s" after three letters but not after s or u; each pattern starts
+        # with its letters, so that the search skips quickly to where they are
+        _PLURAL = (re.compile(r"ies(?<=[a-z]{2}ies)\b"), re.compile(r"s(?<=[a-z]{3}s)(?<![su]s)\b"))
     folded = fold(text).replace("-", " ")
     folded = " ".join(folded.split())
     return _PLURAL[1].sub("", _PLURAL[0].sub("y", folded))
@@ -46,24 +48,40 @@ def sort_key(date: PartialDate | None, dialogue: str, number: int | None, ident:
 
 def texts(obj, path: str = "") -> Iterator[tuple[str, str]]:
     """Every (field path, text) inside a record: names, labels, outcomes, notes, titles."""
+    out: list = []
+    _texts(obj, path, out)
+    return iter(out)
+
+
+def _texts(obj, path: str, out: list) -> None:
     if isinstance(obj, str):
-        yield path, obj
+        out.append((path, obj))
     elif isinstance(obj, Text):
         if obj.en:
-            yield f"{path}.en", obj.en
+            out.append((f"{path}.en", obj.en))
         if obj.zh:
-            yield f"{path}.zh", obj.zh
+            out.append((f"{path}.zh", obj.zh))
     elif isinstance(obj, tuple):
         for i, item in enumerate(obj):
-            yield from texts(item, f"{path}[{i}]")
+            _texts(item, f"{path}[{i}]", out)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, PartialDate):
-        for f in dataclasses.fields(obj):
-            if f.name in ("id", "url", "path", "round", "date") or f.metadata.get("ref"):
-                continue
-            value = getattr(obj, f.name)
+        for name in _text_fields(type(obj)):
+            value = getattr(obj, name)
             if value is None or isinstance(value, (bool, int, PartialDate)):
                 continue
-            yield from texts(value, f"{path}.{f.name}" if path else f.name)
+            _texts(value, f"{path}.{name}" if path else name, out)
+
+
+_TEXT_FIELDS: dict = {}
+
+
+def _text_fields(cls) -> tuple:
+    """The fields of a record class that may hold searchable text: not IDs, addresses, dates or references."""
+    names = _TEXT_FIELDS.get(cls)
+    if names is None:
+        skip = ("id", "url", "path", "round", "date")
+        names = _TEXT_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name not in skip and not f.metadata.get("ref"))
+    return names
 
 
 def search_entries(meta: Dataset, r: Round) -> list[tuple[str, str]]:
@@ -84,8 +102,16 @@ def blob(entries: list[tuple[str, str]]) -> str:
 
 
 def folded_blob(entries: list[tuple[str, str]]) -> str:
-    """The texts of the entries as search compares them, in the same order."""
-    return ENTRY.join(search_fold(text) for _, text in entries)
+    """The texts of the entries as search compares them, in the same order.
+
+    The same as ``ENTRY.join(search_fold(text) for _, text in entries)``, with the work that
+    can be done on all the entries at once (case, dashes, plurals) done so: none of it reaches
+    across an ENTRY.
+    """
+    search_fold("")  # makes the patterns
+    folded = ENTRY.join(text for _, text in entries).casefold().replace("–", "-").replace("—", "-").replace("-", " ")
+    folded = ENTRY.join(" ".join(entry.split()) for entry in folded.split(ENTRY))
+    return _PLURAL[1].sub("", _PLURAL[0].sub("y", folded))
 
 
 def find(blob_text: str, folded: str, needle: str) -> list[tuple[str, str]]:

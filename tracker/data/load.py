@@ -136,7 +136,7 @@ def check(root: str, today, backend=None):
 
 def _check(root: str, today, backend):
     from .model import Round
-    from .store import Store, file_key
+    from .store import MemoryBackend, Pickled, Store, file_key
 
     if hasattr(backend, "reread"):  # memory keeps no round records: they are read again when asked for
         backend.reread = lambda path: read_any(path, Round).record
@@ -177,9 +177,19 @@ def _check(root: str, today, backend):
                 meta_parts.setdefault(cls.__name__, []).append(record)
     meta = Store.meta_dataset(root, meta_parts, lambda: [])
     names = _name_digests(meta)
-    for path, cls, key in keyed:
-        if cls is Round and (key is None or old.get(path) != key):
-            record, facts = read(path, cls, key)
+    changed = [(path, key) for path, cls, key in keyed if cls is Round and (key is None or old.get(path) != key)]
+    from . import parallel
+
+    if parallel.worth_it(len(changed)):  # many rounds to read: worker processes read them
+        keep = not isinstance(backend, MemoryBackend)  # which reads rounds again when asked for
+        found = parallel.ordered_map(_read_round, [path for path, _ in changed], _start_reading, (meta_parts, root, keep))
+        for (path, key), (facts, record, entry) in zip(changed, found):
+            backend.put_file(path, key, facts, Pickled(record) if record is not None else None)
+            if entry is not None:
+                backend.put_derived(path, _listing_key(key, facts, names), *entry)
+    else:
+        for path, key in changed:
+            record, facts = read(path, Round, key)
             if record is not None:  # made now, while the record is at hand, if its names resolve
                 _put_round(backend, meta, path, _listing_key(key, facts, names), record)
     # One record at a time is in memory; now the checks across files, on compact facts.
@@ -213,13 +223,16 @@ def _check(root: str, today, backend):
 
 
 def _name_digests(meta) -> dict:
-    """A digest of each dialogue, person and topic: what a round's listing shows of them."""
+    """A digest of each dialogue, person and topic: what a round's listing shows of them.
+
+    By (kind, id): (kind, id, digest), one tuple that every round's listing key shares.
+    """
     import hashlib
 
     out = {}
     for kind, records in (("dialogue", meta.dialogues), ("person", meta.people), ("topic", meta.topics)):
         for ident, rec in records.items():
-            out[(kind, ident)] = hashlib.sha1(repr(rec).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+            out[(kind, ident)] = (kind, ident, hashlib.sha1(repr(rec).encode("utf-8", "surrogateescape")).hexdigest()[:16])
     return out
 
 
@@ -228,7 +241,7 @@ def _listing_key(key, facts, names) -> tuple:
 
     Editing one person in people.yaml then remakes only the rounds that name that person.
     """
-    deps = sorted({(kind, value, names.get((kind, value))) for kind, value, *_ in facts.refs if kind in ("dialogue", "person", "topic")})
+    deps = sorted({names.get((kind, value)) or (kind, value, None) for kind, value, *_ in facts.refs if kind in ("dialogue", "person", "topic")})
     return (key, tuple(deps))
 
 
@@ -241,6 +254,61 @@ def _put_round(backend, meta, path, dkey, record) -> bool:
     except (KeyError, AttributeError, TypeError, ValueError):
         return False  # it refers to something unknown: the checks will say what
     return True
+
+
+_WORKER: dict = {}  # in a worker process: what the rounds' listing entries show of other files
+
+
+def _start_reading(meta_parts: dict, root: str, keep_records: bool) -> None:
+    from .store import Store
+
+    _WORKER["meta"] = Store.meta_dataset(root, meta_parts, lambda: [])
+    _WORKER["keep"] = keep_records
+
+
+class _Entry:
+    """Stands in for a backend in a worker: keeps the listing entry ``Store.put_round`` makes."""
+
+    values = None
+
+    def put_derived(self, path, key, *values) -> None:
+        self.values = values
+
+
+def _read_round(path: str) -> tuple:
+    """In a worker process: (facts, pickled record or None, listing entry or None) of one round file.
+
+    The listing entry is what ``Store.put_round`` gives ``put_derived`` after the path and the
+    key, made if the round's names resolve; the record is pickled only for a backend that keeps it,
+    and for one that does not (memory) the entry's long texts are packed.
+    """
+    import pickle
+    from sys import intern
+
+    from .model import Round
+    from .validate import facts_of
+
+    result = read_any(path, Round)
+    facts = facts_of(result)
+    # the same IDs recur from round to round: sent once per request, they are kept once per request
+    facts.refs = [(intern(kind), intern(value), line, col) for kind, value, line, col in facts.refs]
+    facts.outcomes = [(intern(oid), status and intern(status), line, col) for oid, status, line, col in facts.outcomes]
+    record, entry = result.record, None
+    if record is not None:
+        made = _Entry()
+        if _put_round(made, _WORKER["meta"], path, None, record):
+            entry = made.values
+        if _WORKER["keep"]:
+            record = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        else:  # memory, which reads rounds again when asked for and keeps their long texts packed
+            record = None
+            if entry is not None:
+                from .store import Packed
+
+                sort, filt, summary, extra, search, folded = entry
+                both = Packed(search, folded)
+                entry = (sort, filt, Packed(summary), extra, both, both)
+    return facts, record, entry
 
 
 def _fingerprint(root: str, keyed, today) -> str:

@@ -33,6 +33,13 @@ class Text:
         """The text in ``lang``, falling back to the other language."""
         return pick(self, lang)
 
+    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
+        return [self.en, self.zh]
+
+    def __setstate__(self, state) -> None:
+        object.__setattr__(self, "en", state[0])
+        object.__setattr__(self, "zh", state[1])
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
@@ -81,6 +88,14 @@ class PartialDate:
     def sort_key(self) -> tuple:
         return (self.year, self.month or 0, self.day or 0)
 
+    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
+        return [self.year, self.month, self.day]
+
+    def __setstate__(self, state) -> None:
+        object.__setattr__(self, "year", state[0])
+        object.__setattr__(self, "month", state[1])
+        object.__setattr__(self, "day", state[2])
+
 
 def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     """A field with documentation; ``default=...`` marks it required."""
@@ -120,7 +135,23 @@ def record(cls=None, /, *, kw_only: bool = True):
         return hash(tuple(getattr(self, n) for n in names))
 
     cls.__repr__, cls.__eq__, cls.__hash__ = __repr__, __eq__, __hash__
+    cls.__getstate__, cls.__setstate__ = _pickling(names)
     return cls
+
+
+def _pickling(names: tuple) -> tuple:
+    """``__getstate__`` and ``__setstate__`` for a frozen, slotted dataclass: the state a dataclass
+    pickles (its field values in order), without looking its fields up for every record."""
+    set_field = object.__setattr__
+
+    def __getstate__(self) -> list:
+        return [getattr(self, n) for n in names]
+
+    def __setstate__(self, state) -> None:
+        for n, value in zip(names, state):
+            set_field(self, n, value)
+
+    return __getstate__, __setstate__
 
 Side = Literal["taiwan", "partner", "other"]
 Format = Literal["in-person", "virtual", "hybrid"]

@@ -448,8 +448,246 @@ def _describe(node) -> str:
     return f"{node.value!r}" if node.value else "nothing"
 
 
+# ---------------------------------------------------------------- the quick walk
+
+# Most files have nothing to report, and for them this walk builds the same result as
+# ``Reader`` (the record, its references, marks, IDs and places, with their lines and
+# columns) with far less work per value: it keeps no labels for messages and stops at
+# the first thing the reader would report or treat in any special way (an unknown key,
+# an alias, a tag, a value of an unexpected type, a missing field…). ``read_file`` then
+# walks the same nodes with ``Reader``, so that every message is the reader's own: this
+# walk never words a problem.
+
+
+class Unusual(Exception):
+    """The file holds something the positional reader must look at."""
+
+
+_NONE = object()  # a null the field allows: as if the key were not there
+_DATE_TAGS = (_STR, _INT, _STAMP)
+
+
+def quick_build(node, cls, result) -> object:
+    """The record of class ``cls`` in the node tree ``node``; fills ``result``'s refs,
+    marks, defs and places as ``parse.Reader`` does. Raises Unusual for anything else."""
+    walk = _Quick(result)
+    walk.enter(node, False)  # the file itself is never null
+    return walk.record(node, cls, "", True)
+
+
+class _Quick:
+    __slots__ = ("result", "seen", "refs", "places", "defs")
+
+    def __init__(self, result) -> None:
+        self.result = result
+        self.seen: set = set()
+        self.refs = result.refs
+        self.places = result.places
+        self.defs = result.defs
+
+    def enter(self, node, nullable: bool) -> bool:
+        """The checks that come first for every node; False for a null the field allows."""
+        if node in self.seen:  # an alias: the same node twice
+            raise Unusual()
+        self.seen.add(node)
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS:
+            raise Unusual()
+        if tag == _NULL and node.style is None and isinstance(node, ScalarNode):
+            if nullable:
+                return False
+            raise Unusual()
+        return True
+
+    def record(self, node, cls, label: str, top: bool = False):
+        """A record from a node that has passed ``enter``."""
+        if node.__class__ is not MappingNode:
+            raise Unusual()
+        if label:
+            self.places[label] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        fields, required = _quick_plan(cls)
+        values = {}
+        marks = self.result.marks if top else None
+        seen_keys = set()
+        id_node = None
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
+                raise Unusual()
+            key = key_node.value
+            if key in seen_keys:
+                raise Unusual()
+            seen_keys.add(key)
+            entry = fields.get(key)
+            if entry is None:
+                raise Unusual()
+            spec, how, needs_label = entry
+            if marks is not None:
+                mark = value_node.start_mark
+                marks[key] = (mark.line + 1, mark.column + 1)
+            if needs_label:
+                value = how(self, value_node, spec, f"{label}.{key}" if label else key)
+            else:
+                value = how(self, value_node, spec, None)
+            if value is not _NONE:
+                values[key] = value
+            if key == "id":
+                id_node = value_node
+        for name in required:
+            if name not in values:
+                raise Unusual()
+        if id_node is not None and "id" in values:
+            mark = id_node.start_mark
+            self.defs.append((cls.__name__, values["id"], mark.line + 1, mark.column + 1))
+        try:
+            return cls(**values)
+        except TypeError:  # pragma: no cover - specs and classes agree
+            raise Unusual() from None
+
+
+def _q_record(walk: _Quick, node, spec, label):
+    if not walk.enter(node, spec.nullable):
+        return _NONE
+    return walk.record(node, spec.record, label)
+
+
+def _q_list(walk: _Quick, node, spec, label):
+    if not walk.enter(node, spec.nullable):
+        return _NONE
+    if node.__class__ is not SequenceNode:
+        raise Unusual()
+    item = spec.item
+    how, needs_label = _QUICK[item.kind], _needs_label(item)
+    out = []
+    for i, child in enumerate(node.value):
+        value = how(walk, child, item, f"{label}[{i}]" if needs_label else None)
+        # a list item that is null and allowed to be stays in the list, as None
+        out.append(None if value is _NONE else value)
+    return tuple(out)
+
+
+def _q_text(walk: _Quick, node, spec, label):
+    if not walk.enter(node, spec.nullable):
+        return _NONE
+    if node.__class__ is not MappingNode:
+        raise Unusual()
+    en = zh = None
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
+            raise Unusual()
+        key = key_node.value
+        if key == "en":
+            if en is not None:
+                raise Unusual()
+            en = _q_text_part(walk, value_node)
+        elif key == "zh":
+            if zh is not None:
+                raise Unusual()
+            zh = _q_text_part(walk, value_node)
+        else:
+            raise Unusual()
+    if en is None and zh is None:
+        raise Unusual()
+    return Text(en, zh)
+
+
+def _q_text_part(walk: _Quick, node) -> str:
+    if node in walk.seen:
+        raise Unusual()
+    walk.seen.add(node)
+    if node.__class__ is not ScalarNode or node.tag != _STR:
+        raise Unusual()
+    text = node.value.strip()
+    if not text or UNSAFE.search(text):
+        raise Unusual()
+    return text
+
+
+def _q_scalar_node(walk: _Quick, node, spec) -> bool:
+    if not walk.enter(node, spec.nullable):
+        return False
+    if node.__class__ is not ScalarNode:
+        raise Unusual()
+    return True
+
+
+def _q_str(walk: _Quick, node, spec, label):
+    if not _q_scalar_node(walk, node, spec):
+        return _NONE
+    if node.tag != _STR:
+        raise Unusual()
+    text = node.value.strip()
+    if not text or UNSAFE_OR_NEWLINE.search(text):
+        raise Unusual()
+    if spec.kind == "enum" and text not in spec.choices:
+        raise Unusual()
+    if spec.ref:
+        mark = node.start_mark
+        walk.refs.append(Ref(spec.ref, text, mark.line + 1, mark.column + 1))
+    return text
+
+
+def _q_int(walk: _Quick, node, spec, label):
+    if not _q_scalar_node(walk, node, spec):
+        return _NONE
+    text = node.value
+    if node.tag != _INT or len(text) > _MAX_DIGITS or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
+        raise Unusual()
+    value = int(text)
+    low, high = _RANGES.get(spec.name, (0, None))
+    if value < low or (high is not None and value > high):
+        raise Unusual()
+    return value
+
+
+def _q_bool(walk: _Quick, node, spec, label):
+    if not _q_scalar_node(walk, node, spec):
+        return _NONE
+    if node.tag != _BOOL or node.value not in ("true", "false"):
+        raise Unusual()
+    return node.value == "true"
+
+
+def _q_date(walk: _Quick, node, spec, label):
+    if not _q_scalar_node(walk, node, spec):
+        return _NONE
+    if node.tag not in _DATE_TAGS:
+        raise Unusual()
+    try:
+        return PartialDate.parse(node.value.strip())
+    except ValueError:
+        raise Unusual() from None
+
+
+_QUICK = {"record": _q_record, "list": _q_list, "text": _q_text, "str": _q_str, "enum": _q_str, "int": _q_int, "bool": _q_bool, "date": _q_date}
+
+
+def _needs_label(spec) -> bool:
+    """Whether a value of this spec holds records, whose places are kept by their labels."""
+    return spec.kind == "record" or (spec.kind == "list" and _needs_label(spec.item))
+
+
+_QUICK_PLANS: dict = {}
+
+
+def _quick_plan(cls) -> tuple:
+    """For each YAML key of ``cls``: (spec, reader, needs a label); and the required keys."""
+    plan = _QUICK_PLANS.get(cls)
+    if plan is None:
+        specs = fields_of(cls)
+        fields = {s.name: (s, _QUICK[s.kind], _needs_label(s)) for s in specs}
+        plan = _QUICK_PLANS[cls] = (fields, tuple(s.name for s in specs if s.required))
+    return plan
+
+
+FAST = True  # most files have nothing to report: try the quick walk first
+
+
 def read_file(path: str, cls: type) -> FileResult:
-    """Read and check one file on its own; cross-file checks come later."""
+    """Read and check one file on its own; cross-file checks come later.
+
+    A file is first walked by ``quick_build``, which gives the same result without
+    the reader's labels; at the first thing to report, the reader walks it again.
+    """
     from .schema import Spec
 
     result = FileResult(path)
@@ -470,6 +708,12 @@ def read_file(path: str, cls: type) -> FileResult:
         return result
     if cls.__name__ == "_Anything":
         return result
+    if FAST:
+        try:
+            result.record = quick_build(node, cls, result)
+            return result
+        except Unusual:  # something to report: the reader below says what, and where
+            result = FileResult(path)
     reader = Reader(result)
     value = reader.read(node, Spec("file", "record", True, None, "", record=cls), "")
     if value is not _BAD:

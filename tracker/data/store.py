@@ -28,12 +28,55 @@ from ..status import ExitStatus
 SCHEMA = 9  # raise when the records, the cached listing or the rules change
 
 
+class Pickled:
+    """A value pickled already, by the process that read its file: stored as it is."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+
 def _dump(value) -> bytes:
+    if value.__class__ is Pickled:
+        return value.data
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+class Packed:
+    """Long texts kept compressed in memory: a round's summary, or its two searchable texts together
+    (they share most of their words), when there is no cache."""
+
+    __slots__ = ("data", "cut")
+
+    def __init__(self, *texts: str) -> None:
+        import zlib
+
+        self.data = zlib.compress("".join(texts).encode("utf-8", "surrogatepass"), 1)
+        self.cut = [len(t) for t in texts[:-1]]
+
+    def texts(self) -> list:
+        import zlib
+
+        whole = zlib.decompress(self.data).decode("utf-8", "surrogatepass")
+        out, at = [], 0
+        for n in self.cut:
+            out.append(whole[at : at + n])
+            at += n
+        out.append(whole[at:])
+        return out
+
+
+def _unpacked(value) -> str:
+    return value.texts()[0] if value.__class__ is Packed else value
+
+
 class MemoryBackend:
-    """No cache: everything lives for this run only."""
+    """No cache: everything lives for this run only.
+
+    A round's summary and searchable texts may come ``Packed`` (when worker processes made them; the
+    two searchable texts are then one ``Packed``): they are unpacked a round at a time, as they are read.
+    """
 
     def __init__(self) -> None:
         self.reread = None  # path -> the round record of that file, read again (set by the loader)
@@ -75,17 +118,21 @@ class MemoryBackend:
     def derived_paths(self) -> list:
         return [p for p, _ in self._sorted()]
 
-    def listing(self) -> list:
+    def listing(self):
         """(sort key, filter key, summary JSON) of every round, in date order."""
-        return [(v[1], v[2], v[3]) for _, v in self._sorted()]
+        for _, v in self._sorted():
+            yield v[1], v[2], _unpacked(v[3])
 
     def follow_up_rows(self) -> list:
         return [(v[2], v[4]) for _, v in self._sorted() if v[4] is not None]
 
     def search_rows(self, needle: str):
         for _, v in self._sorted():
-            if needle in v[6]:
-                yield v[2], v[3], v[5], v[6]
+            search, folded = v[5:7]
+            if folded.__class__ is Packed:  # both texts in one
+                search, folded = folded.texts()
+            if needle in folded:
+                yield v[2], _unpacked(v[3]), search, folded
 
     def get_state(self, name):
         return self.state.get(name)
