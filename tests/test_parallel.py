@@ -1,4 +1,4 @@
-"""Reading rounds in worker processes (tracker.parallel) gives what one process gives.
+"""Reading rounds in worker processes (tracker.data.parallel) gives what one process gives.
 
 The workers start only for many rounds; these tests lower the threshold so that small
 folders are read by them, and compare every result with a reading in one process.
@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
-import tracker.parallel as parallel
+import tracker.data.parallel as parallel
 from conftest import FIXTURES, ROOT, TODAY, run
-from tracker.load import check
-from tracker.store import MemoryBackend, SqliteBackend
+from tracker.data.load import check
+from tracker.data.store import MemoryBackend, SqliteBackend
 
 CASES = ["unknown-topic", "duplicate-round", "numbering-gap-warning", "unknown-outcome", "evidence-before-promise", "syntax-error", "weak-sources-only"]
 
@@ -67,7 +67,7 @@ def test_workers_read_a_folder_as_one_process_does(generated, workers, kind, tmp
     def backend(name):
         return MemoryBackend() if kind == "memory" else SqliteBackend(str(tmp_path / f"{name}.sqlite"))
 
-    from tracker.store import Store
+    from tracker.data.store import Store
 
     made_here = []  # listing entries made by this process: none, the workers made them all
     real = Store.put_round

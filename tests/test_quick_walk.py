@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import tracker.parse as parse
+import tracker.data.parse as parse
 from conftest import DATA, FIXTURES, ROOT
 from test_properties import REAL, VALID, mutate
-from tracker.load import scan
-from tracker.model import Round
+from tracker.data.load import scan
+from tracker.data.model import Round
 
 
 def both(path: str, cls: type, monkeypatch) -> tuple:
@@ -92,7 +92,7 @@ ERROR_FILES = sorted(p for p in (FIXTURES / "errors").glob("*/files/**/*") if p.
 @pytest.mark.parametrize("path", ERROR_FILES, ids=lambda p: str(p.relative_to(FIXTURES / "errors")))
 def test_a_file_with_a_problem_gets_the_readers_own_messages(path, monkeypatch):
     """Each error fixture's file, read with the quick walk first: the same problems, word for word."""
-    from tracker.schema import FOLDERS, ROOT_FILES
+    from tracker.data.schema import FOLDERS, ROOT_FILES
 
     relative = path.relative_to(FIXTURES / "errors").parts[2:]  # <case>/files/<place in the data folder>
     cls = FOLDERS.get(relative[0]) if len(relative) > 1 else ROOT_FILES.get(relative[0])

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker import index
+from tracker.data import index
 
 PIECES = [" ", "  ", "\n", "\t", "\u3000", "\xa0", "\x1c", "-", "–", "—", "ies", "s", "us", "ss", "Ss", "ß", "İ", "Σ", "a", "bc", "Rare", "earths", "batteries", "中", "文", "1", "_", ".", "é", "\x01"]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4)).map("".join)
@@ -42,7 +42,7 @@ def test_folding_all_entries_at_once_is_folding_each(texts):
 
 def test_folding_the_shipped_rounds_at_once_is_folding_each():
     from conftest import DATA, TODAY
-    from tracker.load import load
+    from tracker.data.load import load
 
     store = load(str(DATA), TODAY)
     ds = store.dataset
