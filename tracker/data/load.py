@@ -35,27 +35,51 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
     The class is None for a YAML file in a place the tracker does not know; it is
     still read, so that its syntax errors are reported too.
     """
-    from .model import FOLDERS, ROOT_FILES
-
-    problems: list[Problem] = []
     if not os.path.exists(root):
         return [], [Problem(root, 0, 0, "data folder does not exist", "check --data-dir or TRACKER_DATA_DIR")]
     if not os.path.isdir(root):
         return [], [Problem(root, 0, 0, "is a file, not a data folder", "point --data-dir at the folder that holds partners.yaml")]
-    files: list[tuple[str, Optional[type]]] = []
+    walk = _Walk(root)
+    walk.folder(root, None, frozenset())
+    files, problems = walk.files, walk.problems
+    if not files and not problems:
+        problems.append(Problem(root, 0, 0, "no YAML files in the data folder", "expected partners.yaml, topics.yaml and rounds/*.yaml"))
+        return files, problems
+    from .model import ROOT_FILES
 
-    def walk(folder: str, cls: Optional[type], seen: set) -> None:
+    present = {os.path.basename(p) for p, c in files if c in ROOT_FILES.values()}
+    for name in ("partners.yaml", "topics.yaml"):
+        if name not in present and not os.path.isdir(os.path.join(root, name)):
+            problems.append(Problem(os.path.join(root, name), 0, 0, "missing", f"every data folder needs {name}"))
+    return files, problems
+
+
+class _Walk:
+    """The walk of a data folder: the files found, in name order, and the problems met."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.files: list[tuple[str, Optional[type]]] = []
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str, hint: Optional[str] = None) -> None:
+        self.problems.append(Problem(path, 0, 0, message, hint))
+
+    def entries(self, folder: str, seen: frozenset):
+        """The entries of ``folder`` by name, and ``seen`` with it; None (and a problem) if unreadable or a loop."""
         try:
             real = os.path.realpath(folder)
             if real in seen:
-                problems.append(Problem(folder, 0, 0, "symbolic link loop: this folder contains itself", "remove the link"))
-                return
-            seen = seen | {real}
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+                self.problem(folder, "symbolic link loop: this folder contains itself", "remove the link")
+                return None, seen
+            return sorted(os.scandir(folder), key=lambda e: e.name), seen | {real}
         except OSError as exc:
-            problems.append(Problem(folder, 0, 0, f"cannot read folder: {exc.strerror or exc}"))
-            return
-        for entry in entries:
+            self.problem(folder, f"cannot read folder: {exc.strerror or exc}")
+            return None, seen
+
+    def folder(self, folder: str, cls: Optional[type], seen: frozenset) -> None:
+        entries, seen = self.entries(folder, seen)
+        for entry in entries or ():
             if entry.name.startswith("."):
                 continue
             try:
@@ -64,33 +88,34 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
                 import errno
 
                 reason = "symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror or exc}"
-                problems.append(Problem(entry.path, 0, 0, reason, "remove or fix the link"))
+                self.problem(entry.path, reason, "remove or fix the link")
                 continue
             if is_dir:
-                if folder == root:
-                    if entry.name in FOLDERS:
-                        walk(entry.path, FOLDERS[entry.name], seen)
-                    elif entry.name in ROOT_FILES:
-                        problems.append(Problem(entry.path, 0, 0, "is a folder, not a file", f"{entry.name} holds records; replace the folder with the file"))
-                    continue  # other folders (schema/, notes/) are not data
-                walk(entry.path, cls, seen)
+                self.subfolder(folder, entry, cls, seen)
             elif entry.name.endswith(YAML_SUFFIXES):
-                if folder == root:
-                    files.append((entry.path, ROOT_FILES.get(entry.name)))
-                elif entry.is_symlink() and not os.path.exists(entry.path):
-                    problems.append(Problem(entry.path, 0, 0, "broken symbolic link", "remove or fix the link"))
-                else:
-                    files.append((entry.path, cls))
+                self.file(folder, entry, cls)
 
-    walk(root, None, set())
-    if not files and not problems:
-        problems.append(Problem(root, 0, 0, "no YAML files in the data folder", "expected partners.yaml, topics.yaml and rounds/*.yaml"))
-        return files, problems
-    present = {os.path.basename(p) for p, c in files if c in ROOT_FILES.values()}
-    for name in ("partners.yaml", "topics.yaml"):
-        if name not in present and not os.path.isdir(os.path.join(root, name)):
-            problems.append(Problem(os.path.join(root, name), 0, 0, "missing", f"every data folder needs {name}"))
-    return files, problems
+    def subfolder(self, folder: str, entry, cls: Optional[type], seen: frozenset) -> None:
+        """At the top, a folder of records (rounds/, dialogues/, documents/); below, any folder."""
+        from .model import FOLDERS, ROOT_FILES
+
+        if folder != self.root:
+            self.folder(entry.path, cls, seen)
+        elif entry.name in FOLDERS:
+            self.folder(entry.path, FOLDERS[entry.name], seen)
+        elif entry.name in ROOT_FILES:
+            self.problem(entry.path, "is a folder, not a file", f"{entry.name} holds records; replace the folder with the file")
+        # other folders at the top (schema/, notes/) are not data
+
+    def file(self, folder: str, entry, cls: Optional[type]) -> None:
+        from .model import ROOT_FILES
+
+        if folder == self.root:
+            self.files.append((entry.path, ROOT_FILES.get(entry.name)))
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            self.problem(entry.path, "broken symbolic link", "remove or fix the link")
+        else:
+            self.files.append((entry.path, cls))
 
 
 def read_any(path: str, cls: Optional[type]) -> "FileResult":
@@ -136,7 +161,7 @@ def check(root: str, today, backend=None):
 
 def _check(root: str, today, backend):
     from .model import Round
-    from .store import MemoryBackend, Pickled, Store, file_key
+    from .store import Store, file_key
 
     if hasattr(backend, "reread"):  # memory keeps no round records: they are read again when asked for
         backend.reread = lambda path: read_any(path, Round).record
@@ -148,65 +173,14 @@ def _check(root: str, today, backend):
         if saved is not None:  # unchanged since it last checked clean
             meta_parts, round_paths, warnings = saved
             return Store(root, backend, meta_parts, round_paths), warnings
-
-    from .validate import check_folder, facts_of
-
-    from .store import STAMP
-
-    old = backend.file_keys()
-    if backend.get_state("stamp") != STAMP:  # made by another version: trust none of it
-        backend.delete_files(list(old))
-        old = {}
-        backend.set_state("stamp", STAMP)
-    current = {path for path, _, _ in keyed}
-    backend.delete_files([p for p in old if p not in current])
-
-    def read(path, cls, key):
-        result = read_any(path, cls)
-        facts = facts_of(result)
-        backend.put_file(path, key, facts, result.record)
-        return result.record, facts
-
+    old = _forget_what_changed(backend, keyed)
     # Files other than rounds first: their records name what the rounds refer to.
-    meta_parts: dict = {}
-    for path, cls, key in keyed:
-        if cls is not Round:
-            changed = key is None or old.get(path) != key
-            record = read(path, cls, key)[0] if changed else backend.record(path)
-            if record is not None:
-                meta_parts.setdefault(cls.__name__, []).append(record)
+    meta_parts = _read_others(backend, keyed, old)
     meta = Store.meta_dataset(root, meta_parts, lambda: [])
     names = _name_digests(meta)
     changed = [(path, key) for path, cls, key in keyed if cls is Round and (key is None or old.get(path) != key)]
-    from . import parallel
-
-    if parallel.worth_it(len(changed)):  # many rounds to read: worker processes read them
-        keep = not isinstance(backend, MemoryBackend)  # which reads rounds again when asked for
-        found = parallel.ordered_map(_read_round, [path for path, _ in changed], _start_reading, (meta_parts, root, keep))
-        for (path, key), (facts, record, entry) in zip(changed, found):
-            backend.put_file(path, key, facts, Pickled(record) if record is not None else None)
-            if entry is not None:
-                backend.put_derived(path, _listing_key(key, facts, names), *entry)
-    else:
-        for path, key in changed:
-            record, facts = read(path, Round, key)
-            if record is not None:  # made now, while the record is at hand, if its names resolve
-                _put_round(backend, meta, path, _listing_key(key, facts, names), record)
-    # One record at a time is in memory; now the checks across files, on compact facts.
-    all_facts = backend.all_facts()
-    for facts in all_facts:
-        problems.extend(facts.problems)
-    problems.extend(check_folder(all_facts, today))
-    facts_of_path = {f.path: f for f in all_facts}
-    del all_facts
-    derived = backend.derived_keys()  # with the entries made above
-    pending = []  # rounds whose listing entry is missing or out of date
-    for path, cls, key in keyed:
-        if cls is Round:
-            dkey = _listing_key(key, facts_of_path[path], names)
-            if derived.get(path) != dkey:
-                pending.append((path, dkey))
-    del facts_of_path
+    _read_rounds(backend, root, meta, meta_parts, names, changed)
+    pending = _check_across_files(backend, keyed, names, today, problems)
     backend.set_state("fingerprint", fingerprint)
     if any(not p.warning for p in problems):
         backend.set_state("store", None)
@@ -220,6 +194,88 @@ def _check(root: str, today, backend):
     backend.set_state("store", (meta_parts, round_paths, warnings))
     backend.commit()
     return Store(root, backend, meta_parts, round_paths), warnings
+
+
+def _forget_what_changed(backend, keyed) -> dict:
+    """The file keys the cache holds, after forgetting every file removed since (and everything, if
+    another version made it)."""
+    from .store import STAMP
+
+    old = backend.file_keys()
+    if backend.get_state("stamp") != STAMP:  # made by another version: trust none of it
+        backend.delete_files(list(old))
+        old = {}
+        backend.set_state("stamp", STAMP)
+    current = {path for path, _, _ in keyed}
+    backend.delete_files([p for p in old if p not in current])
+    return old
+
+
+def _read(backend, path: str, cls, key):
+    """Read one file, keep it with its facts; (record, facts)."""
+    from .validate import facts_of
+
+    result = read_any(path, cls)
+    facts = facts_of(result)
+    backend.put_file(path, key, facts, result.record)
+    return result.record, facts
+
+
+def _read_others(backend, keyed, old: dict) -> dict:
+    """The records of every file but the rounds, by class name: read again if changed, else kept."""
+    from .model import Round
+
+    meta_parts: dict = {}
+    for path, cls, key in keyed:
+        if cls is not Round:
+            changed = key is None or old.get(path) != key
+            record = _read(backend, path, cls, key)[0] if changed else backend.record(path)
+            if record is not None:
+                meta_parts.setdefault(cls.__name__, []).append(record)
+    return meta_parts
+
+
+def _read_rounds(backend, root: str, meta, meta_parts: dict, names: dict, changed: list) -> None:
+    """Read the round files that changed, with their listing entries; by worker processes when many."""
+    from . import parallel
+    from .model import Round
+    from .store import MemoryBackend, Pickled
+
+    if parallel.worth_it(len(changed)):
+        keep = not isinstance(backend, MemoryBackend)  # which reads rounds again when asked for
+        found = parallel.ordered_map(_read_round, [path for path, _ in changed], _start_reading, (meta_parts, root, keep))
+        for (path, key), (facts, record, entry) in zip(changed, found):
+            backend.put_file(path, key, facts, Pickled(record) if record is not None else None)
+            if entry is not None:
+                backend.put_derived(path, _listing_key(key, facts, names), *entry)
+        return
+    for path, key in changed:
+        record, facts = _read(backend, path, Round, key)
+        if record is not None:  # made now, while the record is at hand, if its names resolve
+            _put_round(backend, meta, path, _listing_key(key, facts, names), record)
+
+
+def _check_across_files(backend, keyed, names: dict, today, problems: list) -> list:
+    """Add every file's own problems and those across files to ``problems``; one record at a time is
+    in memory, the checks run on compact facts. Returns (path, listing key) of the rounds whose
+    listing entry is missing or out of date."""
+    from .model import Round
+    from .validate import check_folder
+
+    all_facts = backend.all_facts()
+    for facts in all_facts:
+        problems.extend(facts.problems)
+    problems.extend(check_folder(all_facts, today))
+    facts_of_path = {f.path: f for f in all_facts}
+    del all_facts
+    derived = backend.derived_keys()  # with the entries made while reading
+    pending = []
+    for path, cls, key in keyed:
+        if cls is Round:
+            dkey = _listing_key(key, facts_of_path[path], names)
+            if derived.get(path) != dkey:
+                pending.append((path, dkey))
+    return pending
 
 
 def _name_digests(meta) -> dict:

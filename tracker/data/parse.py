@@ -151,60 +151,70 @@ def _loader_class():
     """libyaml's parser with a lean YAML 1.1 resolver (tags only; no Python objects built)."""
     global _LOADER
     if _LOADER is None:
-        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-        from yaml.resolver import Resolver
-
-        implicit = Resolver.yaml_implicit_resolvers
-
-        class Lean:
-            def descend_resolver(self, current_node, current_index):
-                pass
-
-            def ascend_resolver(self):
-                pass
-
-            def resolve(self, kind, value, implicits, _memo={}):  # noqa: B006 - a deliberate memo
-                if kind is ScalarNode:
-                    if implicits[0]:
-                        tag = _memo.get(value)
-                        if tag is None:
-                            tag = _STR
-                            for candidate, regexp in implicit.get(value[:1], ()):
-                                if regexp.match(value):
-                                    tag = candidate
-                                    break
-                            if len(value) < 40 and len(_memo) < 10000:
-                                _memo[value] = tag
-                        return tag
-                    return _STR
-                if kind is SequenceNode:
-                    return _SEQ
-                if kind is MappingNode:
-                    return _MAP
-                return _STR
-
-        try:
-            from yaml.cyaml import CParser
-
-            class LeanLoader(CParser, Lean):
-                def __init__(self, stream):
-                    CParser.__init__(self, stream)
-
-        except ImportError:  # no libyaml: the pure-Python parser, same results, slower
-            from yaml.composer import Composer
-            from yaml.parser import Parser
-            from yaml.reader import Reader as YamlReader
-            from yaml.scanner import Scanner
-
-            class LeanLoader(YamlReader, Scanner, Parser, Composer, Lean):  # type: ignore[no-redef]
-                def __init__(self, stream):
-                    YamlReader.__init__(self, stream)
-                    Scanner.__init__(self)
-                    Parser.__init__(self)
-                    Composer.__init__(self)
-
-        _LOADER = LeanLoader
+        _LOADER = _parser_with(_lean_resolver())
     return _LOADER
+
+
+def _lean_resolver() -> type:
+    """A resolver that gives each node its standard tag and nothing else, remembering short values."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.resolver import Resolver
+
+    implicit = Resolver.yaml_implicit_resolvers
+
+    class Lean:
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
+        def resolve(self, kind, value, implicits, _memo={}):  # noqa: B006 - a deliberate memo
+            if kind is ScalarNode:
+                if implicits[0]:
+                    tag = _memo.get(value)
+                    if tag is None:
+                        tag = _STR
+                        for candidate, regexp in implicit.get(value[:1], ()):
+                            if regexp.match(value):
+                                tag = candidate
+                                break
+                        if len(value) < 40 and len(_memo) < 10000:
+                            _memo[value] = tag
+                    return tag
+                return _STR
+            if kind is SequenceNode:
+                return _SEQ
+            if kind is MappingNode:
+                return _MAP
+            return _STR
+
+    return Lean
+
+
+def _parser_with(lean: type) -> type:
+    """A loader class: libyaml's parser (or, without libyaml, PyYAML's own, slower) and ``lean``."""
+    try:
+        from yaml.cyaml import CParser
+
+        class LeanLoader(CParser, lean):
+            def __init__(self, stream):
+                CParser.__init__(self, stream)
+
+    except ImportError:  # no libyaml: the pure-Python parser, same results, slower
+        from yaml.composer import Composer
+        from yaml.parser import Parser
+        from yaml.reader import Reader as YamlReader
+        from yaml.scanner import Scanner
+
+        class LeanLoader(YamlReader, Scanner, Parser, Composer, lean):  # type: ignore[no-redef]
+            def __init__(self, stream):
+                YamlReader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+                Composer.__init__(self)
+
+    return LeanLoader
 
 
 def _compose(path: str, text: str):
@@ -301,61 +311,69 @@ class Reader:
         return self.scalar(node, spec, label)
 
     def scalar(self, node, spec, label: str):
-        kind, tag, text = spec.kind, node.tag, node.value
-        if kind == "str" or kind == "enum":
-            if tag != _STR:
-                self.problem(node, f"{_at(label)}{text!r} would be read as {_SURPRISE.get(tag, tag)}, not text", f'quote it: "{text}"')
-                return _BAD
-            text = text.strip()
-            if not text:
-                self.problem(node, f"{_at(label)}empty text")
-                return _BAD
-            bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text)
-            if bad:
-                ch = bad.group()
-                what = "bidirectional control" if ord(ch) > 0xFF else "control character"
-                hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
-                self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
-                return _BAD
-            if kind == "enum" and text not in spec.choices:
-                hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
-                self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
-                return _BAD
-            if spec.ref:
-                line, col = self.where(node)
-                self.result.refs.append(Ref(spec.ref, text, line, col))
-            return text
-        if kind == "int":
-            if tag == _INT and len(text) > _MAX_DIGITS:
-                self.problem(node, f"{_at(label)}number {cut(text, 20)!r} is too large", "write a plain whole number like 3")
-                return _BAD
-            if tag != _INT or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
-                hint = "write a plain whole number like 3"
-                if tag == _INT and text.startswith("0") and text.isdigit():
-                    hint = "a leading zero makes YAML 1.1 read it as octal; drop the zero"
-                self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
-                return _BAD
-            value = int(text)
-            low, high = _RANGES.get(spec.name, (0, None))
-            if value < low or (high is not None and value > high):
-                self.problem(node, f"{_at(label)}{value} is out of range", f"{spec.name} numbers run from {low} to {high}")
-                return _BAD
-            return value
-        if kind == "bool":
-            if tag != _BOOL or text not in ("true", "false"):
-                self.problem(node, f"{_at(label)}{text!r} is not true or false", "write true or false")
-                return _BAD
-            return text == "true"
-        if kind == "date":
-            if tag not in (_STR, _INT, _STAMP):
-                self.problem(node, f"{_at(label)}{text!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
-                return _BAD
-            try:
-                return PartialDate.parse(text.strip())
-            except ValueError as exc:
-                self.problem(node, f"{_at(label)}impossible date {text!r}: {exc}", "write YYYY, YYYY-MM or YYYY-MM-DD")
-                return _BAD
-        raise AssertionError(kind)  # pragma: no cover
+        read = {"str": self.text_value, "enum": self.text_value, "int": self.int_value,
+                "bool": self.bool_value, "date": self.date_value}[spec.kind]
+        return read(node, spec, label)
+
+    def text_value(self, node, spec, label: str):
+        tag, text = node.tag, node.value
+        if tag != _STR:
+            self.problem(node, f"{_at(label)}{text!r} would be read as {_SURPRISE.get(tag, tag)}, not text", f'quote it: "{text}"')
+            return _BAD
+        text = text.strip()
+        if not text:
+            self.problem(node, f"{_at(label)}empty text")
+            return _BAD
+        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text)
+        if bad:
+            ch = bad.group()
+            what = "bidirectional control" if ord(ch) > 0xFF else "control character"
+            hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
+            self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
+            return _BAD
+        if spec.kind == "enum" and text not in spec.choices:
+            hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
+            self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
+            return _BAD
+        if spec.ref:
+            line, col = self.where(node)
+            self.result.refs.append(Ref(spec.ref, text, line, col))
+        return text
+
+    def int_value(self, node, spec, label: str):
+        tag, text = node.tag, node.value
+        if tag == _INT and len(text) > _MAX_DIGITS:
+            self.problem(node, f"{_at(label)}number {cut(text, 20)!r} is too large", "write a plain whole number like 3")
+            return _BAD
+        if tag != _INT or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
+            hint = "write a plain whole number like 3"
+            if tag == _INT and text.startswith("0") and text.isdigit():
+                hint = "a leading zero makes YAML 1.1 read it as octal; drop the zero"
+            self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
+            return _BAD
+        value = int(text)
+        low, high = _RANGES.get(spec.name, (0, None))
+        if value < low or (high is not None and value > high):
+            self.problem(node, f"{_at(label)}{value} is out of range", f"{spec.name} numbers run from {low} to {high}")
+            return _BAD
+        return value
+
+    def bool_value(self, node, spec, label: str):
+        if node.tag != _BOOL or node.value not in ("true", "false"):
+            self.problem(node, f"{_at(label)}{node.value!r} is not true or false", "write true or false")
+            return _BAD
+        return node.value == "true"
+
+    def date_value(self, node, spec, label: str):
+        text = node.value
+        if node.tag not in (_STR, _INT, _STAMP):
+            self.problem(node, f"{_at(label)}{text!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+            return _BAD
+        try:
+            return PartialDate.parse(text.strip())
+        except ValueError as exc:
+            self.problem(node, f"{_at(label)}impossible date {text!r}: {exc}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+            return _BAD
 
     def text(self, node, label: str):
         if not isinstance(node, MappingNode):

@@ -27,10 +27,23 @@ def check_file(result: FileResult, stem: str) -> None:
     rec = result.record
     if rec is None:
         return
-    add = result.problems.append
-    marks = result.marks
+    _check_ids_and_sources(result)
+    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
+        _check_own_file(result, rec, stem)
+    if isinstance(rec, model.People):
+        for i, person in enumerate(rec.people):
+            _check_sources_without_url(result, person.sources, f"people[{i}].sources")
+    if isinstance(rec, model.Round):
+        _check_round(result, rec)
+    if isinstance(rec, model.Document):
+        _check_document(result, rec)
+    if isinstance(rec, (model.Document, model.Dialogue)):
+        result.record = dataclasses.replace(rec, path=result.path)
 
-    # IDs unique within their scope in this file
+
+def _check_ids_and_sources(result: FileResult) -> None:
+    """IDs unique within their scope in this file, and every source a fact cites listed in it."""
+    add = result.problems.append
     local = {"Source", "Outcome", "FollowUp", "Partner", "Theme", "Topic", "Person"}
     seen: dict[tuple, tuple] = {}
     for cls_name, ident, line, col in result.defs:
@@ -48,33 +61,31 @@ def check_file(result: FileResult, stem: str) -> None:
             hint = _close(ref.value, source_ids) or ("sources: " + ", ".join(sorted(source_ids)) if source_ids else "add it under sources:")
             add(Problem(result.path, ref.line, ref.col, f"unknown source {ref.value!r}", hint))
 
-    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
-        if rec.id != stem:
-            add(_p(result, marks.get("id"), f"id {rec.id!r} does not match the file name {stem!r}", f"rename the file to {rec.id}.yaml or fix the id"))
-        for source in rec.sources:
-            _check_source(result, source)
-        if rec.last_verified.day is None:
-            add(_p(result, marks.get("last_verified"), f"last_verified {rec.last_verified} is not a full date", "write YYYY-MM-DD"))
-        for d in rec.disputed:
-            if len(d.versions) < 2:
-                add(_p(result, marks.get("disputed"), f"disputed {d.about!r} needs two or more versions", "add the other version with its source, or use unverified:"))
-    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
-        _check_sources_without_url(result, rec.sources, "sources")
-        _check_weak_only(result, rec)
-    if isinstance(rec, model.People):
-        for i, person in enumerate(rec.people):
-            _check_sources_without_url(result, person.sources, f"people[{i}].sources")
-    if isinstance(rec, model.Round):
-        _check_round(result, rec)
-    if isinstance(rec, model.Document):
-        for s in rec.signatories:
-            if not (s.person or s.organisation):
-                add(_p(result, marks.get("signatories"), "a signatory needs a person or an organisation"))
-        if rec.in_force and rec.date and rec.in_force.last_day() < rec.date.first_day():
-            add(_p(result, marks.get("in_force"), f"in_force {rec.in_force} is before the signing date {rec.date}"))
-        result.record = dataclasses.replace(rec, path=result.path)
-    if isinstance(rec, model.Dialogue):
-        result.record = dataclasses.replace(rec, path=result.path)
+
+def _check_own_file(result: FileResult, rec, stem: str) -> None:
+    """What a record with a file of its own (round, document, dialogue) needs: its ID as the file's
+    name, usable sources, a full last_verified date, two versions of each disputed fact."""
+    add, marks = result.problems.append, result.marks
+    if rec.id != stem:
+        add(_p(result, marks.get("id"), f"id {rec.id!r} does not match the file name {stem!r}", f"rename the file to {rec.id}.yaml or fix the id"))
+    for source in rec.sources:
+        _check_source(result, source)
+    if rec.last_verified.day is None:
+        add(_p(result, marks.get("last_verified"), f"last_verified {rec.last_verified} is not a full date", "write YYYY-MM-DD"))
+    for d in rec.disputed:
+        if len(d.versions) < 2:
+            add(_p(result, marks.get("disputed"), f"disputed {d.about!r} needs two or more versions", "add the other version with its source, or use unverified:"))
+    _check_sources_without_url(result, rec.sources, "sources")
+    _check_weak_only(result, rec)
+
+
+def _check_document(result: FileResult, rec) -> None:
+    add, marks = result.problems.append, result.marks
+    for s in rec.signatories:
+        if not (s.person or s.organisation):
+            add(_p(result, marks.get("signatories"), "a signatory needs a person or an organisation"))
+    if rec.in_force and rec.date and rec.in_force.last_day() < rec.date.first_day():
+        add(_p(result, marks.get("in_force"), f"in_force {rec.in_force} is before the signing date {rec.date}"))
 
 
 def _noun(cls_name: str) -> str:
