@@ -423,6 +423,147 @@ class _Building:
         self.unverified.append({"about": about, "note": note})
 
 
+class _DateScan:
+    """The meeting dates of one sentence, read by a chain of regex passes, the fullest forms first.
+
+    Most passes read only where no earlier pass found a date. ``found`` collects
+    (date, end, how, position, strong); ``partial`` keeps what the sentence says of a date
+    it gives without a year.
+    """
+
+    FULL = re.compile(r"(?:(?:民國|民国)\s*(\d{2,3})|(\d{4})|今\s*[（(]\s*(\d{2,4})\s*[)）]\s*)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
+    OPTION_FORMS = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
+    MONTH_DAY = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    DAY = re.compile(r"(?:當地時間\s*|今\s*[（(]\s*|昨\s*[（(]\s*)?(?<![\d月年])(\d{1,2})\s*[)）]?\s*日(?:\s*(?:至|到)\s*(\d{1,2})\s*日)?")
+    EN_MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.I)
+    EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.I)
+
+    def __init__(self, s: str, anchor: Optional[_dt.date]):
+        self.s, self.anchor = s, anchor
+        self.found: list[tuple] = []
+        self.taken: list[tuple[int, int]] = []
+        self.partial: Optional[tuple] = None
+
+    def run(self) -> list[tuple]:
+        self.full_dates()
+        self.option_forms()
+        self.month_days()
+        self.days_of_the_month()
+        if self.anchor:
+            self.today()
+            self.weekdays()
+        self.english_month_first()
+        self.english_day_first()
+        return self.found
+
+    # ------------------------------------------------ what the passes share
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether no earlier pass found a date in [a, b)."""
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def strong_at(self, end_pos: int) -> bool:
+        """Whether the meeting verb follows the date: 6日在台北舉行."""
+        return bool(re.match(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB, self.s[end_pos:]))
+
+    def add(self, m, date, end, how: str) -> None:
+        self.taken.append(m.span())
+        strong = self.strong_at(m.end()) or bool(re.search(r"(?:於|在)\s*$", self.s[:m.start()]))
+        self.found.append((date, end, how, m.start(), strong))
+
+    def add_days(self, m, year: int, month: int, day, last, how: str = "") -> None:
+        """The day (and the last day of a span) of match ``m``, when the calendar has it."""
+        d = Drafter._pd(year, month, int(day))
+        if d:
+            self.add(m, d, Drafter._pd(year, month, int(last)) if last else None, how)
+
+    def add_without_year(self, m, month: int, day: int, shown: str) -> None:
+        self.partial = ("monthday", (month, day))
+        self.add(m, None, None, f"the article gives {shown!r} without a year")
+
+    # ------------------------------------------------ the passes, fullest first
+
+    def full_dates(self) -> None:
+        """2020年11月20日, 民國109年11月20日, 今（2020）年11月20日 (to 22日)."""
+        for m in self.FULL.finditer(self.s):
+            y = m.group(1) or m.group(2) or m.group(3)
+            year = int(y) + 1911 if int(y) < 1000 else int(y)
+            self.add_days(m, year, int(m.group(4)), m.group(5), m.group(6))
+
+    def option_forms(self) -> None:
+        """The forms of the tracker's date options; a bare 1091121 only where the meeting verb follows."""
+        for m in self.OPTION_FORMS.finditer(self.s):
+            if not self.free(*m.span()) or (m.group(0).isdigit() and not self.strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", self.s[:m.start()])):
+                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
+            try:
+                found = parse_date(m.group(0))
+            except InputError:
+                continue
+            if found.day:
+                self.add(m, found, None, "")
+
+    def month_days(self) -> None:
+        """11月20日, 本（11）月20日: the year from the article's date."""
+        for m in self.MONTH_DAY.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            month = int(m.group(2) or m.group(3))
+            year = Drafter._year_for(month, int(m.group(4)), self.anchor)
+            if year is None:
+                self.add_without_year(m, month, int(m.group(4)), m.group(0).strip())
+                continue
+            self.add_days(m, year, month, m.group(4), m.group(5), "the year comes from the article's date" if self.anchor else "")
+
+    def days_of_the_month(self) -> None:
+        """20日, 今（20）日: the month and year from the article's date; not the 20日電 of a dateline."""
+        for m in self.DAY.finditer(self.s):
+            if not self.free(*m.span()) or re.match(r"\s*電", self.s[m.end():]):
+                continue
+            if self.anchor is None:
+                continue
+            d = Drafter._day_before(self.anchor, int(m.group(1)))
+            if d:
+                e = Drafter._pd(d.year, d.month, int(m.group(2))) if m.group(2) else None
+                self.add(m, d, e, "the month and year come from the article's date")
+
+    def today(self) -> None:
+        """今天, today: the article's date, when the meeting verb follows."""
+        anchor = self.anchor
+        for m in re.finditer(r"今天|今日|today|this morning", self.s, re.I):
+            if self.free(*m.span()) and self.strong_at(m.end()):
+                self.add(m, PartialDate(anchor.year, anchor.month, anchor.day), None, "the article says 'today'; the date is the article's")
+
+    def weekdays(self) -> None:
+        """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
+        anchor = self.anchor
+        for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", self.s, re.I):
+            back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            d = anchor - _dt.timedelta(days=back)
+            self.add(m, PartialDate(d.year, d.month, d.day), None, f"{m.group(1)} before the article's date {anchor}")
+
+    def english_month_first(self) -> None:
+        """Nov. 20, Nov 20-21, 2020."""
+        for m in self.EN_MONTH_FIRST.finditer(self.s):
+            mo = _MONTHS[m.group(1)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else Drafter._year_for(mo, int(m.group(2)), self.anchor)
+            if year is None:
+                self.add_without_year(m, mo, int(m.group(2)), m.group(0))
+                continue
+            self.add_days(m, year, mo, m.group(2), m.group(3))
+
+    def english_day_first(self) -> None:
+        """20 November 2020, 20-21 November."""
+        for m in self.EN_DAY_FIRST.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            mo = _MONTHS[m.group(3)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else Drafter._year_for(mo, int(m.group(1)), self.anchor)
+            if year is None:
+                continue
+            self.add_days(m, year, mo, m.group(1), m.group(2))
+
+
 class Drafter:
     def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
         self.ds, self.art, self.today = ds, art, today
@@ -554,92 +695,11 @@ class Drafter:
 
     def _dates_in(self, s: str, anchor: Optional[_dt.date]):
         """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""
-        out = []
-        taken: list[tuple[int, int]] = []
-
-        def free(a, b):
-            return all(b <= x or a >= y for x, y in taken)
-
-        def strong_at(end_pos):
-            return bool(re.match(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB, s[end_pos:]))
-
-        def add(m, date, end, how):
-            taken.append(m.span())
-            out.append((date, end, how, m.start(), strong_at(m.end()) or bool(re.search(r"(?:於|在)\s*$", s[:m.start()]))))
-
-        full = re.compile(r"(?:(?:民國|民国)\s*(\d{2,3})|(\d{4})|今\s*[（(]\s*(\d{2,4})\s*[)）]\s*)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
-        for m in full.finditer(s):
-            y = m.group(1) or m.group(2) or m.group(3)
-            year = int(y) + 1911 if int(y) < 1000 else int(y)
-            d, e = self._pd(year, int(m.group(4)), int(m.group(5))), m.group(6)
-            if d:
-                add(m, d, self._pd(year, int(m.group(4)), int(e)) if e else None, "")
-        # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
-        forms = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
-        for m in forms.finditer(s):
-            if not free(*m.span()) or (m.group(0).isdigit() and not strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", s[:m.start()])):
-                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
-            try:
-                found = parse_date(m.group(0))
-            except InputError:
-                continue
-            if found.day:
-                add(m, found, None, "")
-        md = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
-        for m in md.finditer(s):
-            if not free(*m.span()):
-                continue
-            month = int(m.group(2) or m.group(3))
-            year = self._year_for(month, int(m.group(4)), anchor)
-            if year is None:
-                self._partial = ("monthday", (month, int(m.group(4))))
-                add(m, None, None, f"the article gives {m.group(0).strip()!r} without a year")
-                continue
-            d = self._pd(year, month, int(m.group(4)))
-            e = m.group(5)
-            if d:
-                add(m, d, self._pd(year, month, int(e)) if e else None, "the year comes from the article's date" if anchor else "")
-        day = re.compile(r"(?:當地時間\s*|今\s*[（(]\s*|昨\s*[（(]\s*)?(?<![\d月年])(\d{1,2})\s*[)）]?\s*日(?:\s*(?:至|到)\s*(\d{1,2})\s*日)?")
-        for m in day.finditer(s):
-            if not free(*m.span()) or re.match(r"\s*電", s[m.end():]):
-                continue
-            if anchor is None:
-                continue
-            d = self._day_before(anchor, int(m.group(1)))
-            if d:
-                e = self._pd(d.year, d.month, int(m.group(2))) if m.group(2) else None
-                add(m, d, e, "the month and year come from the article's date")
-        if anchor:
-            for m in re.finditer(r"今天|今日|today|this morning", s, re.I):
-                if free(*m.span()) and strong_at(m.end()):
-                    add(m, PartialDate(anchor.year, anchor.month, anchor.day), None, "the article says 'today'; the date is the article's")
-            for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s, re.I):
-                back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
-                d = anchor - _dt.timedelta(days=back)
-                add(m, PartialDate(d.year, d.month, d.day), None, f"{m.group(1)} before the article's date {anchor}")
-        en = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.I)
-        for m in en.finditer(s):
-            mo = _MONTHS[m.group(1)[:3].lower()]
-            year = int(m.group(4)) if m.group(4) else self._year_for(mo, int(m.group(2)), anchor)
-            if year is None:
-                self._partial = ("monthday", (mo, int(m.group(2))))
-                add(m, None, None, f"the article gives {m.group(0)!r} without a year")
-                continue
-            d = self._pd(year, mo, int(m.group(2)))
-            if d:
-                add(m, d, self._pd(year, mo, int(m.group(3))) if m.group(3) else None, "")
-        en2 = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.I)
-        for m in en2.finditer(s):
-            if not free(*m.span()):
-                continue
-            mo = _MONTHS[m.group(3)[:3].lower()]
-            year = int(m.group(4)) if m.group(4) else self._year_for(mo, int(m.group(1)), anchor)
-            if year is None:
-                continue
-            d = self._pd(year, mo, int(m.group(1)))
-            if d:
-                add(m, d, self._pd(year, mo, int(m.group(2))) if m.group(2) else None, "")
-        return out
+        scan = _DateScan(s, anchor)
+        found = scan.run()
+        if scan.partial is not None:
+            self._partial = scan.partial
+        return found
 
     @staticmethod
     def _pd(year, month, day) -> Optional[PartialDate]:
