@@ -166,43 +166,77 @@ def _clean(text: str) -> str:
 
 def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
     text = _clean(text)
-    lines = text.split("\n")
+    header, lines = _front_matter(text.split("\n"))
+    art = Article(_join_broken(_to_lines("\n".join(lines))))
+    _read_title_and_url(art, header, text)
+    _read_publication_date(art, header)
+    _read_title_in_body(art)
+    text_all = "\n".join(art.lines)
+    _read_dateline(art, text_all)
+    if art.published is None:
+        art.published = _roc_stamp(text_all)
+    if published:
+        art.published = published
+    art.lines = _without_trailers(art.lines)
+    art.publisher = _publisher(text_all, header)
+    art.language = _language(text_all)
+    return art
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The ``key: value`` pairs of a saved page's front matter, and the lines after it."""
     header: dict[str, str] = {}
-    if lines and lines[0].strip() == "---":  # front matter of a saved page
+    if lines and lines[0].strip() == "---":
         for i, line in enumerate(lines[1:], 1):
             if line.strip() == "---":
                 lines = lines[i + 1:]
                 break
             key, _, value = line.partition(":")
             header[key.strip().lower()] = value.strip().strip('"')
-    body = _join_broken(_to_lines("\n".join(lines)))
-    art = Article(body)
+    return header, lines
+
+
+def _read_title_and_url(art: Article, header: dict, text: str) -> None:
+    """The title and address from the front matter, a Markdown link in ``text``, or a [title](url) first line (then dropped)."""
     art.title = header.get("title")
     art.url = header.get("from") or header.get("url") or header.get("link")
     if not art.url:
         m = re.search(r"\]\((https?://[^)\s]+)\)", text)
         if m:
             art.url = m.group(1)
-    if body and re.fullmatch(r"\[.+\]\(https?://\S+\)", body[0]):
-        art.title = art.title or re.sub(r"^\[(.+)\]\(.*$", r"\1", body[0])
-        art.lines = body = body[1:]
+    if art.lines and re.fullmatch(r"\[.+\]\(https?://\S+\)", art.lines[0]):
+        art.title = art.title or re.sub(r"^\[(.+)\]\(.*$", r"\1", art.lines[0])
+        art.lines = art.lines[1:]
+
+
+def _read_publication_date(art: Article, header: dict) -> None:
+    """The publication date from the front matter, or from a first line "date 2026-01-28 desk／reporter" (then dropped)."""
     for key in ("date", "published", "pubdate"):
         if key in header:
             art.published = _iso_day(header[key])
             if art.published:
                 break
-    if body:
-        m = re.match(r"^date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", body[0], re.I)
-        if m:  # a "date 2026-01-28 desk／reporter" line
-            art.published = art.published or _iso_day(m.group(1))
-            art.lines = body = body[1:]
-    if not art.title:
-        m = re.search(r"原文出處[：:]\s*(?:[^／/]{1,8}[／/])?(.+)$", "\n".join(body), re.M)
+    if art.lines:
+        m = re.match(r"^date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", art.lines[0], re.I)
         if m:
-            art.title = m.group(1).strip()
-        elif body and len(body[0]) <= 120 and not re.search(r"[。.]$", body[0]):
-            art.title = body[0]
-    text_all = "\n".join(body)
+            art.published = art.published or _iso_day(m.group(1))
+            art.lines = art.lines[1:]
+
+
+def _read_title_in_body(art: Article) -> None:
+    """Failing a title in the header, the one after 原文出處, else a short first line that is not a sentence."""
+    if art.title:
+        return
+    body = art.lines
+    m = re.search(r"原文出處[：:]\s*(?:[^／/]{1,8}[／/])?(.+)$", "\n".join(body), re.M)
+    if m:
+        art.title = m.group(1).strip()
+    elif body and len(body[0]) <= 120 and not re.search(r"[。.]$", body[0]):
+        art.title = body[0]
+
+
+def _read_dateline(art: Article, text_all: str) -> None:
+    """The day of a dateline: CNA's （中央社記者…20日電）, taken out of the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
     m = re.search(r"（[^（）]{0,20}?記者[^（）]{0,20}?(\d{1,2})日電）", text_all) or re.search(
         r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
     )
@@ -214,24 +248,31 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
         if d:
             art.published = art.published or d
             art.dateline_day = d.day
-    if art.published is None:
-        stamp = re.search(r"(?<!\d)(1[01]\d)(0[1-9]|1[0-2])([0-3]\d)(?!\d)", text_all[-400:])  # CNA's ROC stamp
-        if stamp:
-            try:
-                art.published = _dt.date(int(stamp.group(1)) + 1911, int(stamp.group(2)), int(stamp.group(3)))
-            except ValueError:
-                pass
-    if published:
-        art.published = published
-    # an editor's trailer and the ROC stamp are not part of the story; nor is an English dateline
-    art.lines = [ln for ln in (
+
+
+def _roc_stamp(text_all: str) -> Optional[_dt.date]:
+    """The date of CNA's ROC stamp (1091120) near the end of the story."""
+    stamp = re.search(r"(?<!\d)(1[01]\d)(0[1-9]|1[0-2])([0-3]\d)(?!\d)", text_all[-400:])
+    if stamp:
+        try:
+            return _dt.date(int(stamp.group(1)) + 1911, int(stamp.group(2)), int(stamp.group(3)))
+        except ValueError:
+            pass
+    return None
+
+
+def _without_trailers(lines: list[str]) -> list[str]:
+    """The lines without what is not part of the story: an editor's trailer, the ROC stamp, an English dateline."""
+    return [ln for ln in (
         re.sub(r"^[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—]*\s*", "",
                re.sub(r"[（(]\s*編輯[:：][^）)]*[）)]\s*(?:\d{7})?\s*$|(?<=[。」）])\s*\d{7}\s*$", "", line))
-        for line in art.lines) if ln.strip()]
-    art.publisher = _publisher(text_all, header)
+        for line in lines) if ln.strip()]
+
+
+def _language(text_all: str) -> str:
+    """zh unless Latin letters outnumber CJK characters three to one."""
     cjk = len(re.findall(f"[{CJK}]", text_all))
-    art.language = "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
-    return art
+    return "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
 
 
 def _join_broken(lines: list[str]) -> list[str]:
