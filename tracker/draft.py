@@ -605,6 +605,42 @@ class _DateScan:
             self.add_days(m, year, mo, m.group(1), m.group(2))
 
 
+class _TopicList:
+    """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
+
+    def __init__(self, drafter: "Drafter", source_id: str):
+        self.drafter, self.source_id = drafter, source_id
+        self.entries: dict[str, tuple[dict, str]] = {}
+
+    def add(self, tid: str, label: str, sentence: str, headline: bool, body=()) -> None:
+        """A topic named again stays where it was first named; it becomes a headline, or gains outcomes, if it had none."""
+        if tid in self.entries:
+            t = self.entries[tid][0]
+            if headline and not t.get("headline", True):
+                t.pop("headline", None)
+            if body and not t.get("outcomes"):
+                t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+            return
+        t = {"topic": tid, "label": self.drafter.text(label)}
+        if not headline:
+            t["headline"] = False
+        if body:
+            t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+        t["unverified"] = True
+        t["sources"] = [self.source_id]
+        self.entries[tid] = (t, sentence)
+
+    def listed(self) -> list[tuple[dict, str]]:
+        """The topics in order, each with the key order of a curated file: outcomes before unverified and sources."""
+        result = list(self.entries.values())
+        for t, _ in result:
+            if "outcomes" in t:
+                t["outcomes"] = t.pop("outcomes")
+                t["unverified"] = t.pop("unverified")
+                t["sources"] = t.pop("sources")
+        return result
+
+
 class Drafter:
     def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
         self.ds, self.art, self.today = ds, art, today
@@ -1314,63 +1350,46 @@ class Drafter:
         return "taiwan"
 
     def topics(self, source_id: str) -> list[tuple[dict, str]]:
-        out: dict[str, tuple[dict, str]] = {}
-        order: list[str] = []
+        """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
+        found = _TopicList(self, source_id)
         sections = self.sections()
-        headline_from_sections = len(sections) >= 2
+        self._section_topics(found, sections)
+        self._listed_topics(found, headline_from_sections=len(sections) >= 2)
+        self._outcomes_where_named(found, source_id)
+        return found.listed()
 
-        def add(tid, label, sentence, headline, body=()):
-            if tid in out:
-                t = out[tid][0]
-                if headline and not t.get("headline", True):
-                    t.pop("headline", None)
-                if body and not t.get("outcomes"):
-                    t["outcomes"] = self._outcomes(tid, body, source_id)
-                return
-            t = {"topic": tid, "label": self.text(label)}
-            if not headline:
-                t["headline"] = False
-            if body:
-                t["outcomes"] = self._outcomes(tid, body, source_id)
-            t["unverified"] = True
-            t["sources"] = [source_id]
-            out[tid] = (t, sentence)
-            order.append(tid)
-
+    def _section_topics(self, found: "_TopicList", sections: list[tuple[str, list[str], str]]) -> None:
+        """The topic of each headed section: a headline, with the section's sentences as its outcomes."""
         for title, body, line in sections:
             tid = self.best_topic(title)
             if not tid:
                 self.say(f"topic not in the taxonomy: {title!r} (in: {line})")
                 continue
-            add(tid, title, line, True, body)
-        section_topics = set(order)
+            found.add(tid, title, line, True, body)
+
+    def _listed_topics(self, found: "_TopicList", headline_from_sections: bool) -> None:
+        """The topics of each list the article gives (…、…及…)."""
+        section_topics = set(found.entries)
         for items, s in self.enumerations():
-            found = [(item, self.best_topic(item)) for item in items]
-            named = [tid for _, tid in found if tid]
+            items_found = [(item, self.best_topic(item)) for item in items]
+            named = [tid for _, tid in items_found if tid]
             # with headed sections, a list is the agenda only if it mostly names the sections' topics
             headline = not headline_from_sections or 2 * len(section_topics.intersection(named)) >= len(named)
-            for item, tid in found:
+            for item, tid in items_found:
                 if not tid:
                     self.say(f"topic not in the taxonomy: {item!r} (in: {s})")
                     continue
-                add(tid, item, s, headline)
-        # topics without a section: the sentences that name them and say what was agreed
-        for tid in order:
-            t = out[tid][0]
+                found.add(tid, item, s, headline)
+
+    def _outcomes_where_named(self, found: "_TopicList", source_id: str) -> None:
+        """Outcomes of a topic without a section: up to three other sentences that name it and say what was agreed."""
+        for tid, (t, sentence) in found.entries.items():
             if t.get("outcomes"):
                 continue
             label = next(iter(t["label"].values()))
-            body = [s for _, s in self.sents if _find(label, s) and _AGREE.search(s) and not _NOT_MEETING.search(s) and s != out[tid][1]]
+            body = [s for _, s in self.sents if _find(label, s) and _AGREE.search(s) and not _NOT_MEETING.search(s) and s != sentence]
             if body:
                 t["outcomes"] = self._outcomes(tid, body[:3], source_id)
-        result = [out[tid] for tid in order]
-        # keep the key order of a curated file: outcomes before unverified and sources
-        for t, _ in result:
-            if "outcomes" in t:
-                t["outcomes"] = t.pop("outcomes")
-                t["unverified"] = t.pop("unverified")
-                t["sources"] = t.pop("sources")
-        return result
 
     def _outcomes(self, tid: str, body, source_id: str) -> list[dict]:
         out = []
