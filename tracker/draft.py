@@ -166,43 +166,77 @@ def _clean(text: str) -> str:
 
 def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
     text = _clean(text)
-    lines = text.split("\n")
+    header, lines = _front_matter(text.split("\n"))
+    art = Article(_join_broken(_to_lines("\n".join(lines))))
+    _read_title_and_url(art, header, text)
+    _read_publication_date(art, header)
+    _read_title_in_body(art)
+    text_all = "\n".join(art.lines)
+    _read_dateline(art, text_all)
+    if art.published is None:
+        art.published = _roc_stamp(text_all)
+    if published:
+        art.published = published
+    art.lines = _without_trailers(art.lines)
+    art.publisher = _publisher(text_all, header)
+    art.language = _language(text_all)
+    return art
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The ``key: value`` pairs of a saved page's front matter, and the lines after it."""
     header: dict[str, str] = {}
-    if lines and lines[0].strip() == "---":  # front matter of a saved page
+    if lines and lines[0].strip() == "---":
         for i, line in enumerate(lines[1:], 1):
             if line.strip() == "---":
                 lines = lines[i + 1:]
                 break
             key, _, value = line.partition(":")
             header[key.strip().lower()] = value.strip().strip('"')
-    body = _join_broken(_to_lines("\n".join(lines)))
-    art = Article(body)
+    return header, lines
+
+
+def _read_title_and_url(art: Article, header: dict, text: str) -> None:
+    """The title and address from the front matter, a Markdown link in ``text``, or a [title](url) first line (then dropped)."""
     art.title = header.get("title")
     art.url = header.get("from") or header.get("url") or header.get("link")
     if not art.url:
         m = re.search(r"\]\((https?://[^)\s]+)\)", text)
         if m:
             art.url = m.group(1)
-    if body and re.fullmatch(r"\[.+\]\(https?://\S+\)", body[0]):
-        art.title = art.title or re.sub(r"^\[(.+)\]\(.*$", r"\1", body[0])
-        art.lines = body = body[1:]
+    if art.lines and re.fullmatch(r"\[.+\]\(https?://\S+\)", art.lines[0]):
+        art.title = art.title or re.sub(r"^\[(.+)\]\(.*$", r"\1", art.lines[0])
+        art.lines = art.lines[1:]
+
+
+def _read_publication_date(art: Article, header: dict) -> None:
+    """The publication date from the front matter, or from a first line "date 2026-01-28 desk／reporter" (then dropped)."""
     for key in ("date", "published", "pubdate"):
         if key in header:
             art.published = _iso_day(header[key])
             if art.published:
                 break
-    if body:
-        m = re.match(r"^date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", body[0], re.I)
-        if m:  # a "date 2026-01-28 desk／reporter" line
-            art.published = art.published or _iso_day(m.group(1))
-            art.lines = body = body[1:]
-    if not art.title:
-        m = re.search(r"原文出處[：:]\s*(?:[^／/]{1,8}[／/])?(.+)$", "\n".join(body), re.M)
+    if art.lines:
+        m = re.match(r"^date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", art.lines[0], re.I)
         if m:
-            art.title = m.group(1).strip()
-        elif body and len(body[0]) <= 120 and not re.search(r"[。.]$", body[0]):
-            art.title = body[0]
-    text_all = "\n".join(body)
+            art.published = art.published or _iso_day(m.group(1))
+            art.lines = art.lines[1:]
+
+
+def _read_title_in_body(art: Article) -> None:
+    """Failing a title in the header, the one after 原文出處, else a short first line that is not a sentence."""
+    if art.title:
+        return
+    body = art.lines
+    m = re.search(r"原文出處[：:]\s*(?:[^／/]{1,8}[／/])?(.+)$", "\n".join(body), re.M)
+    if m:
+        art.title = m.group(1).strip()
+    elif body and len(body[0]) <= 120 and not re.search(r"[。.]$", body[0]):
+        art.title = body[0]
+
+
+def _read_dateline(art: Article, text_all: str) -> None:
+    """The day of a dateline: CNA's （中央社記者…20日電）, taken out of the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
     m = re.search(r"（[^（）]{0,20}?記者[^（）]{0,20}?(\d{1,2})日電）", text_all) or re.search(
         r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
     )
@@ -214,24 +248,31 @@ def parse_article(text: str, published: Optional[_dt.date] = None) -> Article:
         if d:
             art.published = art.published or d
             art.dateline_day = d.day
-    if art.published is None:
-        stamp = re.search(r"(?<!\d)(1[01]\d)(0[1-9]|1[0-2])([0-3]\d)(?!\d)", text_all[-400:])  # CNA's ROC stamp
-        if stamp:
-            try:
-                art.published = _dt.date(int(stamp.group(1)) + 1911, int(stamp.group(2)), int(stamp.group(3)))
-            except ValueError:
-                pass
-    if published:
-        art.published = published
-    # an editor's trailer and the ROC stamp are not part of the story; nor is an English dateline
-    art.lines = [ln for ln in (
+
+
+def _roc_stamp(text_all: str) -> Optional[_dt.date]:
+    """The date of CNA's ROC stamp (1091120) near the end of the story."""
+    stamp = re.search(r"(?<!\d)(1[01]\d)(0[1-9]|1[0-2])([0-3]\d)(?!\d)", text_all[-400:])
+    if stamp:
+        try:
+            return _dt.date(int(stamp.group(1)) + 1911, int(stamp.group(2)), int(stamp.group(3)))
+        except ValueError:
+            pass
+    return None
+
+
+def _without_trailers(lines: list[str]) -> list[str]:
+    """The lines without what is not part of the story: an editor's trailer, the ROC stamp, an English dateline."""
+    return [ln for ln in (
         re.sub(r"^[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—]*\s*", "",
                re.sub(r"[（(]\s*編輯[:：][^）)]*[）)]\s*(?:\d{7})?\s*$|(?<=[。」）])\s*\d{7}\s*$", "", line))
-        for line in art.lines) if ln.strip()]
-    art.publisher = _publisher(text_all, header)
+        for line in lines) if ln.strip()]
+
+
+def _language(text_all: str) -> str:
+    """zh unless Latin letters outnumber CJK characters three to one."""
     cjk = len(re.findall(f"[{CJK}]", text_all))
-    art.language = "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
-    return art
+    return "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text_all)) else "en"
 
 
 def _join_broken(lines: list[str]) -> list[str]:
@@ -423,6 +464,183 @@ class _Building:
         self.unverified.append({"about": about, "note": note})
 
 
+class _DateScan:
+    """The meeting dates of one sentence, read by a chain of regex passes, the fullest forms first.
+
+    Most passes read only where no earlier pass found a date. ``found`` collects
+    (date, end, how, position, strong); ``partial`` keeps what the sentence says of a date
+    it gives without a year.
+    """
+
+    FULL = re.compile(r"(?:(?:民國|民国)\s*(\d{2,3})|(\d{4})|今\s*[（(]\s*(\d{2,4})\s*[)）]\s*)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
+    OPTION_FORMS = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
+    MONTH_DAY = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    DAY = re.compile(r"(?:當地時間\s*|今\s*[（(]\s*|昨\s*[（(]\s*)?(?<![\d月年])(\d{1,2})\s*[)）]?\s*日(?:\s*(?:至|到)\s*(\d{1,2})\s*日)?")
+    EN_MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.I)
+    EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.I)
+
+    def __init__(self, s: str, anchor: Optional[_dt.date]):
+        self.s, self.anchor = s, anchor
+        self.found: list[tuple] = []
+        self.taken: list[tuple[int, int]] = []
+        self.partial: Optional[tuple] = None
+
+    def run(self) -> list[tuple]:
+        self.full_dates()
+        self.option_forms()
+        self.month_days()
+        self.days_of_the_month()
+        if self.anchor:
+            self.today()
+            self.weekdays()
+        self.english_month_first()
+        self.english_day_first()
+        return self.found
+
+    # ------------------------------------------------ what the passes share
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether no earlier pass found a date in [a, b)."""
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def strong_at(self, end_pos: int) -> bool:
+        """Whether the meeting verb follows the date: 6日在台北舉行."""
+        return bool(re.match(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB, self.s[end_pos:]))
+
+    def add(self, m, date, end, how: str) -> None:
+        self.taken.append(m.span())
+        strong = self.strong_at(m.end()) or bool(re.search(r"(?:於|在)\s*$", self.s[:m.start()]))
+        self.found.append((date, end, how, m.start(), strong))
+
+    def add_days(self, m, year: int, month: int, day, last, how: str = "") -> None:
+        """The day (and the last day of a span) of match ``m``, when the calendar has it."""
+        d = Drafter._pd(year, month, int(day))
+        if d:
+            self.add(m, d, Drafter._pd(year, month, int(last)) if last else None, how)
+
+    def add_without_year(self, m, month: int, day: int, shown: str) -> None:
+        self.partial = ("monthday", (month, day))
+        self.add(m, None, None, f"the article gives {shown!r} without a year")
+
+    # ------------------------------------------------ the passes, fullest first
+
+    def full_dates(self) -> None:
+        """2020年11月20日, 民國109年11月20日, 今（2020）年11月20日 (to 22日)."""
+        for m in self.FULL.finditer(self.s):
+            y = m.group(1) or m.group(2) or m.group(3)
+            year = int(y) + 1911 if int(y) < 1000 else int(y)
+            self.add_days(m, year, int(m.group(4)), m.group(5), m.group(6))
+
+    def option_forms(self) -> None:
+        """The forms of the tracker's date options; a bare 1091121 only where the meeting verb follows."""
+        for m in self.OPTION_FORMS.finditer(self.s):
+            if not self.free(*m.span()) or (m.group(0).isdigit() and not self.strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", self.s[:m.start()])):
+                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
+            try:
+                found = parse_date(m.group(0))
+            except InputError:
+                continue
+            if found.day:
+                self.add(m, found, None, "")
+
+    def month_days(self) -> None:
+        """11月20日, 本（11）月20日: the year from the article's date."""
+        for m in self.MONTH_DAY.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            month = int(m.group(2) or m.group(3))
+            year = Drafter._year_for(month, int(m.group(4)), self.anchor)
+            if year is None:
+                self.add_without_year(m, month, int(m.group(4)), m.group(0).strip())
+                continue
+            self.add_days(m, year, month, m.group(4), m.group(5), "the year comes from the article's date" if self.anchor else "")
+
+    def days_of_the_month(self) -> None:
+        """20日, 今（20）日: the month and year from the article's date; not the 20日電 of a dateline."""
+        for m in self.DAY.finditer(self.s):
+            if not self.free(*m.span()) or re.match(r"\s*電", self.s[m.end():]):
+                continue
+            if self.anchor is None:
+                continue
+            d = Drafter._day_before(self.anchor, int(m.group(1)))
+            if d:
+                e = Drafter._pd(d.year, d.month, int(m.group(2))) if m.group(2) else None
+                self.add(m, d, e, "the month and year come from the article's date")
+
+    def today(self) -> None:
+        """今天, today: the article's date, when the meeting verb follows."""
+        anchor = self.anchor
+        for m in re.finditer(r"今天|今日|today|this morning", self.s, re.I):
+            if self.free(*m.span()) and self.strong_at(m.end()):
+                self.add(m, PartialDate(anchor.year, anchor.month, anchor.day), None, "the article says 'today'; the date is the article's")
+
+    def weekdays(self) -> None:
+        """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
+        anchor = self.anchor
+        for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", self.s, re.I):
+            back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            d = anchor - _dt.timedelta(days=back)
+            self.add(m, PartialDate(d.year, d.month, d.day), None, f"{m.group(1)} before the article's date {anchor}")
+
+    def english_month_first(self) -> None:
+        """Nov. 20, Nov 20-21, 2020."""
+        for m in self.EN_MONTH_FIRST.finditer(self.s):
+            mo = _MONTHS[m.group(1)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else Drafter._year_for(mo, int(m.group(2)), self.anchor)
+            if year is None:
+                self.add_without_year(m, mo, int(m.group(2)), m.group(0))
+                continue
+            self.add_days(m, year, mo, m.group(2), m.group(3))
+
+    def english_day_first(self) -> None:
+        """20 November 2020, 20-21 November."""
+        for m in self.EN_DAY_FIRST.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            mo = _MONTHS[m.group(3)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else Drafter._year_for(mo, int(m.group(1)), self.anchor)
+            if year is None:
+                continue
+            self.add_days(m, year, mo, m.group(1), m.group(2))
+
+
+class _TopicList:
+    """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
+
+    def __init__(self, drafter: "Drafter", source_id: str):
+        self.drafter, self.source_id = drafter, source_id
+        self.entries: dict[str, tuple[dict, str]] = {}
+
+    def add(self, tid: str, label: str, sentence: str, headline: bool, body=()) -> None:
+        """A topic named again stays where it was first named; it becomes a headline, or gains outcomes, if it had none."""
+        if tid in self.entries:
+            t = self.entries[tid][0]
+            if headline and not t.get("headline", True):
+                t.pop("headline", None)
+            if body and not t.get("outcomes"):
+                t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+            return
+        t = {"topic": tid, "label": self.drafter.text(label)}
+        if not headline:
+            t["headline"] = False
+        if body:
+            t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+        t["unverified"] = True
+        t["sources"] = [self.source_id]
+        self.entries[tid] = (t, sentence)
+
+    def listed(self) -> list[tuple[dict, str]]:
+        """The topics in order, each with the key order of a curated file: outcomes before unverified and sources."""
+        result = list(self.entries.values())
+        for t, _ in result:
+            if "outcomes" in t:
+                t["outcomes"] = t.pop("outcomes")
+                t["unverified"] = t.pop("unverified")
+                t["sources"] = t.pop("sources")
+        return result
+
+
 class Drafter:
     def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
         self.ds, self.art, self.today = ds, art, today
@@ -554,92 +772,11 @@ class Drafter:
 
     def _dates_in(self, s: str, anchor: Optional[_dt.date]):
         """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""
-        out = []
-        taken: list[tuple[int, int]] = []
-
-        def free(a, b):
-            return all(b <= x or a >= y for x, y in taken)
-
-        def strong_at(end_pos):
-            return bool(re.match(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB, s[end_pos:]))
-
-        def add(m, date, end, how):
-            taken.append(m.span())
-            out.append((date, end, how, m.start(), strong_at(m.end()) or bool(re.search(r"(?:於|在)\s*$", s[:m.start()]))))
-
-        full = re.compile(r"(?:(?:民國|民国)\s*(\d{2,3})|(\d{4})|今\s*[（(]\s*(\d{2,4})\s*[)）]\s*)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
-        for m in full.finditer(s):
-            y = m.group(1) or m.group(2) or m.group(3)
-            year = int(y) + 1911 if int(y) < 1000 else int(y)
-            d, e = self._pd(year, int(m.group(4)), int(m.group(5))), m.group(6)
-            if d:
-                add(m, d, self._pd(year, int(m.group(4)), int(e)) if e else None, "")
-        # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
-        forms = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
-        for m in forms.finditer(s):
-            if not free(*m.span()) or (m.group(0).isdigit() and not strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", s[:m.start()])):
-                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
-            try:
-                found = parse_date(m.group(0))
-            except InputError:
-                continue
-            if found.day:
-                add(m, found, None, "")
-        md = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
-        for m in md.finditer(s):
-            if not free(*m.span()):
-                continue
-            month = int(m.group(2) or m.group(3))
-            year = self._year_for(month, int(m.group(4)), anchor)
-            if year is None:
-                self._partial = ("monthday", (month, int(m.group(4))))
-                add(m, None, None, f"the article gives {m.group(0).strip()!r} without a year")
-                continue
-            d = self._pd(year, month, int(m.group(4)))
-            e = m.group(5)
-            if d:
-                add(m, d, self._pd(year, month, int(e)) if e else None, "the year comes from the article's date" if anchor else "")
-        day = re.compile(r"(?:當地時間\s*|今\s*[（(]\s*|昨\s*[（(]\s*)?(?<![\d月年])(\d{1,2})\s*[)）]?\s*日(?:\s*(?:至|到)\s*(\d{1,2})\s*日)?")
-        for m in day.finditer(s):
-            if not free(*m.span()) or re.match(r"\s*電", s[m.end():]):
-                continue
-            if anchor is None:
-                continue
-            d = self._day_before(anchor, int(m.group(1)))
-            if d:
-                e = self._pd(d.year, d.month, int(m.group(2))) if m.group(2) else None
-                add(m, d, e, "the month and year come from the article's date")
-        if anchor:
-            for m in re.finditer(r"今天|今日|today|this morning", s, re.I):
-                if free(*m.span()) and strong_at(m.end()):
-                    add(m, PartialDate(anchor.year, anchor.month, anchor.day), None, "the article says 'today'; the date is the article's")
-            for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s, re.I):
-                back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
-                d = anchor - _dt.timedelta(days=back)
-                add(m, PartialDate(d.year, d.month, d.day), None, f"{m.group(1)} before the article's date {anchor}")
-        en = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.I)
-        for m in en.finditer(s):
-            mo = _MONTHS[m.group(1)[:3].lower()]
-            year = int(m.group(4)) if m.group(4) else self._year_for(mo, int(m.group(2)), anchor)
-            if year is None:
-                self._partial = ("monthday", (mo, int(m.group(2))))
-                add(m, None, None, f"the article gives {m.group(0)!r} without a year")
-                continue
-            d = self._pd(year, mo, int(m.group(2)))
-            if d:
-                add(m, d, self._pd(year, mo, int(m.group(3))) if m.group(3) else None, "")
-        en2 = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.I)
-        for m in en2.finditer(s):
-            if not free(*m.span()):
-                continue
-            mo = _MONTHS[m.group(3)[:3].lower()]
-            year = int(m.group(4)) if m.group(4) else self._year_for(mo, int(m.group(1)), anchor)
-            if year is None:
-                continue
-            d = self._pd(year, mo, int(m.group(1)))
-            if d:
-                add(m, d, self._pd(year, mo, int(m.group(2))) if m.group(2) else None, "")
-        return out
+        scan = _DateScan(s, anchor)
+        found = scan.run()
+        if scan.partial is not None:
+            self._partial = scan.partial
+        return found
 
     @staticmethod
     def _pd(year, month, day) -> Optional[PartialDate]:
@@ -1213,63 +1350,46 @@ class Drafter:
         return "taiwan"
 
     def topics(self, source_id: str) -> list[tuple[dict, str]]:
-        out: dict[str, tuple[dict, str]] = {}
-        order: list[str] = []
+        """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
+        found = _TopicList(self, source_id)
         sections = self.sections()
-        headline_from_sections = len(sections) >= 2
+        self._section_topics(found, sections)
+        self._listed_topics(found, headline_from_sections=len(sections) >= 2)
+        self._outcomes_where_named(found, source_id)
+        return found.listed()
 
-        def add(tid, label, sentence, headline, body=()):
-            if tid in out:
-                t = out[tid][0]
-                if headline and not t.get("headline", True):
-                    t.pop("headline", None)
-                if body and not t.get("outcomes"):
-                    t["outcomes"] = self._outcomes(tid, body, source_id)
-                return
-            t = {"topic": tid, "label": self.text(label)}
-            if not headline:
-                t["headline"] = False
-            if body:
-                t["outcomes"] = self._outcomes(tid, body, source_id)
-            t["unverified"] = True
-            t["sources"] = [source_id]
-            out[tid] = (t, sentence)
-            order.append(tid)
-
+    def _section_topics(self, found: "_TopicList", sections: list[tuple[str, list[str], str]]) -> None:
+        """The topic of each headed section: a headline, with the section's sentences as its outcomes."""
         for title, body, line in sections:
             tid = self.best_topic(title)
             if not tid:
                 self.say(f"topic not in the taxonomy: {title!r} (in: {line})")
                 continue
-            add(tid, title, line, True, body)
-        section_topics = set(order)
+            found.add(tid, title, line, True, body)
+
+    def _listed_topics(self, found: "_TopicList", headline_from_sections: bool) -> None:
+        """The topics of each list the article gives (…、…及…)."""
+        section_topics = set(found.entries)
         for items, s in self.enumerations():
-            found = [(item, self.best_topic(item)) for item in items]
-            named = [tid for _, tid in found if tid]
+            items_found = [(item, self.best_topic(item)) for item in items]
+            named = [tid for _, tid in items_found if tid]
             # with headed sections, a list is the agenda only if it mostly names the sections' topics
             headline = not headline_from_sections or 2 * len(section_topics.intersection(named)) >= len(named)
-            for item, tid in found:
+            for item, tid in items_found:
                 if not tid:
                     self.say(f"topic not in the taxonomy: {item!r} (in: {s})")
                     continue
-                add(tid, item, s, headline)
-        # topics without a section: the sentences that name them and say what was agreed
-        for tid in order:
-            t = out[tid][0]
+                found.add(tid, item, s, headline)
+
+    def _outcomes_where_named(self, found: "_TopicList", source_id: str) -> None:
+        """Outcomes of a topic without a section: up to three other sentences that name it and say what was agreed."""
+        for tid, (t, sentence) in found.entries.items():
             if t.get("outcomes"):
                 continue
             label = next(iter(t["label"].values()))
-            body = [s for _, s in self.sents if _find(label, s) and _AGREE.search(s) and not _NOT_MEETING.search(s) and s != out[tid][1]]
+            body = [s for _, s in self.sents if _find(label, s) and _AGREE.search(s) and not _NOT_MEETING.search(s) and s != sentence]
             if body:
                 t["outcomes"] = self._outcomes(tid, body[:3], source_id)
-        result = [out[tid] for tid in order]
-        # keep the key order of a curated file: outcomes before unverified and sources
-        for t, _ in result:
-            if "outcomes" in t:
-                t["outcomes"] = t.pop("outcomes")
-                t["unverified"] = t.pop("unverified")
-                t["sources"] = t.pop("sources")
-        return result
 
     def _outcomes(self, tid: str, body, source_id: str) -> list[dict]:
         out = []

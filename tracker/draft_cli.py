@@ -13,6 +13,23 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
     from . import draft as drafting
 
     fmt = fmt.lower()
+    number, day = _checked_options(round_, source_url, published)
+    if out is not None:
+        from .output.files import check_target
+
+        check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
+    text = drafting.read_article(article, sys.stdin)
+    store = load_data()
+    rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
+    result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
+                                 source_url=source_url, publisher=publisher, published=day, rounds=rounds)
+    body = _rendered(env, result, fmt, to_file=out is not None)
+    _tell(env, result)
+    _deliver(env, body, out, force)
+
+
+def _checked_options(round_: Optional[str], source_url: Optional[str], published: Optional[str]):
+    """The round number and publication day the options give; InputError for one that is not usable."""
     number = None
     if round_ is not None:
         if not round_.strip().isdigit() or int(round_) < 1:
@@ -28,31 +45,38 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
         if when.day is None:
             raise InputError(f"--published {published!r} is not a full date (give the day too)")
         day = when.first_day()
-    if out is not None:
-        from .output.files import check_target
+    return number, day
 
-        check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
-    text = drafting.read_article(article, sys.stdin)
-    store = load_data()
-    rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
-    result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
-                                 source_url=source_url, publisher=publisher, published=day, rounds=rounds)
+
+def _rendered(env, result, fmt: str, to_file: bool) -> str:
+    """The draft as JSON (ASCII escapes for a terminal that cannot show CJK), or as YAML that reads back as a round file."""
     if fmt == "json":
         import json
 
         body = json.dumps(result.record, ensure_ascii=False, indent=2) + "\n"
-        if out is None:
+        if not to_file:
             from .output.formats import _encodes_cjk
 
             if not _encodes_cjk(env.stdout):
                 body = json.dumps(result.record, ensure_ascii=True, indent=2) + "\n"
-    else:
-        body = drafting.to_yaml(result)
-        drafting.check_round_trip(result, body)
+        return body
+    from .draft import check_round_trip, to_yaml
+
+    body = to_yaml(result)
+    check_round_trip(result, body)
+    return body
+
+
+def _tell(env, result) -> None:
+    """On stderr: that the round is already in the data, and the drafter's notes."""
     if result.existing:
         print(f"warning: {result.id} is already in the data ({result.existing}); compare the draft with it", file=env.stderr)
     for line in result.messages:
         print(f"note: {line}", file=env.stderr)
+
+
+def _deliver(env, body: str, out: Optional[str], force: bool) -> None:
+    """The draft written to ``out``, or printed."""
     if out is not None:
         from .output.files import write_text
 
