@@ -8,14 +8,17 @@ full-text search and the commitments ledger.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from .errors import InputError
 from .data.index import fold as _fold
-from .data.model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, Text, record
+from .data.model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, record
 from .safe import cut
 from .rules import date_key, dialogue_short, round_order
 from .data.summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
+
+if TYPE_CHECKING:  # built only when a question that gives them is asked
+    from .results import CommitmentRow, Comparison, SearchResult, TimelineEntry, TopicMention
 
 DEFAULT_DIALOGUE = "eppd"
 
