@@ -77,7 +77,7 @@ def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pa
     return env
 
 
-FILTERS = {  # the filter options, in the order --help lists them: name -> (annotation, default)
+FILTERS = {  # the filter options, in the order --help lists them: name -> annotation (each defaults to None)
     "dialogue": DialogueOpt,
     "partner": PartnerOpt,
     "since": SinceOpt,
@@ -109,10 +109,10 @@ def _with_shared_options(func):
     kw = inspect.Parameter.KEYWORD_ONLY
     own = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in list(sig.parameters.values())[1:]
            if p.kind is not inspect.Parameter.VAR_KEYWORD]
-    positional = [p for p in own if p.default is inspect.Parameter.empty]
+    arguments = [p for p in own if p.default is inspect.Parameter.empty]
     filters = [inspect.Parameter(n, kw, default=None, annotation=FILTERS[n]) for n in getattr(func, "filters", ())]
-    params = positional + [p.replace(kind=kw) for p in own if p not in positional]
-    params = positional + filters + params[len(positional):]
+    options = [p.replace(kind=kw) for p in own if p.default is not inspect.Parameter.empty]
+    params = arguments + filters + options
     extra = [
         inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
         inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
