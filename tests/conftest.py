@@ -89,3 +89,15 @@ def check_golden(path: Path, text: str) -> None:
         pytest.fail(f"rewrote {path}; check the change (git diff) and run the tests again without UPDATE_GOLDEN")
     assert old is not None, f"missing golden file {path}; run with UPDATE_GOLDEN=1"
     assert text == old, f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
+
+
+def generate_folder(folder: Path, rounds: int) -> Path:
+    """A synthetic data folder of ``rounds`` rounds, written by benchmarks/generate.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = module
+    spec.loader.exec_module(module)
+    module.generate(rounds, str(folder))
+    return folder

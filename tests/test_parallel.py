@@ -6,14 +6,12 @@ folders are read by them, and compare every result with a reading in one process
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 
 import pytest
 
 import tracker.data.parallel as parallel
-from conftest import FIXTURES, ROOT, TODAY, run
+from conftest import FIXTURES, TODAY, generate_folder, run
 from tracker.data.load import check
 from tracker.data.store import MemoryBackend, SqliteBackend
 
@@ -39,13 +37,7 @@ def workers(monkeypatch):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("generated") / "data"
-    module.generate(40, str(folder))
-    return folder
+    return generate_folder(tmp_path_factory.mktemp("generated") / "data", 40)
 
 
 def everything(store) -> tuple:

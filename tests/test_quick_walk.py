@@ -7,15 +7,13 @@ on a generated folder, on every error fixture and on mutated files.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker.data.parse as parse
-from conftest import DATA, FIXTURES, ROOT
+from conftest import DATA, FIXTURES, generate_folder
 from test_properties import REAL, VALID, mutate
 from tracker.data.load import scan
 from tracker.data.model import Round
@@ -59,13 +57,7 @@ def data_files(root) -> list:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("generated") / "data"
-    module.generate(60, str(folder))
-    return folder
+    return generate_folder(tmp_path_factory.mktemp("generated") / "data", 60)
 
 
 def test_every_shipped_file_is_read_quickly_to_the_same_result(monkeypatch):
