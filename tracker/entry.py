@@ -64,8 +64,8 @@ def run() -> None:
     import gc
 
     gc.disable()  # a short-lived process: cyclic garbage collection only slows the reading of many files
-    _standard_streams()
     try:
+        _standard_streams()
         from .cli import main
 
         if _received:
@@ -99,7 +99,7 @@ def _standard_streams() -> None:
                 except OSError:
                     continue
             try:
-                setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
+                setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115 - the process's own stream
             except OSError:
                 pass
     for stream in (sys.stdout, sys.stderr):
@@ -112,22 +112,45 @@ def _standard_streams() -> None:
                 pass
         except AttributeError:
             pass
+    from .output.files import whole_stream
+
+    sys.stdout = whole_stream(sys.stdout)  # every byte written, or an error: never a silent short write
 
 
 def _quiet_exit(code: int) -> None:
+    """Exit with ``code``, once what is left of the output is written: a reader that went away
+    makes it 141, another failure (a full disk) one line and 3, unless the command failed already."""
     try:
         sys.stdout.flush()
-    except (OSError, ValueError, AttributeError):
-        try:
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
-        code = code or 141
+    except (OSError, ValueError) as exc:  # a closed pipe, a full disk, a closed stream
+        _discard_stdout()
+        if not code:
+            code = 141 if isinstance(exc, BrokenPipeError) else _output_failed(exc)
     signals = [s for s in _received if s != signal.SIGINT]
     if signals:
         code = 128 + signals[0]
     elif _received:
         code = 130
     sys.exit(code)
+
+
+def _discard_stdout() -> None:
+    try:
+        import os
+
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(exc: OSError | ValueError) -> int:
+    """Say on stderr that standard output failed; the exit status for it."""
+    if not isinstance(exc, OSError):
+        return 141  # a stream closed under us: as good as a reader gone
+    try:
+        print(f"error: standard output: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return 3  # ExitStatus.OUTPUT_ERROR, without importing more at exit

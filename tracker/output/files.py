@@ -8,14 +8,95 @@ output path is checked by ``check_target``. The path ``-`` means standard output
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import stat
 import sys
-from typing import Callable, Optional, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from ..errors import OutputError
 
 STDOUT = "-"
+
+
+# ---------------------------------------------------------------- every byte written, or an error
+
+Bytes = bytes | bytearray | memoryview
+
+
+def write_all(write: Callable[[memoryview], int | None], data: Bytes) -> int:
+    """Give ``data`` to ``write`` (a binary stream's or a descriptor's) until every byte is taken.
+
+    A write may take fewer bytes than it was given (a full disk, a file-size limit, a reader that
+    left, a signal): the rest is written on, and the next attempt raises the ``OSError`` that says
+    why. A write that takes nothing at all is an error too, never a silent end.
+    """
+    view = memoryview(data).cast("B")
+    done = 0
+    while done < len(view):
+        n = write(view[done:])
+        if n is None or n <= 0:
+            raise OSError(errno.EIO, "the output took no more bytes")
+        done += n
+    return done
+
+
+class WholeWrites(io.RawIOBase):
+    """A file descriptor of which every write writes all its bytes or raises ``OSError``.
+
+    Python's unbuffered streams (``PYTHONUNBUFFERED``) and its text layer pass on or ignore the
+    short count of a write, so that output on a nearly full disk would end early without a word;
+    standard output is written through this instead. The descriptor is never closed here.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Bytes) -> int:  # type: ignore[override]
+        return write_all(self._write_some, data)
+
+    def _write_some(self, view: memoryview) -> int:
+        while True:
+            try:
+                return os.write(self._fd, view)
+            except BlockingIOError:  # a non-blocking descriptor that is full: wait until it drains
+                import select
+
+                select.select([], [self._fd], [])
+
+
+def whole_stream(stream: TextIO) -> TextIO:
+    """A standard stream rebuilt over ``WholeWrites``, with its encoding, error handling and
+    buffering kept; the stream itself when it has no descriptor of its own."""
+    try:
+        fd = stream.fileno()
+        stream.flush()
+        encoding, errors = stream.encoding, stream.errors
+    except (AttributeError, OSError, ValueError):
+        return stream
+    raw = WholeWrites(fd)
+    write_through = bool(getattr(stream, "write_through", False))
+    buffer = raw if write_through else io.BufferedWriter(raw)  # unbuffered stays unbuffered
+    return io.TextIOWrapper(buffer, encoding=encoding, errors=errors,  # type: ignore[arg-type]
+                            line_buffering=bool(getattr(stream, "line_buffering", False)),
+                            write_through=write_through)
+
+
+def stdout_failed(exc: OSError) -> OutputError:
+    """The error for standard output that could not be written (a full disk, a device that takes nothing)."""
+    return OutputError(f"standard output: cannot write: {exc.strerror or exc}")
 
 _KINDS = (
     (stat.S_ISLNK, "a symbolic link"),
@@ -31,7 +112,7 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _not_regular(path: str, st: os.stat_result) -> Optional[OutputError]:
+def _not_regular(path: str, st: os.stat_result) -> OutputError | None:
     """The error for an existing target that is not a regular file (never written over)."""
     if stat.S_ISDIR(st.st_mode):
         return OutputError(f"{path}: is a folder; give a file name")
@@ -41,7 +122,7 @@ def _not_regular(path: str, st: os.stat_result) -> Optional[OutputError]:
     return OutputError(f"{path}: is {kind}; only a regular file is ever replaced (use - for standard output)")
 
 
-def _lstat(path: str) -> Optional[os.stat_result]:
+def _lstat(path: str) -> os.stat_result | None:
     try:
         return os.lstat(path)
     except FileNotFoundError:
@@ -50,7 +131,7 @@ def _lstat(path: str) -> Optional[os.stat_result]:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: bool = False) -> str:
+def check_target(path: str, *, force: bool, data_dir: str | None, is_dir: bool = False) -> str:
     """The absolute target path (or ``-``), or OutputError saying why it must not be written.
 
     The one place where output paths are judged: empty paths, the data folder, folders,
@@ -81,8 +162,8 @@ def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: boo
     return target
 
 
-def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: Optional[str],
-               stdout: Optional[TextIO] = None) -> str:
+def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: str | None,
+               stdout: TextIO | None = None) -> str:
     """Have ``write(temp_path)`` produce the file, then move it into place in one step.
 
     The temporary file sits beside the target, so that the final step is atomic. Without
@@ -101,6 +182,7 @@ def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir
         with _signals_held():  # a signal now would leave the new file unnamed, and behind
             tmp = _temp_file(folder, name)
         write(tmp)
+        _sync(tmp)
         _put_in_place(tmp, target, path, force)
     except OSError as exc:
         _remove(tmp)
@@ -139,6 +221,17 @@ class _signals_held:
         return False
 
 
+def _sync(path: str) -> None:
+    """Have the file reach the disk before it takes its name: a failure the system reports only
+    now (a full disk found when the data is flushed, a network drive gone) is an ``OSError`` here,
+    never a short file under the name."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _put_in_place(tmp: str, target: str, path: str, force: bool) -> None:
     st = _lstat(target)
     if st is not None:
@@ -174,9 +267,10 @@ def _umask() -> int:
     return mask
 
 
-def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
-    """Write bytes to standard output (the text written so far flushed first); a reader
-    that went away ends the command as a closed pipe."""
+def _to_stdout(stdout: TextIO | None, chunks) -> str:
+    """Write bytes to standard output (the text written so far flushed first), every byte of
+    them or an error: a reader that went away ends the command as a closed pipe, a full disk
+    as an output error."""
     from ..errors import PipeClosed
 
     stream = stdout if stdout is not None else sys.stdout
@@ -184,14 +278,16 @@ def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
         stream.flush()
         out = stream.buffer
         for chunk in chunks:
-            out.write(chunk)
+            write_all(out.write, chunk)
         out.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
+    except OSError as exc:
+        raise stdout_failed(exc) from None
     return STDOUT
 
 
-def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str:
+def _write_stdout(write: Callable[[str], None], stdout: TextIO | None) -> str:
     """Build the file in a private temporary folder, then copy it to standard output."""
     import shutil
     import tempfile
@@ -204,31 +300,32 @@ def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str
         write(tmp)
         with open(tmp, "rb") as fh:
             return _to_stdout(stdout, iter(lambda: fh.read(1 << 16), b""))
-    except OSError as exc:  # a full temporary folder; a closed pipe is PipeClosed by now
-        raise OutputError(f"-: cannot write: {exc.strerror or exc}") from None
+    except OSError as exc:  # a full temporary folder; standard output's own failures are named by now
+        raise OutputError(f"-: cannot write: {exc.strerror or exc} (in the temporary folder "
+                          f"{tempfile.gettempdir()})") from None
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def write_bytes(path: str, data: bytes, *, force: bool, data_dir: Optional[str],
-                stdout: Optional[TextIO] = None) -> str:
+def write_bytes(path: str, data: bytes, *, force: bool, data_dir: str | None,
+                stdout: TextIO | None = None) -> str:
     if path == STDOUT:  # no temporary file needed: the content is whole already
         return _to_stdout(stdout, [data])
 
     def write(tmp: str) -> None:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            write_all(fh.write, data)
 
     return write_file(path, write, force=force, data_dir=data_dir, stdout=stdout)
 
 
-def write_text(path: str, text: str, *, force: bool, data_dir: Optional[str], encoding: str = "utf-8",
-               stdout: Optional[TextIO] = None) -> str:
+def write_text(path: str, text: str, *, force: bool, data_dir: str | None, encoding: str = "utf-8",
+               stdout: TextIO | None = None) -> str:
     return write_bytes(path, text.encode(encoding), force=force, data_dir=data_dir, stdout=stdout)
 
 
-def _remove(path: Optional[str]) -> None:
+def _remove(path: str | None) -> None:
     if path is None:
         return
     for name in (path, path + "-journal", path + "-wal", path + "-shm"):
@@ -238,7 +335,7 @@ def _remove(path: Optional[str]) -> None:
             pass
 
 
-def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: Optional[str]) -> str:
+def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: str | None) -> str:
     """Write several files into folder ``path``: a new folder appears whole, in one rename;
     into an existing folder each file is written atomically, and none is replaced unless forced."""
     import shutil
@@ -258,6 +355,7 @@ def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: b
         os.mkdir(tmp)
         for name, write in files.items():
             write(os.path.join(tmp, name))
+            _sync(os.path.join(tmp, name))
         os.rename(tmp, target)  # fails if another run made the folder meanwhile and filled it
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

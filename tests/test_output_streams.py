@@ -1,0 +1,194 @@
+"""Output is never cut short without a word: every write's count is checked, on standard output
+and in files, and what cannot be written ends the command with one line and exit 3 (a full disk,
+a device that takes nothing), or quietly with exit 141 (a reader that went away).
+
+Through real processes: a file-size limit (``RLIMIT_FSIZE``, which fails writes as a full disk
+does), ``/dev/full``, a real full file system (a small tmpfs in a private mount namespace, where
+that is allowed), and a reader that leaves after one byte.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, run, tracker_cmd
+
+LIMIT = 4096  # bytes a file may grow to in the processes below: smaller than every output tried
+
+
+def _process_env(unbuffered: bool = False) -> dict:
+    env = {**os.environ, "TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
+    for name in ("FORCE_COLOR", "PYTHONUNBUFFERED"):
+        env.pop(name, None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"  # Python's unbuffered streams pass a short write's count on
+    return env
+
+
+def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, check=False, **kwargs)
+
+
+def _file_size_limit(limit: int = LIMIT):
+    def set_limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
+
+    return set_limit
+
+
+# ---------------------------------------------------------------- standard output on a full disk
+
+TO_STDOUT = [["export", "json", "-"], ["export", "ics", "-"], ["timeline", "--svg", "-"], ["topics", "--html", "-"],
+             ["list", "-O", "json"], ["show", "1"], ["schema"]]
+
+
+def _to_file(args: list[str], path, unbuffered: bool, limit: int) -> subprocess.CompletedProcess:
+    with open(path, "wb") as fh:
+        return _run([*tracker_cmd(), *args], stdout=fh, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env=_process_env(unbuffered), preexec_fn=_file_size_limit(limit))
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args", TO_STDOUT, ids=" ".join)
+def test_standard_output_to_a_full_disk_is_one_line_and_exit_3(args, unbuffered, tmp_path):
+    """`tracker export json - > out.json` on a nearly full disk used to write 24 kB and exit 0.
+
+    The disk fills early (4 kB), then one byte before the end: wherever the last write is cut
+    short, the command fails; a short count is never taken for the whole."""
+    out = tmp_path / "out"
+    whole = _to_file(args, out, unbuffered, 1 << 30)
+    assert whole.returncode == 0, whole.stderr
+    size = out.stat().st_size
+    for limit in (LIMIT, size - 1):
+        proc = _to_file(args, out, unbuffered, limit)
+        assert (proc.returncode, proc.stderr) == (3, "error: standard output: cannot write: File too large\n"), limit
+        assert out.stat().st_size == limit, "written up to the limit"
+
+
+def _unshare_mount() -> bool:
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return False
+    probe = _run(["unshare", "--mount", "sh", "-c", "mount -t tmpfs -o size=4k tmpfs /mnt"],
+                           capture_output=True, timeout=60)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_mount(), reason="a private tmpfs needs Linux and the right to mount")
+def test_a_really_full_file_system(tmp_path):
+    """A 64 kB tmpfs that holds nothing else (in a mount namespace of its own, gone with it): the file
+    and standard output both fail with ENOSPC, and no half-written file or temporary file is left."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    script = (
+        'mount -t tmpfs -o size=64k tmpfs "$DIR" || exit 99\n'
+        '"$@" export json "$DIR/a.json"; echo "file $?" >&2\n'
+        '"$@" export json - > "$DIR/b.json"; echo "stdout $?" >&2\n'
+        'rm -f "$DIR/b.json"; ls -A "$DIR" >&2\n'
+    )
+    proc = _run(["unshare", "--mount", "sh", "-c", script, "sh", *tracker_cmd()], capture_output=True,
+                          text=True, timeout=120, env={**_process_env(), "DIR": str(folder)})
+    assert proc.stderr == (f"error: {folder}/a.json: cannot write: No space left on device\nfile 3\n"
+                           "error: standard output: cannot write: No space left on device\nstdout 3\n")
+
+
+# ---------------------------------------------------------------- a reader that leaves
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args", [["export", "json", "-"], ["export", "sqlite", "-"]], ids=" ".join)
+def test_a_reader_that_leaves_after_one_byte_gives_141(args, unbuffered):
+    """`tracker export json - | head -c1` used to exit 0: the count of the write the closed pipe cut
+    short was ignored. The output is larger than the pipe holds, so the end never reached it."""
+    import fcntl
+
+    proc = subprocess.Popen([*tracker_cmd(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=_process_env(unbuffered))
+    capacity = fcntl.fcntl(proc.stdout.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032))
+    assert capacity < 200_000, "the pipe could hold the whole output"
+    assert len(proc.stdout.read(1)) == 1
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert (proc.wait(timeout=120), err) == (141, b"")
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_head_c1_through_a_shell(unbuffered):
+    """As a user types it, with the status of the tracker's side of the pipe."""
+    if not shutil.which("bash") or not shutil.which("head"):
+        pytest.skip("no bash or head here")
+    cmd = " ".join(f"'{a}'" for a in tracker_cmd())
+    proc = _run(["bash", "-c", f"{cmd} export json - | head -c1 >/dev/null; echo ${{PIPESTATUS[0]}}"],
+                          capture_output=True, text=True, timeout=120, env=_process_env(unbuffered))
+    assert (proc.stdout, proc.stderr) == ("141\n", "")
+
+
+# ---------------------------------------------------------------- every write's count, every file synced
+
+
+def test_a_short_write_is_written_on_until_every_byte_is_taken():
+    from tracker.output.files import write_all
+
+    taken = bytearray()
+
+    def three_at_a_time(view):
+        taken.extend(view[:3])
+        return min(3, len(view))
+
+    data = "中文 and text".encode() * 50
+    assert write_all(three_at_a_time, data) == len(data)
+    assert bytes(taken) == data
+
+
+@pytest.mark.parametrize("answer", [0, None])
+def test_a_write_that_takes_nothing_is_an_error(answer):
+    from tracker.output.files import write_all
+
+    with pytest.raises(OSError):
+        write_all(lambda view: answer, b"abc")
+
+
+def test_standard_output_s_descriptor_writes_every_byte(monkeypatch):
+    """The descriptor under standard output writes on after a short write instead of dropping the rest."""
+    from tracker.output import files
+
+    read, write = os.pipe()
+    real_write = os.write
+    monkeypatch.setattr(files.os, "write", lambda fd, view: real_write(fd, view[:7]))
+    try:
+        stream = files.whole_stream(open(write, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+        stream.write("臺灣 Taiwan " * 100)
+        stream.flush()
+        monkeypatch.undo()
+        os.close(write)
+        got = b""
+        while chunk := os.read(read, 65536):
+            got += chunk
+    finally:
+        os.close(read)
+    assert got.decode() == "臺灣 Taiwan " * 100
+
+
+@pytest.mark.parametrize("args, name", [(["export", "json"], "x.json"), (["export", "sqlite"], "x.db"),
+                                        (["timeline", "--svg"], "x.svg"), (["export", "csv"], "tables")])
+def test_a_failure_the_disk_reports_late_is_an_error_and_leaves_nothing(args, name, tmp_path, monkeypatch):
+    """A write-back failure reported only when the file is synced (a full network drive): exit 3,
+    and the name is never given to a short file."""
+    from tracker.output import files
+
+    def fail(fd):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(files.os, "fsync", fail)
+    target = tmp_path / name
+    result = run(*args, str(target))
+    assert (result.code, result.err) == (3, f"error: {target}: cannot write: Input/output error\n")
+    assert list(tmp_path.iterdir()) == []
