@@ -10,6 +10,7 @@ that is allowed), and a reader that leaves after one byte.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import signal
@@ -17,7 +18,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, run, tracker_cmd
+from conftest import DATA, TODAY, run, tracker_cmd
 
 LIMIT = 4096  # bytes a file may grow to in the processes below: smaller than every output tried
 
@@ -72,6 +73,60 @@ def test_standard_output_to_a_full_disk_is_one_line_and_exit_3(args, unbuffered,
         proc = _to_file(args, out, unbuffered, limit)
         assert (proc.returncode, proc.stderr) == (3, "error: standard output: cannot write: File too large\n"), limit
         assert out.stat().st_size == limit, "written up to the limit"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [["list"], ["show", "1"], ["schema"], ["--version"], ["--help"], ["list", "--help"],
+                                  ["export", "json", "-"], ["export", "sqlite", "-"], ["validate"]], ids=" ".join)
+def test_a_full_standard_output_is_one_line_and_exit_3(args):
+    """A device that takes nothing: `tracker list > /dev/full` used to end in a traceback."""
+    with open("/dev/full", "wb") as full:
+        proc = _run([*tracker_cmd(), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env=_process_env())
+    assert (proc.returncode, proc.stderr) == (3, "error: standard output: cannot write: No space left on device\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args, stdout, code", [(["show", "99"], subprocess.DEVNULL, 2), (["list"], "full", 3),
+                                                (["list"], subprocess.DEVNULL, 0)], ids=["error", "full output", "ok"])
+def test_a_full_standard_error_keeps_the_exit_status(args, stdout, code, unbuffered):
+    """The message is lost, since nothing could say so, but the status still tells what happened
+    (`tracker show 99 2>/dev/full` used to exit 1, or 120)."""
+    with open("/dev/full", "wb") as full:
+        proc = _run([*tracker_cmd(), *args], stdout=full if stdout == "full" else stdout, stderr=full, timeout=120,
+                    env=_process_env(unbuffered))
+    assert proc.returncode == code
+
+
+class _Full(io.RawIOBase):
+    """A device that takes nothing, as /dev/full."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+EVERY_COMMAND = [["list"], ["list", "-O", "json"], ["list", "-O", "csv"], ["show", "1"], ["show", "1", "-O", "markdown"],
+                 ["compare", "1", "6"], ["timeline"], ["timeline", "-O", "timelinejs"], ["topics"],
+                 ["topics", "supply-chains"], ["search", "semiconductor"], ["commitments", "-O", "csv"], ["validate"],
+                 ["schema"], ["--version"], ["--help"], ["list", "--help"], ["export"], ["export", "json", "-"],
+                 ["export", "ics", "-"], ["export", "sqlite", "-"], ["timeline", "--svg", "-"]]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_every_command_on_a_full_standard_output_is_one_line_and_exit_3(args, monkeypatch):
+    from tracker.cli import main
+    from tracker.env import Env
+
+    out = io.TextIOWrapper(io.BufferedWriter(_Full()), encoding="utf-8")
+    err = io.StringIO()
+    environ = {"TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA), "COLUMNS": "100"}
+    monkeypatch.setattr(sys, "stdout", out)  # help and version are written there
+    code = main(list(args), Env(stdout=out, stderr=err, environ=environ, stdout_isatty=False, today=TODAY))
+    assert (code, err.getvalue()) == (3, "error: standard output: cannot write: No space left on device\n")
 
 
 def _unshare_mount() -> bool:

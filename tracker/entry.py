@@ -112,9 +112,10 @@ def _standard_streams() -> None:
                 pass
         except AttributeError:
             pass
-    from .output.files import whole_stream
+    from .output.files import DroppedWrites, whole_stream
 
     sys.stdout = whole_stream(sys.stdout)  # every byte written, or an error: never a silent short write
+    sys.stderr = whole_stream(sys.stderr, DroppedWrites)  # a message that cannot be shown never changes the status
 
 
 def _quiet_exit(code: int) -> None:

@@ -77,16 +77,31 @@ class WholeWrites(io.RawIOBase):
                 select.select([], [self._fd], [])
 
 
-def whole_stream(stream: TextIO) -> TextIO:
-    """A standard stream rebuilt over ``WholeWrites``, with its encoding, error handling and
-    buffering kept; the stream itself when it has no descriptor of its own."""
+class DroppedWrites(WholeWrites):
+    """Standard error: a message that cannot be written (a full disk, a reader gone) is dropped,
+    and so is every later one, since nothing else could say so; the exit status still tells."""
+
+    failed = False
+
+    def write(self, data: Bytes) -> int:  # type: ignore[override]
+        if not self.failed:
+            try:
+                return super().write(data)
+            except OSError:
+                self.failed = True
+        return len(memoryview(data).cast("B"))
+
+
+def whole_stream(stream: TextIO, raw_class: type[WholeWrites] = WholeWrites) -> TextIO:
+    """A standard stream rebuilt over ``WholeWrites`` (or ``DroppedWrites``), with its encoding,
+    error handling and buffering kept; the stream itself when it has no descriptor of its own."""
     try:
         fd = stream.fileno()
         stream.flush()
         encoding, errors = stream.encoding, stream.errors
     except (AttributeError, OSError, ValueError):
         return stream
-    raw = WholeWrites(fd)
+    raw = raw_class(fd)
     write_through = bool(getattr(stream, "write_through", False))
     buffer = raw if write_through else io.BufferedWriter(raw)  # unbuffered stays unbuffered
     return io.TextIOWrapper(buffer, encoding=encoding, errors=errors,  # type: ignore[arg-type]
