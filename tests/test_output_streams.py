@@ -247,3 +247,60 @@ def test_a_failure_the_disk_reports_late_is_an_error_and_leaves_nothing(args, na
     result = run(*args, str(target))
     assert (result.code, result.err) == (3, f"error: {target}: cannot write: Input/output error\n")
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- the pager
+
+PAGED = {"LINES": "10", "NO_COLOR": "1"}
+INSTEAD = "the output is printed instead (see TRACKER_PAGER, PAGER, --no-pager)"
+
+
+@pytest.mark.parametrize("pager, why", [
+    ("true", "ended without reading the output (exit status 0)"),
+    ("false", "ended without reading the output (exit status 1)"),
+    ("no-such-pager-here", "could not be started (No such file or directory)"),
+])
+def test_a_pager_that_shows_nothing_is_named_and_the_output_printed(pager, why):
+    """`TRACKER_PAGER=true tracker list` on a terminal used to show nothing and exit 0."""
+    result = run("list", tty=True, environ={**PAGED, "TRACKER_PAGER": pager})
+    assert (result.code, result.err) == (0, f"note: the pager {pager!r} {why}; {INSTEAD}\n")
+    assert result.out == run("list", tty=True, environ=PAGED).out and result.out.startswith("DDE — ")
+
+
+def test_quitting_the_pager_early_is_no_failure():
+    result = run("list", tty=True, environ={**PAGED, "TRACKER_PAGER": "sh -c 'head -c 100 >/dev/null'"})
+    assert (result.code, result.out, result.err) == (0, "", "")
+
+
+def test_a_pager_that_fails_after_showing_part_is_exit_3():
+    pager = "sh -c 'head -c 100 >/dev/null; exit 2'"
+    size = len(run("list", tty=True, environ=PAGED).out.encode())
+    result = run("list", tty=True, environ={**PAGED, "TRACKER_PAGER": pager})
+    assert result.code == 3 and result.out == ""
+    assert result.err == f"error: the pager {pager!r} failed (exit status 2) after reading 100 of {size} bytes of the output\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no terminals to make here")
+def test_a_pager_that_exits_at_once_on_a_real_terminal():
+    """A process whose standard output is a terminal (a pseudo-terminal of the test's own)."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**_process_env(), **PAGED, "COLUMNS": "100", "TRACKER_PAGER": "true"}
+    proc = subprocess.Popen([*tracker_cmd(), "list"], stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            env=env)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other side is closed: all was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert err == f"note: the pager 'true' ended without reading the output (exit status 0); {INSTEAD}\n"
+    assert b"DDE \xe2\x80\x94 " in shown and b"EPPD" in shown
