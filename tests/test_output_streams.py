@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import shutil
 import signal
@@ -304,3 +305,30 @@ def test_a_pager_that_exits_at_once_on_a_real_terminal():
     assert proc.wait(timeout=120) == 0
     assert err == f"note: the pager 'true' ended without reading the output (exit status 0); {INSTEAD}\n"
     assert b"DDE \xe2\x80\x94 " in shown and b"EPPD" in shown
+
+
+# ---------------------------------------------------------------- an output that cannot hold Chinese
+
+
+@pytest.mark.parametrize("encoding, name", [("ascii", "ascii"), ("latin-1", "iso8859-1")])
+@pytest.mark.parametrize("args", [["list", "--lang", "zh"], ["show", "1"], ["timeline", "--lang", "zh"]], ids=" ".join)
+def test_what_the_encoding_cannot_hold_is_counted_and_said(args, encoding, name):
+    """Under PYTHONIOENCODING=ascii, Chinese used to become '?' with exit 0 and not a word."""
+    import re
+
+    proc = _run([*tracker_cmd(), *args], capture_output=True, timeout=120,
+                env={**_process_env(), "COLUMNS": "100", "PYTHONIOENCODING": encoding})
+    assert proc.returncode == 0
+    said = re.fullmatch(rf"warning: (\d+) characters of the output could not be written in the {name} encoding of "
+                        r"standard output and show as '\?' \(use a UTF-8 locale such as LC_ALL=C\.UTF-8, or "
+                        r"PYTHONIOENCODING=utf-8\)\n", proc.stderr.decode())
+    assert said, proc.stderr
+    assert 0 < int(said.group(1)) <= proc.stdout.count(b"?")
+
+
+def test_json_keeps_chinese_in_any_encoding():
+    """JSON writes what the encoding cannot hold as \\u escapes: nothing is lost, nothing to say."""
+    proc = _run([*tracker_cmd(), "show", "1", "-O", "json"], capture_output=True, timeout=120,
+                env={**_process_env(), "PYTHONIOENCODING": "ascii"})
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert "華府" in str(json.loads(proc.stdout))

@@ -8,6 +8,7 @@ output path is checked by ``check_target``. The path ``-`` means standard output
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -19,6 +20,27 @@ from typing import TextIO
 from ..errors import OutputError
 
 STDOUT = "-"
+
+
+# ---------------------------------------------------------------- characters an encoding cannot hold
+
+REPLACED = "tracker-counted-replace"  # the error handler of a standard output that cannot hold Chinese
+_replaced = [0]
+
+
+def _count_replaced(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _replaced[0] += exc.end - exc.start
+    return "?" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error(REPLACED, _count_replaced)
+
+
+def replaced() -> int:
+    """How many characters have been written as '?' because the output's encoding cannot hold them."""
+    return _replaced[0]
 
 
 # ---------------------------------------------------------------- every byte written, or an error

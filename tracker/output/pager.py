@@ -65,9 +65,10 @@ def paged(env) -> Iterator[None]:
 def _through(command: str, text: str, real: TextIO, stderr: TextIO) -> bool:
     """Page ``text``; False when the pager showed none of it, so that it is to be printed instead."""
     from ..errors import OutputError, one_line
+    from .files import REPLACED
 
     try:
-        result = page(command, text.encode(getattr(real, "encoding", None) or "utf-8", "replace"), real)
+        result = page(command, text.encode(getattr(real, "encoding", None) or "utf-8", REPLACED), real)
     except OSError as exc:
         print(one_line(f"note: the pager {command!r} could not be started ({exc.strerror or exc}); "
                        "the output is printed instead (see TRACKER_PAGER, PAGER, --no-pager)"), file=stderr)
