@@ -332,3 +332,73 @@ def test_json_keeps_chinese_in_any_encoding():
                 env={**_process_env(), "PYTHONIOENCODING": "ascii"})
     assert (proc.returncode, proc.stderr) == (0, b"")
     assert "華府" in str(json.loads(proc.stdout))
+
+
+# ---------------------------------------------------------------- export csv into a folder; --force
+
+
+def _csv_folder(tmp_path):
+    folder = tmp_path / "tables"
+    assert run("export", "csv", str(folder)).code == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) > 2
+    return folder, names
+
+
+def test_force_into_a_folder_with_a_fifo_writes_nothing(tmp_path):
+    """One name is a named pipe: the command used to replace the files before it and stop at it."""
+    folder, names = _csv_folder(tmp_path)
+    for name in names:
+        (folder / name).write_text("old", encoding="utf-8")
+    fifo = folder / names[len(names) // 2]
+    fifo.unlink()
+    os.mkfifo(fifo)
+    result = run("export", "csv", str(folder), "--force")
+    message = f"error: {fifo}: is a named pipe (FIFO); only a regular file is ever replaced (use - for standard output)\n"
+    assert (result.code, result.err) == (3, message)
+    assert all((folder / n).read_text(encoding="utf-8") == "old" for n in names if n != fifo.name)
+    assert sorted(p.name for p in folder.iterdir()) == names, "no temporary file left"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["new", "force"])
+def test_a_folder_given_through_a_link_is_not_written_through(force, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = run("export", "csv", str(link), *force)
+    message = f"error: {link}: is a symbolic link; give the folder itself, which is never reached through a link\n"
+    assert (result.code, result.err) == (3, message)
+    assert list(real.iterdir()) == []
+
+
+def test_export_csv_never_removes_a_folder_it_did_not_make(tmp_path):
+    """The temporary folder's name used to be fixed (NAME.PID.tmp): one already there was removed."""
+    theirs = tmp_path / f".tables.{os.getpid()}.tmp"
+    theirs.mkdir()
+    (theirs / "keep.txt").write_text("someone else's", encoding="utf-8")
+    result = run("export", "csv", str(tmp_path / "tables"))
+    assert result.code == 0, result.err
+    assert (theirs / "keep.txt").read_text(encoding="utf-8") == "someone else's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [theirs.name, "tables"]
+
+
+def test_a_new_csv_folder_gets_the_usual_mode(tmp_path):
+    old = os.umask(0o027)
+    try:
+        assert run("export", "csv", str(tmp_path / "tables")).code == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "tables").stat().st_mode & 0o7777 == 0o750
+
+
+@pytest.mark.parametrize("mode, kept", [(0o4755, 0o755), (0o2640, 0o640), (0o6750, 0o750)])
+def test_force_never_keeps_set_user_or_group_id(mode, kept, tmp_path):
+    path = tmp_path / "all.json"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(mode)
+    if path.stat().st_mode & 0o7777 != mode:
+        pytest.skip("this file system does not keep these bits")
+    result = run("export", "json", str(path), "--force")
+    assert result.code == 0, result.err
+    assert path.stat().st_mode & 0o7777 == kept

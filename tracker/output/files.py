@@ -277,7 +277,7 @@ def _put_in_place(tmp: str, target: str, path: str, force: bool) -> None:
             raise problem
         if not force:
             raise OutputError(f"{path}: already exists (use --force to replace it)")
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.chmod(tmp, stat.S_IMODE(st.st_mode) & 0o777)  # its permissions, never set-user or set-group-ID
         os.replace(tmp, target)
         return
     os.chmod(tmp, 0o666 & ~_umask())
@@ -374,32 +374,48 @@ def _remove(path: str | None) -> None:
 
 def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: str | None) -> str:
     """Write several files into folder ``path``: a new folder appears whole, in one rename;
-    into an existing folder each file is written atomically, and none is replaced unless forced."""
+    into an existing folder each file is written atomically, and none is replaced unless forced.
+
+    Every name is judged before a byte is written, so that a name that must not be replaced (a
+    named pipe, a link) stops the command before anything has changed. A folder given through a
+    symbolic link is not written through. The temporary folder is always a new one of this run's,
+    and only it is ever removed.
+    """
     import shutil
+    import tempfile
 
     target = check_target(path, force=force, data_dir=data_dir, is_dir=True)
-    if os.path.lexists(target) and not os.path.isdir(target):
+    st = _lstat(target)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise OutputError(f"{path}: is a symbolic link; give the folder itself, which is never reached through a link")
+    if st is not None and not stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{path}: is a file, not a folder")
-    if os.path.isdir(target):
+    if st is not None:
         clashes = [name for name in files if os.path.lexists(os.path.join(target, name))]
         if clashes and not force:
             raise OutputError(f"{path}: already holds {', '.join(sorted(clashes))} (use --force to replace them)")
+        for name in files:  # all judged first: nothing is written when one of them may not be
+            check_target(os.path.join(target, name), force=True, data_dir=data_dir)
         for name, write in files.items():
             write_file(os.path.join(target, name), write, force=True, data_dir=data_dir)
         return target
-    tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    tmp = None
     try:
-        os.mkdir(tmp)
+        with _signals_held():  # a signal now would leave the new folder behind
+            tmp = tempfile.mkdtemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
         for name, write in files.items():
             write(os.path.join(tmp, name))
             _sync(os.path.join(tmp, name))
+        os.chmod(tmp, 0o777 & ~_umask())  # a folder as mkdir would make it, not mkdtemp's private one
         os.rename(tmp, target)  # fails if another run made the folder meanwhile and filled it
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         if os.path.isdir(target):
             raise OutputError(f"{path}: already exists (use --force to write into it)") from None
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
