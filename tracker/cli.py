@@ -673,7 +673,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return one
 
 
-def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
+def main(argv: list[str] | None = None, env: Env | None = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
     import contextlib
 
@@ -687,7 +687,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         return int(ExitStatus.PIPE_CLOSED)
 
 
-def _main(argv: Optional[list[str]], env: Env) -> int:
+def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
