@@ -327,3 +327,32 @@ def test_json_made_safe_is_the_same_json(value):
     encoded = json_safe(json.dumps(value, ensure_ascii=False))
     assert not UNSAFE.search(encoded)
     assert json.loads(encoded) == value
+
+
+# ---------------------------------------------------------------- the promises and their tests
+
+
+def test_every_test_named_in_the_reliability_promises_exists():
+    """docs/reliability.md names the test that holds each promise: each of them must exist."""
+    import ast
+    import re
+
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = re.findall(r"`tests/(test_\w+\.py)::(test_\w+)`", doc)
+    assert len(named) >= 40, "the promises name their tests as `tests/FILE.py::TEST`"
+    defined: dict[str, set[str]] = {}
+    missing = []
+    for file, test in named:
+        if file not in defined:
+            path = ROOT / "tests" / file
+            tree = ast.parse(path.read_text(encoding="utf-8")) if path.exists() else ast.Module(body=[], type_ignores=[])
+            defined[file] = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+        if test not in defined[file]:
+            missing.append(f"tests/{file}::{test}")
+    assert missing == []
+    rows = [line for line in doc.splitlines() if line.startswith("| ") and not line.startswith(("| Promise", "| ---"))]
+    assert rows and all("`tests/" in row for row in rows), "every promise names a test"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/reliability.md" in readme, "the README's Reliability section links the promises"

@@ -590,7 +590,8 @@ def schema(
 
 
 class _Guard:
-    """A stream whose write and flush turn a closed pipe into PipeClosed."""
+    """A stream whose write and flush turn a closed pipe into PipeClosed, and any other failure to
+    write (a full disk, a device that takes nothing) into an OutputError: never a traceback."""
 
     def __init__(self, stream):
         self._stream = stream
@@ -600,23 +601,36 @@ class _Guard:
             return self._stream.write(text)
         except BrokenPipeError:
             raise PipeClosed() from None
+        except OSError as exc:
+            raise _stdout_failed(exc) from None
 
     def flush(self):
         try:
             return self._stream.flush()
         except BrokenPipeError:
             raise PipeClosed() from None
+        except OSError as exc:
+            raise _stdout_failed(exc) from None
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
 
 
+def _stdout_failed(exc: OSError) -> TrackerError:
+    from .output.files import stdout_failed
+
+    return stdout_failed(exc)
+
+
 def _silence_stdout() -> None:
+    """Standard output goes to /dev/null from now on: what is still buffered for it, once it has
+    failed, is dropped instead of failing again at exit."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
 
@@ -659,7 +673,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return one
 
 
-def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
+def main(argv: list[str] | None = None, env: Env | None = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
     import contextlib
 
@@ -673,7 +687,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         return int(ExitStatus.PIPE_CLOSED)
 
 
-def _main(argv: Optional[list[str]], env: Env) -> int:
+def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
@@ -712,9 +726,11 @@ def _text_arguments(argv: list[str]) -> list[str]:
 
 
 def _flush_quietly(stream) -> None:
+    """Flush what a command wrote before its error; output that cannot be written is dropped
+    (the error that ended the command is the one to tell)."""
     try:
         stream.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, PipeClosed, TrackerError):
         _silence_stdout()
 
 

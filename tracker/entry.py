@@ -64,8 +64,8 @@ def run() -> None:
     import gc
 
     gc.disable()  # a short-lived process: cyclic garbage collection only slows the reading of many files
-    _standard_streams()
     try:
+        _standard_streams()
         from .cli import main
 
         if _received:
@@ -82,8 +82,8 @@ def run() -> None:
 
 def _standard_streams() -> None:
     """Closed standard streams (`>&-`, `2>&-`) become /dev/null, so that output to them is
-    discarded and no file the tracker opens can take their place; and a terminal that cannot
-    show Chinese gets '?' instead of a crash."""
+    discarded and no file the tracker opens can take their place; and an output whose encoding
+    cannot hold Chinese (ASCII, Latin-1) gets '?' instead of a crash, and a warning at the end."""
     import os
 
     for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
@@ -99,35 +99,75 @@ def _standard_streams() -> None:
                 except OSError:
                     continue
             try:
-                setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
+                setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115 - the process's own stream
             except OSError:
                 pass
-    for stream in (sys.stdout, sys.stderr):
+    from .output.files import REPLACED, DroppedWrites, whole_stream
+
+    for stream, errors in ((sys.stdout, REPLACED), (sys.stderr, "replace")):
         try:
             "中文".encode(stream.encoding or "utf-8")
         except (UnicodeEncodeError, LookupError):
             try:
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors=errors)  # what it cannot show becomes '?', and is counted
             except (AttributeError, ValueError):
                 pass
         except AttributeError:
             pass
 
+    sys.stdout = whole_stream(sys.stdout)  # every byte written, or an error: never a silent short write
+    sys.stderr = whole_stream(sys.stderr, DroppedWrites)  # a message that cannot be shown never changes the status
+
 
 def _quiet_exit(code: int) -> None:
+    """Exit with ``code``, once what is left of the output is written: a reader that went away
+    makes it 141, another failure (a full disk) one line and 3, unless the command failed already."""
     try:
         sys.stdout.flush()
-    except (OSError, ValueError, AttributeError):
-        try:
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
-        code = code or 141
+    except (OSError, ValueError) as exc:  # a closed pipe, a full disk, a closed stream
+        _discard_stdout()
+        if not code:
+            code = 141 if isinstance(exc, BrokenPipeError) else _output_failed(exc)
+    _warn_replaced()
     signals = [s for s in _received if s != signal.SIGINT]
     if signals:
         code = 128 + signals[0]
     elif _received:
         code = 130
     sys.exit(code)
+
+
+def _warn_replaced() -> None:
+    """Say on stderr how many characters standard output's encoding could not hold."""
+    files = sys.modules.get("tracker.output.files")
+    count = files.replaced() if files is not None else 0
+    if count:
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        try:
+            print(f"warning: {count} character{'s' if count != 1 else ''} of the output could not be written in "
+                  f"the {encoding} encoding of standard output and show as '?' (use a UTF-8 locale such as "
+                  "LC_ALL=C.UTF-8, or PYTHONIOENCODING=utf-8)", file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+
+
+def _discard_stdout() -> None:
+    try:
+        import os
+
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(exc: OSError | ValueError) -> int:
+    """Say on stderr that standard output failed; the exit status for it."""
+    if not isinstance(exc, OSError):
+        return 141  # a stream closed under us: as good as a reader gone
+    try:
+        print(f"error: standard output: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return 3  # ExitStatus.OUTPUT_ERROR, without importing more at exit

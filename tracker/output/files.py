@@ -8,14 +8,132 @@ output path is checked by ``check_target``. The path ``-`` means standard output
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import os
 import stat
 import sys
-from typing import Callable, Optional, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from ..errors import OutputError
 
 STDOUT = "-"
+
+
+# ---------------------------------------------------------------- characters an encoding cannot hold
+
+REPLACED = "tracker-counted-replace"  # the error handler of a standard output that cannot hold Chinese
+_replaced = [0]
+
+
+def _count_replaced(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _replaced[0] += exc.end - exc.start
+    return "?" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error(REPLACED, _count_replaced)
+
+
+def replaced() -> int:
+    """How many characters have been written as '?' because the output's encoding cannot hold them."""
+    return _replaced[0]
+
+
+# ---------------------------------------------------------------- every byte written, or an error
+
+Bytes = bytes | bytearray | memoryview
+
+
+def write_all(write: Callable[[memoryview], int | None], data: Bytes) -> int:
+    """Give ``data`` to ``write`` (a binary stream's or a descriptor's) until every byte is taken.
+
+    A write may take fewer bytes than it was given (a full disk, a file-size limit, a reader that
+    left, a signal): the rest is written on, and the next attempt raises the ``OSError`` that says
+    why. A write that takes nothing at all is an error too, never a silent end.
+    """
+    view = memoryview(data).cast("B")
+    done = 0
+    while done < len(view):
+        n = write(view[done:])
+        if n is None or n <= 0:
+            raise OSError(errno.EIO, "the output took no more bytes")
+        done += n
+    return done
+
+
+class WholeWrites(io.RawIOBase):
+    """A file descriptor of which every write writes all its bytes or raises ``OSError``.
+
+    Python's unbuffered streams (``PYTHONUNBUFFERED``) and its text layer pass on or ignore the
+    short count of a write, so that output on a nearly full disk would end early without a word;
+    standard output is written through this instead. The descriptor is never closed here.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Bytes) -> int:  # type: ignore[override]
+        return write_all(self._write_some, data)
+
+    def _write_some(self, view: memoryview) -> int:
+        while True:
+            try:
+                return os.write(self._fd, view)
+            except BlockingIOError:  # a non-blocking descriptor that is full: wait until it drains
+                import select
+
+                select.select([], [self._fd], [])
+
+
+class DroppedWrites(WholeWrites):
+    """Standard error: a message that cannot be written (a full disk, a reader gone) is dropped,
+    and so is every later one, since nothing else could say so; the exit status still tells."""
+
+    failed = False
+
+    def write(self, data: Bytes) -> int:  # type: ignore[override]
+        if not self.failed:
+            try:
+                return super().write(data)
+            except OSError:
+                self.failed = True
+        return len(memoryview(data).cast("B"))
+
+
+def whole_stream(stream: TextIO, raw_class: type[WholeWrites] = WholeWrites) -> TextIO:
+    """A standard stream rebuilt over ``WholeWrites`` (or ``DroppedWrites``), with its encoding,
+    error handling and buffering kept; the stream itself when it has no descriptor of its own."""
+    try:
+        fd = stream.fileno()
+        stream.flush()
+        encoding, errors = stream.encoding, stream.errors
+    except (AttributeError, OSError, ValueError):
+        return stream
+    raw = raw_class(fd)
+    write_through = bool(getattr(stream, "write_through", False))
+    buffer = raw if write_through else io.BufferedWriter(raw)  # unbuffered stays unbuffered
+    return io.TextIOWrapper(buffer, encoding=encoding, errors=errors,  # type: ignore[arg-type]
+                            line_buffering=bool(getattr(stream, "line_buffering", False)),
+                            write_through=write_through)
+
+
+def stdout_failed(exc: OSError) -> OutputError:
+    """The error for standard output that could not be written (a full disk, a device that takes nothing)."""
+    return OutputError(f"standard output: cannot write: {exc.strerror or exc}")
 
 _KINDS = (
     (stat.S_ISLNK, "a symbolic link"),
@@ -31,7 +149,7 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _not_regular(path: str, st: os.stat_result) -> Optional[OutputError]:
+def _not_regular(path: str, st: os.stat_result) -> OutputError | None:
     """The error for an existing target that is not a regular file (never written over)."""
     if stat.S_ISDIR(st.st_mode):
         return OutputError(f"{path}: is a folder; give a file name")
@@ -41,7 +159,7 @@ def _not_regular(path: str, st: os.stat_result) -> Optional[OutputError]:
     return OutputError(f"{path}: is {kind}; only a regular file is ever replaced (use - for standard output)")
 
 
-def _lstat(path: str) -> Optional[os.stat_result]:
+def _lstat(path: str) -> os.stat_result | None:
     try:
         return os.lstat(path)
     except FileNotFoundError:
@@ -50,7 +168,7 @@ def _lstat(path: str) -> Optional[os.stat_result]:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: bool = False) -> str:
+def check_target(path: str, *, force: bool, data_dir: str | None, is_dir: bool = False) -> str:
     """The absolute target path (or ``-``), or OutputError saying why it must not be written.
 
     The one place where output paths are judged: empty paths, the data folder, folders,
@@ -81,8 +199,8 @@ def check_target(path: str, *, force: bool, data_dir: Optional[str], is_dir: boo
     return target
 
 
-def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: Optional[str],
-               stdout: Optional[TextIO] = None) -> str:
+def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir: str | None,
+               stdout: TextIO | None = None) -> str:
     """Have ``write(temp_path)`` produce the file, then move it into place in one step.
 
     The temporary file sits beside the target, so that the final step is atomic. Without
@@ -101,6 +219,7 @@ def write_file(path: str, write: Callable[[str], None], *, force: bool, data_dir
         with _signals_held():  # a signal now would leave the new file unnamed, and behind
             tmp = _temp_file(folder, name)
         write(tmp)
+        _sync(tmp)
         _put_in_place(tmp, target, path, force)
     except OSError as exc:
         _remove(tmp)
@@ -139,6 +258,17 @@ class _signals_held:
         return False
 
 
+def _sync(path: str) -> None:
+    """Have the file reach the disk before it takes its name: a failure the system reports only
+    now (a full disk found when the data is flushed, a network drive gone) is an ``OSError`` here,
+    never a short file under the name."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _put_in_place(tmp: str, target: str, path: str, force: bool) -> None:
     st = _lstat(target)
     if st is not None:
@@ -147,7 +277,7 @@ def _put_in_place(tmp: str, target: str, path: str, force: bool) -> None:
             raise problem
         if not force:
             raise OutputError(f"{path}: already exists (use --force to replace it)")
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.chmod(tmp, stat.S_IMODE(st.st_mode) & 0o777)  # its permissions, never set-user or set-group-ID
         os.replace(tmp, target)
         return
     os.chmod(tmp, 0o666 & ~_umask())
@@ -174,9 +304,10 @@ def _umask() -> int:
     return mask
 
 
-def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
-    """Write bytes to standard output (the text written so far flushed first); a reader
-    that went away ends the command as a closed pipe."""
+def _to_stdout(stdout: TextIO | None, chunks) -> str:
+    """Write bytes to standard output (the text written so far flushed first), every byte of
+    them or an error: a reader that went away ends the command as a closed pipe, a full disk
+    as an output error."""
     from ..errors import PipeClosed
 
     stream = stdout if stdout is not None else sys.stdout
@@ -184,14 +315,16 @@ def _to_stdout(stdout: Optional[TextIO], chunks) -> str:
         stream.flush()
         out = stream.buffer
         for chunk in chunks:
-            out.write(chunk)
+            write_all(out.write, chunk)
         out.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
+    except OSError as exc:
+        raise stdout_failed(exc) from None
     return STDOUT
 
 
-def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str:
+def _write_stdout(write: Callable[[str], None], stdout: TextIO | None) -> str:
     """Build the file in a private temporary folder, then copy it to standard output."""
     import shutil
     import tempfile
@@ -204,31 +337,32 @@ def _write_stdout(write: Callable[[str], None], stdout: Optional[TextIO]) -> str
         write(tmp)
         with open(tmp, "rb") as fh:
             return _to_stdout(stdout, iter(lambda: fh.read(1 << 16), b""))
-    except OSError as exc:  # a full temporary folder; a closed pipe is PipeClosed by now
-        raise OutputError(f"-: cannot write: {exc.strerror or exc}") from None
+    except OSError as exc:  # a full temporary folder; standard output's own failures are named by now
+        raise OutputError(f"-: cannot write: {exc.strerror or exc} (in the temporary folder "
+                          f"{tempfile.gettempdir()})") from None
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def write_bytes(path: str, data: bytes, *, force: bool, data_dir: Optional[str],
-                stdout: Optional[TextIO] = None) -> str:
+def write_bytes(path: str, data: bytes, *, force: bool, data_dir: str | None,
+                stdout: TextIO | None = None) -> str:
     if path == STDOUT:  # no temporary file needed: the content is whole already
         return _to_stdout(stdout, [data])
 
     def write(tmp: str) -> None:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            write_all(fh.write, data)
 
     return write_file(path, write, force=force, data_dir=data_dir, stdout=stdout)
 
 
-def write_text(path: str, text: str, *, force: bool, data_dir: Optional[str], encoding: str = "utf-8",
-               stdout: Optional[TextIO] = None) -> str:
+def write_text(path: str, text: str, *, force: bool, data_dir: str | None, encoding: str = "utf-8",
+               stdout: TextIO | None = None) -> str:
     return write_bytes(path, text.encode(encoding), force=force, data_dir=data_dir, stdout=stdout)
 
 
-def _remove(path: Optional[str]) -> None:
+def _remove(path: str | None) -> None:
     if path is None:
         return
     for name in (path, path + "-journal", path + "-wal", path + "-shm"):
@@ -238,33 +372,50 @@ def _remove(path: Optional[str]) -> None:
             pass
 
 
-def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: Optional[str]) -> str:
+def write_folder(path: str, files: dict[str, Callable[[str], None]], *, force: bool, data_dir: str | None) -> str:
     """Write several files into folder ``path``: a new folder appears whole, in one rename;
-    into an existing folder each file is written atomically, and none is replaced unless forced."""
+    into an existing folder each file is written atomically, and none is replaced unless forced.
+
+    Every name is judged before a byte is written, so that a name that must not be replaced (a
+    named pipe, a link) stops the command before anything has changed. A folder given through a
+    symbolic link is not written through. The temporary folder is always a new one of this run's,
+    and only it is ever removed.
+    """
     import shutil
+    import tempfile
 
     target = check_target(path, force=force, data_dir=data_dir, is_dir=True)
-    if os.path.lexists(target) and not os.path.isdir(target):
+    st = _lstat(target)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise OutputError(f"{path}: is a symbolic link; give the folder itself, which is never reached through a link")
+    if st is not None and not stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{path}: is a file, not a folder")
-    if os.path.isdir(target):
+    if st is not None:
         clashes = [name for name in files if os.path.lexists(os.path.join(target, name))]
         if clashes and not force:
             raise OutputError(f"{path}: already holds {', '.join(sorted(clashes))} (use --force to replace them)")
+        for name in files:  # all judged first: nothing is written when one of them may not be
+            check_target(os.path.join(target, name), force=True, data_dir=data_dir)
         for name, write in files.items():
             write_file(os.path.join(target, name), write, force=True, data_dir=data_dir)
         return target
-    tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    tmp = None
     try:
-        os.mkdir(tmp)
+        with _signals_held():  # a signal now would leave the new folder behind
+            tmp = tempfile.mkdtemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
         for name, write in files.items():
             write(os.path.join(tmp, name))
+            _sync(os.path.join(tmp, name))
+        os.chmod(tmp, 0o777 & ~_umask())  # a folder as mkdir would make it, not mkdtemp's private one
         os.rename(tmp, target)  # fails if another run made the folder meanwhile and filled it
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         if os.path.isdir(target):
             raise OutputError(f"{path}: already exists (use --force to write into it)") from None
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
