@@ -52,6 +52,96 @@ def test_sqlite_export_answers_real_questions(tmp_path):
     assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'").fetchone()[0] >= 10
 
 
+def _datasette_get(db_path, metadata, *paths: str) -> list:
+    """The JSON of each of ``paths`` as real Datasette serves it, in process."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    async def get() -> list:
+        app = Datasette([str(db_path)], metadata=metadata)
+        await app.invoke_startup()
+        out = []
+        for path in paths:
+            response = await app.client.get(path)
+            assert response.status_code == 200, (path, response.text[:300])
+            out.append(response.json() if ".json" in path else response.text)
+        return out
+
+    return asyncio.run(get())
+
+
+def test_datasette_finds_chinese_and_english_through_the_search_box(tmp_path):
+    from urllib.parse import quote
+
+    from datasette.utils import detect_fts
+
+    path, meta = tmp_path / "dialogues.db", tmp_path / "metadata.json"
+    result = run("export", "sqlite", str(path), "--metadata", str(meta))
+    assert result.code == 0, result.err
+    assert f"wrote {meta}" in result.err
+    # Datasette's own check finds the index of `texts`, so the table gets a search box
+    assert detect_fts(sqlite3.connect(path), "texts") == "texts_fts"
+    zh, en, page = _datasette_get(
+        path, None,  # found without the metadata too
+        "/dialogues/texts.json?_shape=objects&_size=max&_search=" + quote("半導體"),
+        "/dialogues/texts.json?_shape=objects&_size=max&_search=semiconductor",
+        "/dialogues/texts?_search=semiconductor",
+    )
+    assert {"eppd-1", "eppd-6"} <= {row["round_id"] for row in zh["rows"]}
+    assert all("半導體" in row["text"] for row in zh["rows"])
+    assert "eppd-1" in {row["round_id"] for row in en["rows"]}
+    assert all("semiconductor" in row["text"].lower() for row in en["rows"])
+    assert 'name="_search"' in page
+    # with the metadata, a reference shows a name, not a bare ID
+    rows, = _datasette_get(path, json.loads(meta.read_text(encoding="utf-8")),
+                           "/dialogues/outcomes.json?_shape=objects&_labels=on&id=eppd-1/st-agreement-talks")
+    assert rows["rows"][0]["round_id"] == {"value": "eppd-1", "label": "EPPD round 1"}
+    assert rows["rows"][0]["topic_id"]["label"]
+
+
+def test_sqlite_export_carries_every_kind_of_fact(tmp_path):
+    path = tmp_path / "dialogues.db"
+    assert run("export", "sqlite", str(path)).code == 0
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'texts_fts%'")]
+    for name in tables:  # a primary key on every table
+        assert any(c["pk"] for c in db.execute(f"PRAGMA table_info({name})")), name
+    assert [r["name"] for r in db.execute("PRAGMA table_info(round_topics)") if r["pk"]] == ["round_id", "position"]
+    eppd1 = db.execute("SELECT * FROM rounds WHERE id = 'eppd-1'").fetchone()
+    assert (eppd1["label_en"], eppd1["date"], eppd1["date_precision"]) == ("EPPD round 1", "2020-11-20", "day")
+    assert db.execute("SELECT date_precision FROM rounds WHERE id = 'eppd-3'").fetchone()[0] == "month"
+    assert db.execute("SELECT event FROM rounds WHERE id = 'ustti-signing'").fetchone()[0] == "signing"
+    assert {r[0] for r in db.execute("SELECT partner_id FROM documents")} >= {"us"}
+    # a commitment with its due date and note, and the evidence that it was delivered, dated and sourced
+    lapsed = db.execute("SELECT * FROM outcomes WHERE id = 'dde-1/next-meeting-taiwan'").fetchone()
+    assert (lapsed["commitment_status"], lapsed["commitment_due"], lapsed["commitment_due_precision"]) == ("lapsed", "2020", "year")
+    assert lapsed["commitment_note_en"]
+    delivered = db.execute("SELECT * FROM commitments_evidence WHERE commitment_id = 'eppd-1/st-agreement-talks'").fetchall()
+    assert delivered and all(r["evidence_date"] and r["evidence_urls"] for r in delivered)
+    assert all(r["status"] == "delivered" for r in delivered)
+    for table in ("follow_ups", "evidence", "working_groups", "notes", "disputes"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    fu = db.execute("SELECT * FROM follow_ups WHERE date IS NOT NULL AND source_urls IS NOT NULL LIMIT 1").fetchone()
+    assert fu["date_precision"] in {"day", "month", "year"} and fu["source_urls"].startswith("http")
+    # the views answer the README's questions
+    leads = {(r["round_id"], r["name_en"]) for r in db.execute("SELECT * FROM round_leads")}
+    assert ("eppd-1", "John Deng") in leads
+    assert "eppd-6" in {r["round_id"] for r in db.execute("SELECT * FROM topic_rounds WHERE topic_id = 'critical-minerals'")}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_metadata_path_is_checked_before_anything_is_written(tmp_path):
+    path, meta = tmp_path / "dialogues.db", tmp_path / "metadata.json"
+    meta.write_text("precious")
+    result = run("export", "sqlite", str(path), "--metadata", str(meta))
+    assert result.code == 3 and "already exists" in result.err
+    assert meta.read_text() == "precious" and not path.exists()
+    result = run("export", "sqlite", "-", "--metadata", "-")
+    assert result.code == 2 and result.err.startswith("error: ")
+
+
 def test_ics_export_is_valid_and_stable(tmp_path):
     one, two = tmp_path / "a.ics", tmp_path / "b.ics"
     result = run("export", "ics", str(one))

@@ -2,19 +2,25 @@
 the timeline as TimelineJS JSON.
 
 The normalised tables are built once (``tables``) and written by every format,
-so SQLite, JSON and CSV carry the same tables and columns.
+so SQLite, JSON and CSV carry the same tables and columns. A list in a cell is
+joined with ``SEP`` (``"; "``). A date is text, as precise as it is known
+(``2022-12``), with a ``*_precision`` column (``day``, ``month`` or ``year``) beside it
+wherever a reader would sort or filter by it, so that no reader invents a day.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Optional
+from collections.abc import Iterable
+from typing import Any
 
-from ..data.model import Dataset, Participant, PartialDate, Text
+from ..data.model import Dataset, PartialDate, Participant, Text
 from ..rules import dialogue_short, display_name, pick, round_name
 
-# table -> [(column, SQL type and constraints)]; the first column is the key unless stated
+SEP = "; "  # between the items of a list in one cell
+
+# table -> [(column, SQL type and constraints)]; the first column is the key unless KEYS says otherwise
 SCHEMA: dict[str, list[tuple[str, str]]] = {
     "partners": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("aliases", "TEXT")],
     "themes": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT")],
@@ -26,8 +32,10 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                   ("lead_agencies_partner_en", "TEXT"), ("lead_agencies_partner_zh", "TEXT"),
                   ("founding_documents", "TEXT"), ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
     "rounds": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("round", "INTEGER"),
-               ("kind", "TEXT"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("date", "TEXT"), ("end_date", "TEXT"),
-               ("year", "INTEGER"), ("format", "TEXT"), ("venue_en", "TEXT"), ("venue_zh", "TEXT"),
+               ("kind", "TEXT"), ("event", "TEXT"), ("label_en", "TEXT"), ("label_zh", "TEXT"),
+               ("name_en", "TEXT"), ("name_zh", "TEXT"), ("date", "TEXT"), ("date_precision", "TEXT"),
+               ("end_date", "TEXT"), ("year", "INTEGER"), ("date_note_en", "TEXT"), ("date_note_zh", "TEXT"),
+               ("format", "TEXT"), ("venue_en", "TEXT"), ("venue_zh", "TEXT"),
                ("leads_en", "TEXT"), ("leads_zh", "TEXT"), ("disputed", "TEXT"), ("unverified", "TEXT"),
                ("sources", "INTEGER"), ("weak_sources", "INTEGER"), ("last_verified", "TEXT")],
     "people": [("id", "TEXT PRIMARY KEY"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("unverified", "INTEGER")],
@@ -36,48 +44,84 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                      ("name_en", "TEXT"), ("name_zh", "TEXT"), ("organisation_en", "TEXT"), ("organisation_zh", "TEXT"),
                      ("side", "TEXT"), ("role", "TEXT"), ("title_en", "TEXT"), ("title_zh", "TEXT"),
                      ("attendance", "TEXT"), ("unverified", "INTEGER")],
-    "round_topics": [("round_id", "TEXT REFERENCES rounds(id)"), ("topic_id", "TEXT REFERENCES topics(id)"),
-                     ("position", "INTEGER"), ("label_en", "TEXT"), ("label_zh", "TEXT"), ("headline", "INTEGER"),
-                     ("unverified", "INTEGER")],
+    "round_topics": [("round_id", "TEXT REFERENCES rounds(id)"), ("position", "INTEGER"),
+                     ("topic_id", "TEXT REFERENCES topics(id)"), ("label_en", "TEXT"), ("label_zh", "TEXT"),
+                     ("headline", "INTEGER"), ("unverified", "INTEGER")],
     "outcomes": [("id", "TEXT PRIMARY KEY"), ("round_id", "TEXT REFERENCES rounds(id)"),
                  ("topic_id", "TEXT REFERENCES topics(id)"), ("text_en", "TEXT"), ("text_zh", "TEXT"),
-                 ("commitment_status", "TEXT"), ("follows_up", "TEXT"), ("unverified", "INTEGER")],
-    "documents": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("kind", "TEXT"),
+                 ("commitment_status", "TEXT"), ("commitment_due", "TEXT"), ("commitment_due_precision", "TEXT"),
+                 ("commitment_note_en", "TEXT"), ("commitment_note_zh", "TEXT"),
+                 ("follows_up", "TEXT"), ("note_en", "TEXT"), ("note_zh", "TEXT"), ("source_ids", "TEXT"),
+                 ("unverified", "INTEGER")],
+    "documents": [("id", "TEXT PRIMARY KEY"), ("dialogue_id", "TEXT REFERENCES dialogues(id)"),
+                  ("partner_id", "TEXT REFERENCES partners(id)"), ("kind", "TEXT"),
                   ("title_en", "TEXT"), ("title_zh", "TEXT"), ("parties_en", "TEXT"), ("parties_zh", "TEXT"),
-                  ("date", "TEXT"), ("in_force", "TEXT"),
+                  ("date", "TEXT"), ("date_precision", "TEXT"), ("in_force", "TEXT"),
                   ("round_id", "TEXT REFERENCES rounds(id)"), ("term_years", "INTEGER"),
-                  ("extendable_years", "INTEGER"), ("renews", "TEXT REFERENCES documents(id)"),
+                  ("extendable_years", "INTEGER"), ("renews", "TEXT REFERENCES documents(id)"), ("follows_up", "TEXT"),
                   ("summary_en", "TEXT"), ("summary_zh", "TEXT"), ("last_verified", "TEXT")],
+    "follow_ups": [("id", "TEXT PRIMARY KEY"), ("round_id", "TEXT REFERENCES rounds(id)"),
+                   ("date", "TEXT"), ("date_precision", "TEXT"), ("text_en", "TEXT"), ("text_zh", "TEXT"),
+                   ("follows_up", "TEXT"), ("document_id", "TEXT REFERENCES documents(id)"),
+                   ("source_ids", "TEXT"), ("source_urls", "TEXT"), ("unverified", "INTEGER")],
+    "evidence": [("id", "INTEGER PRIMARY KEY"), ("outcome_id", "TEXT REFERENCES outcomes(id)"),
+                 ("commitment_status", "TEXT"), ("kind", "TEXT"), ("evidence_id", "TEXT"),
+                 ("date", "TEXT"), ("date_precision", "TEXT"), ("text_en", "TEXT"), ("text_zh", "TEXT"),
+                 ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
+                 ("publishers_en", "TEXT"), ("publishers_zh", "TEXT"), ("source_urls", "TEXT"), ("sources", "INTEGER")],
+    "working_groups": [("id", "INTEGER PRIMARY KEY"), ("round_id", "TEXT REFERENCES rounds(id)"),
+                       ("position", "INTEGER"), ("name_en", "TEXT"), ("name_zh", "TEXT"), ("status", "TEXT"),
+                       ("note_en", "TEXT"), ("note_zh", "TEXT"), ("source_ids", "TEXT"), ("unverified", "INTEGER")],
+    "notes": [("id", "INTEGER PRIMARY KEY"), ("record_kind", "TEXT"), ("record_id", "TEXT"),
+              ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
+              ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("position", "INTEGER"),
+              ("text_en", "TEXT"), ("text_zh", "TEXT"), ("source_ids", "TEXT"), ("unverified", "INTEGER")],
+    "disputes": [("id", "INTEGER PRIMARY KEY"), ("record_kind", "TEXT"), ("record_id", "TEXT"),
+                 ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
+                 ("dialogue_id", "TEXT REFERENCES dialogues(id)"), ("about", "TEXT"), ("note_en", "TEXT"),
+                 ("note_zh", "TEXT"), ("version", "INTEGER"), ("value_en", "TEXT"), ("value_zh", "TEXT"),
+                 ("source_ids", "TEXT")],
     "sources": [("id", "INTEGER PRIMARY KEY"), ("record_kind", "TEXT"), ("record_id", "TEXT"), ("source_id", "TEXT"),
                 ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
                 ("dialogue_id", "TEXT REFERENCES dialogues(id)"),
                 ("publisher_en", "TEXT"), ("publisher_zh", "TEXT"), ("title_en", "TEXT"), ("title_zh", "TEXT"),
                 ("url", "TEXT"), ("date", "TEXT"), ("language", "TEXT"), ("weak", "INTEGER")],
 }
+# tables whose key is more than one column
+KEYS: dict[str, tuple[str, ...]] = {"round_topics": ("round_id", "position")}
 INDEXES = [
     ("rounds", "dialogue_id"), ("rounds", "date"), ("dialogues", "partner_id"), ("topics", "theme_id"),
     ("participants", "round_id"), ("participants", "document_id"), ("participants", "person_id"),
-    ("round_topics", "round_id"), ("round_topics", "topic_id"), ("outcomes", "round_id"), ("outcomes", "topic_id"),
-    ("documents", "dialogue_id"), ("documents", "round_id"),
+    ("round_topics", "topic_id"), ("outcomes", "round_id"), ("outcomes", "topic_id"),
+    ("documents", "dialogue_id"), ("documents", "partner_id"), ("documents", "round_id"),
+    ("follow_ups", "round_id"), ("evidence", "outcome_id"), ("working_groups", "round_id"),
+    ("notes", "round_id"), ("disputes", "round_id"),
     ("sources", "round_id"), ("sources", "document_id"), ("sources", "dialogue_id"),
 ]
 
 
-def _en(t: Optional[Text]) -> Optional[str]:
+def _en(t: Text | None) -> str | None:
     return t.en if t else None
 
 
-def _zh(t: Optional[Text]) -> Optional[str]:
+def _zh(t: Text | None) -> str | None:
     return t.zh if t else None
 
 
-def _d(d: Optional[PartialDate]) -> Optional[str]:
+def _d(d: PartialDate | None) -> str | None:
     return str(d) if d else None
 
 
-def _join(items) -> Optional[str]:
-    items = [i for i in items if i]
-    return "; ".join(items) if items else None
+def precision(d: PartialDate | None) -> str | None:
+    """How precisely a date is known: ``day``, ``month`` or ``year`` (None for no date)."""
+    if d is None:
+        return None
+    return "day" if d.day else "month" if d.month else "year"
+
+
+def _join(items: Iterable[str | None]) -> str | None:
+    kept = [i for i in items if i]
+    return SEP.join(kept) if kept else None
 
 
 def tables(ds: Dataset) -> dict[str, list[dict]]:
@@ -86,15 +130,17 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
     _taxonomy_rows(ds, out)
     for d in ds.dialogues.values():
         out["dialogues"].append(_dialogue_row(d))
-        _source_rows(out, "dialogue", d, dialogue_id=d.id)
+        _fact_rows(out, "dialogue", d, dialogue_id=d.id)
     for r in ds.rounds.values():
         _round_rows(ds, out, r)
     for d in ds.documents.values():
-        out["documents"].append(_document_row(d))
+        out["documents"].append(_document_row(ds, d))
         for p in d.signatories:
             out["participants"].append(_person_row(ds, out, p, document_id=d.id))
-        _source_rows(out, "document", d, document_id=d.id)
-    return out
+        _fact_rows(out, "document", d, document_id=d.id)
+    _evidence_rows(ds, out)
+    # every row with the columns of SCHEMA, in its order
+    return {name: [{c: row[c] for c, _ in SCHEMA[name]} for row in rows] for name, rows in out.items()}
 
 
 def _taxonomy_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
@@ -120,12 +166,21 @@ def _person_row(ds: Dataset, out: dict[str, list[dict]], p: Participant, round_i
     }
 
 
-def _source_rows(out: dict[str, list[dict]], kind: str, record, **fk) -> None:
-    """The sources a record cites, numbered after those already in ``out``."""
+def _fact_rows(out: dict[str, list[dict]], kind: str, record, **fk: str) -> None:
+    """A record's notes, disputed facts and sources, numbered after those already in ``out``."""
+    where = {"record_kind": kind, "record_id": record.id, "round_id": fk.get("round_id"),
+             "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id")}
+    for i, n in enumerate(record.notes, 1):
+        out["notes"].append({"id": len(out["notes"]) + 1, **where, "position": i, "text_en": n.text.en,
+                             "text_zh": n.text.zh, "source_ids": _join(n.sources), "unverified": int(n.unverified)})
+    for d in record.disputed:
+        for i, v in enumerate(d.versions, 1):
+            out["disputes"].append({"id": len(out["disputes"]) + 1, **where, "about": d.about, "note_en": _en(d.note),
+                                    "note_zh": _zh(d.note), "version": i, "value_en": v.value.en, "value_zh": v.value.zh,
+                                    "source_ids": _join(v.sources)})
     for s in record.sources:
         out["sources"].append({
-            "id": len(out["sources"]) + 1, "record_kind": kind, "record_id": record.id, "source_id": s.id,
-            "round_id": fk.get("round_id"), "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id"),
+            "id": len(out["sources"]) + 1, **where, "source_id": s.id,
             "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
             "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "language": s.language, "weak": int(s.weak),
         })
@@ -145,12 +200,22 @@ def _dialogue_row(d) -> dict:
     }
 
 
+def round_label(ds: Dataset, r, lang: str) -> str:
+    """A round as a reader names it: ``EPPD round 6``, ``EPPD 第6屆``, or a meeting's own name."""
+    short = dialogue_short(ds.dialogues[r.dialogue]).get(lang)
+    return f"{short} {round_name(r.round, lang, r.name, r.id)}"
+
+
 def _round_rows(ds: Dataset, out: dict[str, list[dict]], r) -> None:
-    """A round's row, and those of its participants, topics, outcomes and sources."""
+    """A round's row, and those of its participants, topics, outcomes, working groups, follow-ups and facts."""
     leads = [display_name(ds.people, p) for p in r.leads]
+    urls = {s.id: s.url for s in r.sources}
     out["rounds"].append({
-        "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "name_en": _en(r.name),
-        "name_zh": _zh(r.name), "date": _d(r.date), "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
+        "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "event": r.event,
+        "label_en": round_label(ds, r, "en"), "label_zh": round_label(ds, r, "zh"),
+        "name_en": _en(r.name), "name_zh": _zh(r.name), "date": _d(r.date), "date_precision": precision(r.date),
+        "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
+        "date_note_en": _en(r.date_note), "date_note_zh": _zh(r.date_note),
         "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
         "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
         "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
@@ -160,32 +225,71 @@ def _round_rows(ds: Dataset, out: dict[str, list[dict]], r) -> None:
         out["participants"].append(_person_row(ds, out, p, round_id=r.id))
     for i, t in enumerate(r.topics, 1):
         out["round_topics"].append({
-            "round_id": r.id, "topic_id": t.topic, "position": i, "label_en": _en(t.label), "label_zh": _zh(t.label),
+            "round_id": r.id, "position": i, "topic_id": t.topic, "label_en": _en(t.label), "label_zh": _zh(t.label),
             "headline": int(t.headline), "unverified": int(t.unverified),
         })
         for o in t.outcomes:
+            c = o.commitment
             out["outcomes"].append({
                 "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
-                "commitment_status": o.commitment.status if o.commitment else None,
-                "follows_up": _join(o.follows_up), "unverified": int(o.unverified),
+                "commitment_status": c.status if c else None, "commitment_due": _d(c.due) if c else None,
+                "commitment_due_precision": precision(c.due) if c else None,
+                "commitment_note_en": _en(c.note) if c else None, "commitment_note_zh": _zh(c.note) if c else None,
+                "follows_up": _join(o.follows_up), "note_en": _en(o.note), "note_zh": _zh(o.note),
+                "source_ids": _join(o.sources), "unverified": int(o.unverified),
             })
-    _source_rows(out, "round", r, round_id=r.id)
+    for i, w in enumerate(r.working_groups, 1):
+        out["working_groups"].append({
+            "id": len(out["working_groups"]) + 1, "round_id": r.id, "position": i, "name_en": w.name.en,
+            "name_zh": w.name.zh, "status": w.status, "note_en": _en(w.note), "note_zh": _zh(w.note),
+            "source_ids": _join(w.sources), "unverified": int(w.unverified),
+        })
+    for f in r.follow_ups:
+        out["follow_ups"].append({
+            "id": f"{r.id}/{f.id}", "round_id": r.id, "date": _d(f.date), "date_precision": precision(f.date),
+            "text_en": f.text.en, "text_zh": f.text.zh, "follows_up": _join(f.follows_up), "document_id": f.document,
+            "source_ids": _join(f.sources), "source_urls": _join(urls.get(s) for s in f.sources),
+            "unverified": int(f.unverified),
+        })
+    _fact_rows(out, "round", r, round_id=r.id)
 
 
-def _document_row(d) -> dict:
+def _document_row(ds: Dataset, d) -> dict:
     return {
-        "id": d.id, "dialogue_id": d.dialogue, "kind": d.kind, "title_en": d.title.en, "title_zh": d.title.zh,
-        "parties_en": _join(p.en for p in d.parties), "parties_zh": _join(p.zh for p in d.parties), "date": _d(d.date), "in_force": _d(d.in_force), "round_id": d.round,
+        "id": d.id, "dialogue_id": d.dialogue, "partner_id": ds.partner_of(d), "kind": d.kind,
+        "title_en": d.title.en, "title_zh": d.title.zh,
+        "parties_en": _join(p.en for p in d.parties), "parties_zh": _join(p.zh for p in d.parties),
+        "date": _d(d.date), "date_precision": precision(d.date), "in_force": _d(d.in_force), "round_id": d.round,
         "term_years": d.term.years if d.term else None, "extendable_years": d.term.extendable_years if d.term else None,
-        "renews": d.renews, "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
+        "renews": d.renews, "follows_up": _join(d.follows_up),
+        "summary_en": _en(d.summary), "summary_zh": _zh(d.summary), "last_verified": _d(d.last_verified),
     }
+
+
+def _evidence_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
+    """What follows up each outcome (a follow-up event, a document or a later outcome), with its date and sources."""
+    from ..query import evidence_for
+
+    for o in ds.outcomes.values():
+        for ev in evidence_for(ds, o):
+            in_document = ev.kind == "document"
+            out["evidence"].append({
+                "id": len(out["evidence"]) + 1, "outcome_id": f"{o.round}/{o.id}",
+                "commitment_status": o.commitment.status if o.commitment else None, "kind": ev.kind,
+                "evidence_id": ev.id, "date": _d(ev.date), "date_precision": precision(ev.date),
+                "text_en": ev.text.en, "text_zh": ev.text.zh,
+                "round_id": None if in_document else ev.record, "document_id": ev.record if in_document else None,
+                "publishers_en": _join(s.publisher.en for s in ev.sources),
+                "publishers_zh": _join(s.publisher.zh for s in ev.sources),
+                "source_urls": _join(s.url for s in ev.sources), "sources": len(ev.sources),
+            })
 
 
 # ---------------------------------------------------------------- SQLite
 
 
 def write_sqlite(ds: Dataset, path: str) -> None:
-    """A normalised SQLite database with foreign keys, indexes and a full-text table, for Datasette.
+    """A normalised SQLite database with foreign keys, indexes, views and a full-text table, for Datasette.
 
     A failure to write (a full disk, a value SQLite cannot hold) is an OSError, as for any file.
     """
@@ -211,46 +315,158 @@ def _check_integers(rows: dict[str, list[dict]]) -> None:
                                   f"for SQLite (at most {_SQLITE_INT - 1})")
 
 
+# tables in an order in which every reference points at a table already filled
+_ORDER = ["partners", "themes", "topics", "people", "dialogues", "rounds", "documents", "participants",
+          "round_topics", "outcomes", "follow_ups", "evidence", "working_groups", "notes", "disputes", "sources"]
+
+# views that answer the README's questions in Datasette
+VIEWS: dict[str, str] = {
+    "commitments_evidence": """
+        SELECT o.id AS commitment_id, r.id AS round_id, r.label_en AS round_en, r.date AS round_date,
+               o.topic_id, o.text_en, o.text_zh, o.commitment_status AS status, o.commitment_due AS due,
+               o.commitment_note_en AS note_en, e.kind AS evidence_kind, e.date AS evidence_date,
+               e.date_precision AS evidence_date_precision, e.text_en AS evidence_en, e.text_zh AS evidence_zh,
+               e.publishers_en AS evidence_publishers_en, e.source_urls AS evidence_urls
+        FROM outcomes o JOIN rounds r ON r.id = o.round_id
+        LEFT JOIN evidence e ON e.outcome_id = o.id
+        WHERE o.commitment_status IS NOT NULL
+        ORDER BY r.date, o.id, e.date""",
+    "round_leads": """
+        SELECT r.id AS round_id, r.label_en AS round_en, r.label_zh AS round_zh, r.date, r.date_precision,
+               p.side, p.role, p.name_en, p.name_zh, p.organisation_en, p.title_en, p.title_zh
+        FROM rounds r JOIN participants p ON p.round_id = r.id
+        WHERE p.role IN ('lead', 'co-chair', 'host')
+        ORDER BY r.date, r.id, p.id""",
+    "topic_rounds": """
+        SELECT t.id AS topic_id, t.name_en AS topic_en, t.name_zh AS topic_zh, r.id AS round_id,
+               r.label_en AS round_en, r.label_zh AS round_zh, r.date, r.date_precision, rt.headline,
+               (SELECT count(*) FROM outcomes o WHERE o.round_id = r.id AND o.topic_id = t.id) AS outcomes
+        FROM round_topics rt JOIN topics t ON t.id = rt.topic_id JOIN rounds r ON r.id = rt.round_id
+        ORDER BY t.id, r.date""",
+}
+
+
+def _create_sql(name: str) -> str:
+    columns = [f"{c} {t}" for c, t in SCHEMA[name]]
+    if name in KEYS:
+        columns.append(f"PRIMARY KEY ({', '.join(KEYS[name])})")
+    return f"CREATE TABLE {name} ({', '.join(columns)})"
+
+
 def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
     import sqlite3
-
-    from ..data import index
 
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA foreign_keys = ON")
-        order = ["partners", "themes", "topics", "people", "dialogues", "rounds", "documents",
-                 "participants", "round_topics", "outcomes", "sources"]
-        for name in order:
-            db.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in SCHEMA[name])})")
+        for name in _ORDER:
+            db.execute(_create_sql(name))
         for table, column in INDEXES:
             db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
         db.execute("PRAGMA defer_foreign_keys = ON")
-        for name in order:
+        for name in _ORDER:
             cols = [c for c, _ in SCHEMA[name]]
             db.executemany(
                 f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
                 [tuple(row[c] for c in cols) for row in rows[name]],
             )
-        # every searchable text, with where it is, and a full-text index over it
-        db.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, record_id TEXT, field TEXT, text TEXT)")
-        texts = []
-        for r in ds.rounds.values():
-            texts += [(r.id, p, t) for p, t in index.search_entries(ds, r)]
-        for d in ds.documents.values():
-            texts += [(d.id, p, t) for p, t in index.texts(d)]
-        db.executemany("INSERT INTO texts (record_id, field, text) VALUES (?, ?, ?)", texts)
-        try:  # trigram finds words inside Chinese text too (SQLite 3.34+)
-            db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id', tokenize='trigram')")
-        except sqlite3.OperationalError:
-            db.execute("CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id')")
-        db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+        for name, sql in VIEWS.items():
+            db.execute(f"CREATE VIEW {name} AS {sql}")
+        _fill_texts(ds, db)
         db.commit()
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # pragma: no cover - the loader has checked every reference
             raise RuntimeError(f"foreign keys broken: {problems[:3]}")
     finally:
         db.close()
+
+
+def _fill_texts(ds: Dataset, db) -> None:
+    """Every searchable text, with the round or document it is in, and a full-text index over it.
+
+    The index names its content table in double quotes (``content="texts"``): that is the form
+    Datasette looks for to give ``texts`` a search box and ``?_search=``.
+    """
+    import sqlite3
+
+    from ..data import index
+
+    db.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, record_id TEXT, round_id TEXT REFERENCES rounds(id), "
+               "document_id TEXT REFERENCES documents(id), field TEXT, text TEXT)")
+    db.execute("CREATE INDEX idx_texts_round_id ON texts(round_id)")
+    db.execute("CREATE INDEX idx_texts_document_id ON texts(document_id)")
+    texts: list[tuple[str, str | None, str | None, str, str]] = []
+    for r in ds.rounds.values():
+        texts += [(r.id, r.id, None, p, t) for p, t in index.search_entries(ds, r)]
+    for d in ds.documents.values():
+        texts += [(d.id, None, d.id, p, t) for p, t in index.texts(d)]
+    db.executemany("INSERT INTO texts (record_id, round_id, document_id, field, text) VALUES (?, ?, ?, ?, ?)", texts)
+    try:  # trigram finds words inside Chinese text too (SQLite 3.34+)
+        db.execute("""CREATE VIRTUAL TABLE texts_fts USING fts5(text, content="texts", content_rowid="id", tokenize="trigram")""")
+    except sqlite3.OperationalError:
+        db.execute("""CREATE VIRTUAL TABLE texts_fts USING fts5(text, content="texts", content_rowid="id")""")
+    db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+
+
+# the column Datasette shows for a row where another table points at it
+LABEL_COLUMNS = {
+    "partners": "name_en", "themes": "name_en", "topics": "name_en", "dialogues": "short_en", "rounds": "label_en",
+    "people": "name_en", "documents": "title_en", "outcomes": "text_en", "follow_ups": "text_en",
+    "evidence": "text_en", "working_groups": "name_en", "notes": "text_en", "sources": "publisher_en",
+}
+FACETS = {
+    "rounds": ["dialogue_id", "year", "format", "kind"], "round_topics": ["topic_id", "headline"],
+    "outcomes": ["commitment_status", "topic_id"], "evidence": ["kind", "commitment_status"],
+    "sources": ["weak", "language"], "participants": ["side", "role"], "documents": ["kind", "partner_id"],
+    "working_groups": ["status"], "disputes": ["about"],
+}
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """Datasette metadata for the SQLite export named ``database`` (its file name without ``.db``):
+    licence and source, and for each table its label column, facets and a description."""
+    tables_meta: dict[str, dict[str, Any]] = {}
+    for name in [*SCHEMA, "texts"]:
+        meta: dict[str, Any] = {}
+        if name in LABEL_COLUMNS:
+            meta["label_column"] = LABEL_COLUMNS[name]
+        if name in FACETS:
+            meta["facets"] = FACETS[name]
+        meta["description"] = SCHEMA_DOCS[name]
+        tables_meta[name] = meta
+    tables_meta["texts"].update({"fts_table": "texts_fts", "fts_pk": "id"})
+    return {
+        "title": "Taiwan's bilateral economic dialogues",
+        "license": "CC-BY-4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "databases": {database: {"tables": tables_meta}},
+    }
+
+
+def datasette_metadata_text(database: str) -> str:
+    return json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n"
+
+
+# one line on each table: the Datasette descriptions and the datapackage.json
+SCHEMA_DOCS = {
+    "partners": "Taiwan's partners",
+    "themes": "Broad themes that match topics across rounds",
+    "topics": "Topics, each under one theme",
+    "dialogues": "The dialogues, with their partner and lead agencies",
+    "rounds": "Rounds, meetings and milestones of every dialogue",
+    "people": "Everyone named in a round or document",
+    "participants": "Who took part in a round, or signed a document",
+    "round_topics": "The topics each round discussed, in order",
+    "outcomes": "What came of each topic of a round; commitments with their status, due date and note",
+    "documents": "Documents signed or announced",
+    "follow_ups": "Later events that follow up a round's outcomes",
+    "evidence": "What follows up each outcome (a follow-up, a document or a later outcome), with its date and sources",
+    "working_groups": "Working groups a round set up or planned",
+    "notes": "Other facts recorded about a round, document or dialogue",
+    "disputes": "Facts on which sources disagree, one row per version",
+    "sources": "The sources each round, document or dialogue cites",
+    "texts": "Every searchable text of a round or document (full-text index: texts_fts)",
+}
 
 
 # ---------------------------------------------------------------- JSON and CSV
