@@ -249,3 +249,80 @@ def test_an_interrupted_export_leaves_nothing(tmp_path, monkeypatch):
     result = run("export", "sqlite", str(path))
     assert result.code == 130
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- pandas reads every export with the right types
+
+
+def _is_date(column: str) -> bool:
+    return column in ("date", "due", "in_force", "last_verified") or column.endswith(("_date", "_due"))
+
+
+def _check_frame(frame, integers=(), texts=()) -> None:
+    """Integer columns are integers (never floats), text columns text, and no date is a datetime.
+    A date column whose every value is a year (a due date) is read as numbers: no day is invented."""
+    import pandas as pd
+
+    for column in integers:
+        assert pd.api.types.is_integer_dtype(frame[column]), (column, frame[column].dtype)
+    for column in texts:
+        if _is_date(column) and not pd.api.types.is_string_dtype(frame[column]):
+            assert frame[column].dropna().between(1, 9999).all(), column
+            continue
+        assert pd.api.types.is_string_dtype(frame[column]), (column, frame[column].dtype)
+    for column in frame:
+        assert not pd.api.types.is_datetime64_any_dtype(frame[column]), column
+    if "date" in frame:
+        assert not pd.api.types.is_datetime64_any_dtype(frame["date"])
+        precisions = {p for p in frame["date_precision"].dropna()}
+        assert precisions <= {"day", "month", "year"} and precisions
+        for date, p in zip(frame["date"].dropna(), frame["date_precision"].dropna()):
+            assert len(date) == {"day": 10, "month": 7, "year": 4}[p], (date, p)
+
+
+def test_pandas_reads_the_csv_and_json_exports_with_their_types(tmp_path):
+    import pandas as pd
+
+    folder = tmp_path / "tables"
+    assert run("export", "csv", str(folder)).code == 0
+    path = tmp_path / "all.json"
+    assert run("export", "json", str(path)).code == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for name, schema in export.SCHEMA.items():
+        integers = [c for c, t in schema if t.startswith("INTEGER") and data[name] and any(r[c] is not None for r in data[name])]
+        texts = [c for c, t in schema if t.startswith("TEXT") and any(r[c] is not None for r in data[name])]
+        csv_frame = pd.read_csv(folder / f"{name}.csv", dtype_backend="numpy_nullable")
+        _check_frame(csv_frame, integers, texts)
+        json_frame = pd.DataFrame(data[name], columns=[c for c, _ in schema]).convert_dtypes()
+        _check_frame(json_frame, integers, texts)
+        plain = pd.read_csv(folder / f"{name}.csv")  # without options: no column is read as dates
+        assert not any(pd.api.types.is_datetime64_any_dtype(plain[c]) for c in plain)
+    rounds = pd.read_csv(folder / "rounds.csv", dtype_backend="numpy_nullable").set_index("id")
+    assert rounds.loc["eppd-3", "date"] == "2022-12" and rounds.loc["eppd-3", "date_precision"] == "month"
+    assert rounds.loc["eppd-6", "round"] == 6 and pd.isna(rounds.loc["tuba-launch", "round"])
+    evidence = pd.read_csv(folder / "evidence.csv", dtype_backend="numpy_nullable")
+    delivered = evidence[evidence.outcome_id == "eppd-1/st-agreement-talks"]
+    assert len(delivered) and delivered.date.notna().all() and delivered.source_urls.str.startswith("http").all()
+
+
+@pytest.mark.parametrize("args, integers", [
+    (["list"], ["round", "sources", "weak_sources"]),
+    (["timeline", "--with-follow-ups"], ["round", "sources", "weak_sources"]),
+    (["commitments"], ["age_days"]),
+])
+def test_pandas_reads_the_listings_with_their_types(args, integers):
+    import io
+
+    import pandas as pd
+
+    result = run(*args, "--format", "csv")
+    assert result.code == 0, result.err
+    frame = pd.read_csv(io.StringIO(result.out), dtype_backend="numpy_nullable")
+    _check_frame(frame, integers, ["id", "date"])
+    result = run(*args, "--format", "json")
+    frame = pd.DataFrame(json.loads(result.out)).convert_dtypes()
+    _check_frame(frame, [] if args[0] == "timeline" else integers, ["id", "date"])
+    if args[0] == "timeline":  # every scalar field of the JSON is a column of the CSV
+        columns = set(pd.read_csv(io.StringIO(run(*args, "--format", "csv").out)).columns)
+        scalars = {k for obj in json.loads(result.out) for k, v in obj.items() if not isinstance(v, (list, dict))}
+        assert scalars - {"round"} <= columns and "round_id" in columns

@@ -85,7 +85,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                 ("round_id", "TEXT REFERENCES rounds(id)"), ("document_id", "TEXT REFERENCES documents(id)"),
                 ("dialogue_id", "TEXT REFERENCES dialogues(id)"),
                 ("publisher_en", "TEXT"), ("publisher_zh", "TEXT"), ("title_en", "TEXT"), ("title_zh", "TEXT"),
-                ("url", "TEXT"), ("date", "TEXT"), ("language", "TEXT"), ("weak", "INTEGER")],
+                ("url", "TEXT"), ("date", "TEXT"), ("date_precision", "TEXT"), ("language", "TEXT"), ("weak", "INTEGER")],
 }
 # tables whose key is more than one column
 KEYS: dict[str, tuple[str, ...]] = {"round_topics": ("round_id", "position")}
@@ -182,7 +182,7 @@ def _fact_rows(out: dict[str, list[dict]], kind: str, record, **fk: str) -> None
         out["sources"].append({
             "id": len(out["sources"]) + 1, **where, "source_id": s.id,
             "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
-            "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "language": s.language, "weak": int(s.weak),
+            "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "date_precision": precision(s.date), "language": s.language, "weak": int(s.weak),
         })
 
 
