@@ -172,8 +172,73 @@ def test_timelinejs_fields():
     for e in events:
         assert set(e["start_date"]) <= {"year", "month", "day"} and "year" in e["start_date"]
         assert e["text"]["headline"] and "group" in e
+        assert not e["text"]["headline"].startswith(e["group"] + " "), "the group name stays out of the headline"
     first = next(e for e in events if e["unique_id"] == "eppd-1")
     assert first["start_date"] == {"year": 2020, "month": 11, "day": 20} and first["group"] == "EPPD"
+    assert first["text"]["headline"] == "Round 1"
+
+
+def _timelinejs_body(html_text: str) -> str:
+    """The text a browser shows of an event's body, with each link as text [address]; and checks it parses."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self.parts.append("[" + dict(attrs)["href"] + "]")
+
+        def handle_data(self, data):
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html_text)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def test_timelinejs_bodies_give_place_format_leads_outcomes_and_linked_sources():
+    result = run("timeline", "--format", "timelinejs")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    events = {e["unique_id"]: e for e in data["events"]}
+    eppd1 = _timelinejs_body(events["eppd-1"]["text"]["text"])
+    for part in ("Place: Washington, D.C.; Taipei (by video)", "Format: hybrid", "Leads: ", "John Deng (Minister without Portfolio)",
+                 "Outcomes", "Science and technology cooperation: The two sides announced",
+                 "Sources: [https://www.cna.com.tw/news/afe/202011210100.aspx]Central News Agency (CNA)"):
+        assert part in eppd1, part
+    documents = [e for e in data["events"] if e["group"] == "Documents" or e["unique_id"].startswith(("eppd-mou", "art-"))]
+    kinds = [_timelinejs_body(e["text"]["text"]) for e in data["events"] if "Kind: " in e["text"]["text"]]
+    assert kinds and documents
+    for body in kinds:  # document types in words
+        assert not any(f"Kind: {raw}" in body for raw in ("mou", "joint-statement", "arrangement"))
+    assert any("Kind: MOU" in body for body in kinds) and any("Kind: Joint statement" in body for body in kinds)
+    # the two documents with no date are named on the title slide, not dropped silently
+    title = _timelinejs_body(data["title"]["text"]["text"])
+    assert "Date not known, not on the timeline: " in title and "Green UAS Assessor License" in title
+    zh = json.loads(run("timeline", "--format", "timelinejs", "--lang", "zh").out)
+    body = _timelinejs_body({e["unique_id"]: e for e in zh["events"]}["eppd-1"]["text"]["text"])
+    assert "地點：華府、台北（視訊）" in body and "形式：實體及視訊" in body and "主談人：" in body
+
+
+def test_timelinejs_escapes_every_data_string(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    round_file = data / "rounds" / "eppd-1.yaml"
+    text = round_file.read_text(encoding="utf-8")
+    text = text.replace('{en: "Washington, D.C.", zh: 華府}', '{en: "<img src=x onerror=alert(1)> & Co", zh: 華府}')
+    round_file.write_text(text, encoding="utf-8")
+    result = run("--data-dir", str(data), "timeline", "--format", "timelinejs", environ={"TRACKER_NO_CACHE": "1"})
+    assert result.code == 0, result.err
+    event = next(e for e in json.loads(result.out)["events"] if e["unique_id"] == "eppd-1")
+    assert "<img" not in event["text"]["text"]
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; Co" in event["text"]["text"]
+    assert _timelinejs_body(event["text"]["text"]).count("<img src=x onerror=alert(1)> & Co") == 1
 
 
 @pytest.mark.parametrize("args", [["timeline", "--partner", "us"], ["topics", "--dialogue", "eppd"]])

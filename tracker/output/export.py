@@ -11,6 +11,7 @@ wherever a reader would sort or filter by it, so that no reader invents a day.
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -560,13 +561,69 @@ def _ics_description(ds: Dataset, r, lang: str, heading: str) -> list[str]:
 # ---------------------------------------------------------------- TimelineJS
 
 
+# How many outcomes of a round's headline topics an event shows before saying how many more there are
+TIMELINEJS_OUTCOMES = 6
+
+
 def timelinejs(ds: Dataset, entries: list[dict], lang: str) -> dict:
-    """The timeline as TimelineJS JSON: a title slide and one event per entry."""
-    # TimelineJS needs a year at least
+    """The timeline as TimelineJS JSON: a title slide and one event per dated entry.
+
+    An event's ``text`` is HTML: place, format, leads, the outcomes of the headline topics and the
+    sources as links, every string from the data escaped. TimelineJS needs a year at least: the
+    entries with no date are named on the title slide instead.
+    """
+    from .words import word
+
     events = [_timelinejs_event(ds, e, lang) for e in entries if e["date"]]
+    undated = [_headline(ds, e, lang) for e in entries if not e["date"]]
     title = "臺灣雙邊經濟對話" if lang == "zh" else "Taiwan's bilateral economic dialogues"
-    text = "由 tracker 匯出，每一事實皆附來源。" if lang == "zh" else "Exported by tracker; every fact carries its source."
-    return {"title": {"text": {"headline": title, "text": text}}, "events": events}
+    text = _p("由 tracker 匯出，每一事實皆附來源。" if lang == "zh" else "Exported by tracker; every fact carries its source.")
+    if undated:
+        text += _p(_b(word("undated", lang) + ("，未列於時間軸：" if lang == "zh" else ", not on the timeline: "))
+                   + _esc(_list_sep(lang).join(undated)))
+    return {"title": {"text": {"headline": _esc(title), "text": text}}, "events": events}
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _p(inner: str) -> str:
+    return f"<p>{inner}</p>"
+
+
+def _b(text: str) -> str:
+    return f"<b>{_esc(text)}</b>"
+
+
+def _list_sep(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _field(label: str, value: str, lang: str) -> str:
+    """A labelled line: the label in bold, the value escaped."""
+    colon = "：" if lang == "zh" else ": "
+    return _p(_b(label + colon) + _esc(value)) if value else ""
+
+
+def _links(sources, lang: str) -> str:
+    """Sources as links (those with an http(s) address), else their publisher's name."""
+    from .words import word
+
+    items = []
+    for s in sources:
+        publisher, url = (pick(s["publisher"], lang), s["url"]) if isinstance(s, dict) else (s.publisher.get(lang), s.url)
+        if url and url.startswith(("https://", "http://")):
+            items.append(f'<a href="{_esc(url)}">{_esc(publisher)}</a>')
+        else:
+            items.append(_esc(publisher))
+    if not items:
+        return ""
+    return _p(_b(word("sources", lang) + ("：" if lang == "zh" else ": ")) + _esc(_list_sep(lang)).join(items))
 
 
 def _timelinejs_date(text: str) -> dict:
@@ -575,18 +632,79 @@ def _timelinejs_date(text: str) -> dict:
     return {k: v for k, v in (("year", d.year), ("month", d.month), ("day", d.day)) if v}
 
 
+def _headline(ds: Dataset, e: dict, lang: str) -> str:
+    """What an entry is called, without its dialogue (its group); plain text."""
+    if e["kind"] == "document":
+        return pick(e["title"], lang)
+    if e["kind"] == "follow-up":
+        return pick(e["text"], lang)
+    return _capital(round_name(e["round"], lang, e["name"], e["id"]))
+
+
 def _timelinejs_event(ds: Dataset, e: dict, lang: str) -> dict:
     """One dated timeline entry as a TimelineJS event, grouped by its dialogue."""
     dialogue = ds.dialogues[e["dialogue"]] if e.get("dialogue") else None
     group = dialogue_short(dialogue).get(lang) if dialogue else ("文件" if lang == "zh" else "Documents")
     if e["kind"] == "document":
-        headline, body = pick(e["title"], lang), e["document_kind"]
+        body = _document_body(ds, ds.documents[e["id"]], lang)
     elif e["kind"] == "follow-up":
-        headline, body = pick(e["text"], lang), e["record"]
+        body = _follow_up_body(ds, e, lang)
     else:
-        headline = f"{pick(e['dialogue_name'], lang)} {round_name(e['round'], lang, e['name'])}"
-        body = "; ".join(pick(t["name"], lang) for t in e["topics"] if t["headline"])
-    event = {"start_date": _timelinejs_date(e["date"]), "text": {"headline": headline, "text": body}, "group": group, "unique_id": e["id"]}
+        body = _round_body(ds, ds.rounds[e["id"]], lang)
+    event = {"start_date": _timelinejs_date(e["date"]), "text": {"headline": _esc(_headline(ds, e, lang)), "text": body},
+             "group": group, "unique_id": e["id"]}
     if e.get("end_date"):
         event["end_date"] = _timelinejs_date(e["end_date"])
     return event
+
+
+def _round_body(ds: Dataset, r, lang: str) -> str:
+    """A round's place, format, leads, headline topics and their outcomes, and its sources."""
+    from .words import word
+
+    leads = []
+    for p in r.leads:
+        name = display_name(ds.people, p)
+        title = p.title.get(lang) if p.title else ""
+        leads.append(f"{name.get(lang) if name else ''}{f' ({title})' if title else ''}".strip())
+    headline = [t for t in r.topics if t.headline]
+    out = [
+        _field(word("place", lang), ("、" if lang == "zh" else "; ").join(v.get(lang) for v in r.venues), lang),
+        _field(word("format", lang), word(r.format, lang) if r.format else "", lang),
+        _field(word("leads", lang), "; ".join(x for x in leads if x), lang),
+        _field(word("topics", lang), _list_sep(lang).join(ds.topics[t.topic].name.get(lang) for t in headline), lang),
+    ]
+    outcomes = [(ds.topics[t.topic].name.get(lang), o.text.get(lang)) for t in headline for o in t.outcomes]
+    if outcomes:
+        items = "".join(f"<li>{_b(topic + ('：' if lang == 'zh' else ': '))}{_esc(text)}</li>"
+                        for topic, text in outcomes[:TIMELINEJS_OUTCOMES])
+        more = len(outcomes) - TIMELINEJS_OUTCOMES
+        if more > 0:
+            items += f"<li>{_esc(f'另有{more}項成果' if lang == 'zh' else f'and {more} more outcomes')}</li>"
+        out.append(_p(_b(word("outcomes", lang))) + f"<ul>{items}</ul>")
+    out.append(_links(r.sources, lang))
+    return "".join(out)
+
+
+def _document_body(ds: Dataset, d, lang: str) -> str:
+    """A document's kind in words, parties, signatories, date in force, summary and sources."""
+    from .words import word
+
+    signatories = [display_name(ds.people, p) for p in d.signatories]
+    return "".join([
+        _field(word("kind", lang), _capital(word(d.kind, lang)), lang),
+        _field("締約方" if lang == "zh" else "Parties", _list_sep(lang).join(p.get(lang) for p in d.parties), lang),
+        _field(_capital(word("signer", lang)), _list_sep(lang).join(n.get(lang) for n in signatories if n), lang),
+        _field(_capital(word("in_force", lang)), str(d.in_force) if d.in_force else "", lang),
+        _p(_esc(d.summary.get(lang))) if d.summary else "",
+        _links(d.sources, lang),
+    ])
+
+
+def _follow_up_body(ds: Dataset, e: dict, lang: str) -> str:
+    """A follow-up event: the round it is recorded in, and its sources."""
+    from .words import word
+
+    r = ds.rounds.get(e["record"])
+    record = round_label(ds, r, lang) if r is not None else e["record"]
+    return _field(_capital(word("follow-up", lang)), record, lang) + _links(e["sources"], lang)
