@@ -162,6 +162,26 @@ def test_ics_export_is_valid_and_stable(tmp_path):
         assert len(line) <= 75
 
 
+def test_ics_has_a_location_wherever_the_data_knows_the_place(tmp_path):
+    import tracker
+
+    path = tmp_path / "a.ics"
+    assert run("export", "ics", str(path)).code == 0
+    events = {str(e["UID"]).removesuffix("@tracker"): e for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    ds = tracker.load(data_dir=str(DATA))
+    for round_id, event in events.items():
+        r = ds.rounds[round_id]
+        knows_place = bool(r.venues) or r.format == "virtual"
+        assert ("LOCATION" in event) == knows_place, round_id
+    assert str(events["dde-2"]["LOCATION"]) == "Online (video)"  # held by video: the data's only place
+    assert str(events["eppd-1"]["LOCATION"]) == "Washington, D.C.; Taipei (by video)"
+    assert "Format: hybrid" in str(events["eppd-1"]["DESCRIPTION"])
+    zh = tmp_path / "zh.ics"
+    assert run("export", "ics", str(zh), "--lang", "zh").code == 0
+    zh_events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(zh.read_bytes()).walk("VEVENT")}
+    assert str(zh_events["dde-2@tracker"]["LOCATION"]) == "線上（視訊）"
+
+
 def test_timelinejs_fields():
     result = run("timeline", "--partner", "us", "--format", "timelinejs")
     assert result.code == 0, result.err

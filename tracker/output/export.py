@@ -538,13 +538,24 @@ def _ics_event(event, ds: Dataset, r, lang: str):
     else:  # no day after 9999-12-31 to name: say how long instead
         event.add("duration", _dt.timedelta(days=(last - start).days + 1))
     event.add("summary", f"{short} {label}")
-    if r.venues:
-        event.add("location", "; ".join(v.get(lang) for v in r.venues))
+    location = ics_location(r, lang)
+    if location:
+        event.add("location", location)
     event.add("description", "\n".join(_ics_description(ds, r, lang, f"{d.name.get(lang)} — {label}")))
     first_url = next((s.url for s in r.sources if s.url), None)
     if first_url:
         event.add("url", first_url)
     return event
+
+
+def ics_location(r, lang: str) -> str | None:
+    """Where a round was held, as far as the data says: its venues, else ``Online`` for a virtual
+    meeting; None where the data knows no place."""
+    if r.venues:
+        return "; ".join(v.get(lang) for v in r.venues)
+    if r.format == "virtual":
+        return "線上（視訊）" if lang == "zh" else "Online (video)"
+    return None
 
 
 def _ics_description(ds: Dataset, r, lang: str, heading: str) -> list[str]:
@@ -554,7 +565,9 @@ def _ics_description(ds: Dataset, r, lang: str, heading: str) -> list[str]:
     if topics:
         description.append(("議題：" if lang == "zh" else "Topics: ") + topics)
     if r.format:
-        description.append(("形式：" if lang == "zh" else "Format: ") + r.format)
+        from .words import word
+
+        description.append(("形式：" if lang == "zh" else "Format: ") + word(r.format, lang))
     return description + [s.url for s in r.sources if s.url]
 
 
