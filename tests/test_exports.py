@@ -411,3 +411,64 @@ def test_pandas_reads_the_listings_with_their_types(args, integers):
         columns = set(pd.read_csv(io.StringIO(run(*args, "--format", "csv").out)).columns)
         scalars = {k for obj in json.loads(result.out) for k, v in obj.items() if not isinstance(v, (list, dict))}
         assert scalars - {"round"} <= columns and "round_id" in columns
+
+
+# ---------------------------------------------------------------- CITATION.cff and datapackage.json
+
+
+def test_citation_cff_is_valid_cff_1_2_0():
+    import yaml
+
+    import tracker
+    from conftest import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors"):  # required by CFF 1.2.0
+        assert cff[key], key
+    assert all(a.get("name") or a.get("family-names") for a in cff["authors"])
+    assert cff["type"] in ("software", "dataset")
+    assert str(cff["version"]) == tracker.__version__
+    assert set(cff["license"]) == {"CC-BY-4.0", "MIT"}  # the data's licence and the code's, as in LICENSE
+    assert set(cff) <= {  # only keys CFF 1.2.0 defines
+        "abstract", "authors", "cff-version", "commit", "contact", "date-released", "doi", "identifiers",
+        "keywords", "license", "license-url", "message", "preferred-citation", "references", "repository",
+        "repository-artifact", "repository-code", "title", "type", "url", "version",
+    }
+
+
+def test_datapackage_describes_the_csv_export(tmp_path):
+    from conftest import ROOT
+
+    folder = tmp_path / "tables"
+    assert run("export", "csv", str(folder)).code == 0
+    checked_in = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert checked_in == written == export.datapackage(), "regenerate datapackage.json from export.datapackage_text()"
+    csv_files = sorted(p.name for p in folder.glob("*.csv"))
+    assert sorted(r["path"] for r in checked_in["resources"]) == csv_files
+    for resource in checked_in["resources"]:
+        with open(folder / resource["path"], encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh))
+        assert [f["name"] for f in resource["schema"]["fields"]] == header, resource["path"]
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        name = resource["path"].removesuffix(".csv")
+        assert types == {c: "integer" if t.startswith("INTEGER") else "string" for c, t in export.SCHEMA[name]}
+    rounds = next(r for r in checked_in["resources"] if r["path"] == "rounds.csv")
+    assert rounds["schema"]["primaryKey"] == ["id"]
+    assert {"fields": "dialogue_id", "reference": {"resource": "dialogues", "fields": "id"}} in rounds["schema"]["foreignKeys"]
+
+
+def test_frictionless_finds_the_csv_export_valid(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+
+    folder = tmp_path / "tables"
+    assert run("export", "csv", str(folder), "--bom").code == 0
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    # and it does look: a field typed wrongly is found
+    broken = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    rounds = next(r for r in broken["resources"] if r["path"] == "rounds.csv")
+    next(f for f in rounds["schema"]["fields"] if f["name"] == "venue_en")["type"] = "integer"
+    (folder / "datapackage.json").write_text(json.dumps(broken), encoding="utf-8")
+    assert not frictionless.validate(str(folder / "datapackage.json")).valid

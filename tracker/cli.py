@@ -490,7 +490,7 @@ def export_csv(
 ) -> None:
     """The whole data set as one CSV file per table (the tables of the SQLite export), for
     spreadsheets: a text cell that starts with = + - or @ gets a leading ' so that it is not run
-    as a formula.
+    as a formula. A datapackage.json (Frictionless) beside them describes every file's fields.
 
     \b
     Examples:

@@ -493,7 +493,91 @@ def csv_writers(ds: Dataset, bom: bool) -> dict:
 
         return write
 
-    return {f"{name}.csv": writer(name) for name in SCHEMA}
+    def package(path: str) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(datapackage_text(bom))
+
+    return {**{f"{name}.csv": writer(name) for name in SCHEMA}, "datapackage.json": package}
+
+
+# ---------------------------------------------------------------- datapackage.json (Frictionless)
+
+
+def _is_date_column(column: str) -> bool:
+    return column in ("date", "end_date", "in_force", "last_verified", "commitment_due")
+
+
+def _field_descriptor(table: str, column: str, sql: str) -> dict[str, Any]:
+    """One column of a CSV file as a Frictionless Table Schema field."""
+    field: dict[str, Any] = {"name": column, "type": "integer" if sql.startswith("INTEGER") else "string"}
+    if _is_date_column(column):
+        field["description"] = "A date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD"
+        field["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
+    elif column.endswith("precision"):
+        field["description"] = "How much of the date beside it is known"
+        field["constraints"] = {"enum": ["day", "month", "year"]}
+    elif sql.startswith("INTEGER") and column in _FLAGS:
+        field["description"] = "1 for yes, 0 for no"
+        field["constraints"] = {"enum": [0, 1]}
+    elif sql.startswith("TEXT") and column in _LISTS:
+        field["description"] = f"A list, its items joined with {SEP!r}"
+    if "PRIMARY KEY" in sql or (table in KEYS and column in KEYS[table]):
+        field.setdefault("constraints", {})["required"] = True
+    return field
+
+
+_FLAGS = ("unverified", "headline", "weak")
+_LISTS = ("aliases", "lead_agencies_taiwan_en", "lead_agencies_taiwan_zh", "lead_agencies_partner_en",
+          "lead_agencies_partner_zh", "founding_documents", "venue_en", "venue_zh", "leads_en", "leads_zh",
+          "disputed", "parties_en", "parties_zh", "follows_up", "source_ids", "source_urls", "publishers_en",
+          "publishers_zh")
+
+
+def datapackage(bom: bool = False) -> dict[str, Any]:
+    """A Frictionless (Tabular) Data Package describing the files of ``tracker export csv``: each
+    file's fields and types, primary key and foreign keys. Made from SCHEMA, as the files are."""
+    from .. import __version__
+
+    resources = []
+    for table, columns in SCHEMA.items():
+        schema: dict[str, Any] = {
+            "fields": [_field_descriptor(table, c, t) for c, t in columns],
+            "primaryKey": list(KEYS.get(table) or [c for c, t in columns if "PRIMARY KEY" in t]),
+            "missingValues": [""],
+        }
+        foreign = []
+        for c, t in columns:
+            if "REFERENCES" in t:
+                ref_table, ref_column = t.split("REFERENCES ", 1)[1].rstrip(")").split("(")
+                foreign.append({"fields": c, "reference": {"resource": "" if ref_table == table else ref_table,
+                                                           "fields": ref_column}})
+        if foreign:
+            schema["foreignKeys"] = foreign
+        resources.append({
+            "name": table.replace("_", "-"), "path": f"{table}.csv", "profile": "tabular-data-resource",
+            "description": SCHEMA_DOCS[table], "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig" if bom else "utf-8", "schema": schema,
+        })
+    for resource in resources:  # a reference names the resource, whose name has hyphens
+        for fk in resource["schema"].get("foreignKeys", []):
+            fk["reference"]["resource"] = fk["reference"]["resource"].replace("_", "-")
+    return {
+        "profile": "tabular-data-package",
+        "name": "taiwan-economic-dialogues",
+        "title": "Taiwan's bilateral economic dialogues",
+        "description": ("Rounds, meetings, documents, topics, outcomes, commitments and their evidence of Taiwan's "
+                        "bilateral economic dialogues, in English and Traditional Chinese, every fact with its sources: "
+                        "the files written by `tracker export csv`."),
+        "version": __version__,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0"}],
+        "keywords": ["Taiwan", "trade", "economic dialogue", "EPPD", "bilingual"],
+        "resources": resources,
+    }
+
+
+def datapackage_text(bom: bool = False) -> str:
+    return json.dumps(datapackage(bom), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- iCalendar (RFC 5545)
