@@ -1,4 +1,4 @@
-"""Exports opened by the tools users open them with: sqlite3, icalendar, a JSON parse, an XML parse."""
+"""Exports opened by the tools users open them with: sqlite3, Datasette, pandas, frictionless, icalendar, a JSON parse, an HTML and an XML parse."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import icalendar
 import pytest
-
 from conftest import DATA, run
+
 from tracker.output import export
 
 
@@ -418,9 +418,9 @@ def test_pandas_reads_the_listings_with_their_types(args, integers):
 
 def test_citation_cff_is_valid_cff_1_2_0():
     import yaml
+    from conftest import ROOT
 
     import tracker
-    from conftest import ROOT
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0"

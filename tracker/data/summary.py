@@ -138,7 +138,7 @@ def _date(d: Optional[PartialDate]) -> Optional[str]:
     return str(d) if d else None
 
 
-def precision(d: Optional[PartialDate]) -> Optional[str]:
+def precision(d: PartialDate | None) -> str | None:
     """How precisely a date is known: ``day``, ``month`` or ``year`` (None for no date)."""
     return None if d is None else "day" if d.day else "month" if d.month else "year"
 
