@@ -412,21 +412,36 @@ def _wrote(env: Env, written: str) -> None:
 
 
 @command("sqlite", target=export_app, short_help="The whole data set as a SQLite database.")
-def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
-    """The whole data set as a normalised SQLite database with foreign keys, indexes and a
-    full-text table, ready for `datasette PATH`.
+def export_sqlite(
+    env: Env,
+    path: PathArg,
+    force: ForceOpt = False,
+    metadata: Annotated[str | None, typer.Option("--metadata", metavar="FILE", help="Also write Datasette metadata (label columns, facets, descriptions, licence) to FILE, for `datasette PATH --metadata FILE`.", show_default=False)] = None,
+) -> None:
+    """The whole data set as a normalised SQLite database with foreign keys, indexes, views and a
+    full-text table that Datasette gives a search box, ready for `datasette PATH`.
 
     \b
     Examples:
-      tracker export sqlite dialogues.db
-      datasette dialogues.db
+      tracker export sqlite dialogues.db --metadata metadata.json
+      datasette dialogues.db --metadata metadata.json
       tracker export sqlite - | gzip > dialogues.db.gz
     """
+    from pathlib import Path
+
     from .output import export, files
 
+    if metadata == "-" and path == "-":
+        raise InputError("the database and --metadata cannot both go to standard output (give --metadata a file)")
     ds = load_data(env).dataset
+    if metadata is not None:  # refuse a metadata path that cannot be written before writing anything
+        files.check_target(metadata, force=force, data_dir=env.data_dir)
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir, stdout=env.stdout)
     _wrote(env, written)
+    if metadata is not None:
+        database = Path(path).stem if path != "-" else "dialogues"
+        _wrote(env, files.write_text(metadata, export.datasette_metadata_text(database), force=force,
+                                     data_dir=env.data_dir, stdout=env.stdout))
 
 
 @command("ics", target=export_app, filters=("dialogue", "partner"), short_help="The rounds as an iCalendar file.")
@@ -475,7 +490,7 @@ def export_csv(
 ) -> None:
     """The whole data set as one CSV file per table (the tables of the SQLite export), for
     spreadsheets: a text cell that starts with = + - or @ gets a leading ' so that it is not run
-    as a formula.
+    as a formula. A datapackage.json (Frictionless) beside them describes every file's fields.
 
     \b
     Examples:

@@ -138,6 +138,11 @@ def _date(d: Optional[PartialDate]) -> Optional[str]:
     return str(d) if d else None
 
 
+def precision(d: PartialDate | None) -> str | None:
+    """How precisely a date is known: ``day``, ``month`` or ``year`` (None for no date)."""
+    return None if d is None else "day" if d.day else "month" if d.month else "year"
+
+
 def person_plain(p: NamedPerson) -> dict:
     return {"person": p.person, "name": _text(p.name), "side": p.side, "role": p.role,
             "title": _text(p.title), "organisation": _text(p.organisation)}
@@ -159,6 +164,7 @@ def to_plain(s: RoundSummary) -> dict:
         "round": s.round,
         "name": _text(s.name),
         "date": _date(s.date),
+        "date_precision": precision(s.date),
         "end_date": _date(s.end_date),
         "partner": s.partner,
         "format": s.format,

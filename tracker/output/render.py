@@ -156,7 +156,7 @@ def _compare_rows(obj: dict, lang: str) -> list[dict]:
     return rows
 
 
-TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name", "title", "format", "venue", "topics", "text", "record"]
+TIMELINE_COLUMNS = S.TIMELINE_COLUMNS
 
 
 def timeline(env, ds, entries, fmt: str) -> None:
@@ -168,7 +168,11 @@ def timeline(env, ds, entries, fmt: str) -> None:
 
         write_json(env.stdout, timelinejs(ds, [S.plain_of(S.timeline_text(ds, e)) for e in entries], env.lang))
     else:
-        _listing(env, ds, (S.timeline_text(ds, e) for e in entries), fmt, TIMELINE_COLUMNS)
+        texts = (S.timeline_text(ds, e) for e in entries)
+        if fmt == "json":
+            write_json_texts(env.stdout, texts)
+        else:
+            write_rows(env.stdout, fmt, [S.timeline_row(S.plain_of(t), env.lang) for t in texts], TIMELINE_COLUMNS)
 
 
 def topics(env, ds, rounds, matrix, fmt: str) -> None:
@@ -205,7 +209,7 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
     for mention in history:
         r, t = mention.round, mention.topic
         o = S.round_object(ds, r)
-        o = {k: o[k] for k in ("id", "dialogue", "round", "name", "date", "partner", "format", "venue")}
+        o = {k: o[k] for k in ("id", "dialogue", "round", "name", "date", "date_precision", "partner", "format", "venue")}
         o["topic"] = S.topic_object(ds, t) if t is not None else None
         o["outcomes"] = [{"id": f"{x.round}/{x.id}", "text": S.text(x.text)} for x in mention.outcomes]
         o["topic_match"] = mention.match
@@ -213,7 +217,7 @@ def topic_history(env, ds, topic_ids, history, fmt: str) -> None:
     if fmt == "json":
         write_json(env.stdout, objs)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "date_precision", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
 
 
 def search(env, ds, results, fmt: str, needle: str = "") -> None:
@@ -237,5 +241,5 @@ def commitments(env, ds, rows, fmt: str) -> None:
     if fmt == "json":
         write_json(env.stdout, objs)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "topic", "text", "status", "due", "age_days", "note", "evidence"])
+        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "date_precision", "topic", "text", "status", "due", "due_precision", "age_days", "note", "evidence"])
 

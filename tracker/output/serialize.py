@@ -14,7 +14,7 @@ from typing import Any, Optional
 from ..data.model import Dataset, Document, Participant, PartialDate, Round, Text
 from ..rules import display_name, pick
 from ..safe import json_text
-from ..data.summary import FIELDS, RoundSummary, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
+from ..data.summary import FIELDS, RoundSummary, precision, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
 
 def plain(obj: Any) -> Any:
@@ -54,7 +54,7 @@ def weak_sources(r) -> int:
     return sum(1 for s in r.sources if s.weak)
 
 
-ROUND_FIELDS = FIELDS
+ROUND_FIELDS = tuple(f for name in FIELDS for f in ((name, "date_precision") if name == "date" else (name,)))
 
 
 def round_object(ds: Dataset, r: Round) -> dict:
@@ -72,6 +72,7 @@ def document_object(ds: Dataset, d: Document) -> dict:
         "partner": ds.partner_of(d),
         "title": text(d.title),
         "date": str(d.date) if d.date else None,
+        "date_precision": precision(d.date),
         "in_force": str(d.in_force) if d.in_force else None,
         "round": d.round,
         "signatories": [person_object(ds, p) for p in d.signatories],
@@ -86,6 +87,7 @@ def evidence_object(ev) -> dict:
         "kind": ev.kind,
         "id": ev.id,
         "date": str(ev.date) if ev.date else None,
+        "date_precision": precision(ev.date),
         "text": text(ev.text),
         "record": ev.record,
         "sources": [{"publisher": text(s.publisher), "url": s.url, "weak": s.weak} for s in ev.sources],
@@ -168,7 +170,7 @@ def comparison_object(ds: Dataset, c) -> dict:
 
     def brief(r):
         o = round_object(ds, r)
-        return {k: o[k] for k in ("id", "dialogue", "dialogue_name", "round", "name", "date", "partner", "format", "venue", "leads")}
+        return {k: o[k] for k in ("id", "dialogue", "dialogue_name", "round", "name", "date", "date_precision", "partner", "format", "venue", "leads")}
 
     return {
         "a": brief(c.a),
@@ -190,10 +192,12 @@ def commitment_object(ds: Dataset, row) -> dict:
         "dialogue": row.round.dialogue,
         "partner": ds.dialogues[row.round.dialogue].partner,
         "date": str(row.round.date) if row.round.date else None,
+        "date_precision": precision(row.round.date),
         "topic": row.topic,
         "text": text(o.text),
         "status": row.status,
         "due": str(o.commitment.due) if o.commitment.due else None,
+        "due_precision": precision(o.commitment.due),
         "age_days": row.age_days,
         "note": text(o.commitment.note),
         "evidence": [evidence_object(e) for e in row.evidence],
@@ -209,6 +213,30 @@ def flat(obj: dict, lang: str) -> dict:
     for key, value in obj.items():
         out[key] = _flat_value(value, lang)
     return out
+
+
+# The timeline as CSV: every scalar field of its round, document and follow-up objects, lists
+# joined with "; ". A document's ``round`` (a round ID) is the column ``round_id``, so that
+# ``round`` holds only round numbers; a follow-up's sources are counted in ``sources`` and
+# their addresses given in ``source_urls``.
+TIMELINE_COLUMNS = [
+    "date", "date_precision", "end_date", "kind", "id", "event", "dialogue", "dialogue_name", "partner", "round",
+    "round_id", "name", "document_kind", "title", "in_force", "format", "venue", "leads", "topics", "documents",
+    "signatories", "text", "record", "sources", "weak_sources", "source_urls", "disputed", "unverified", "last_verified",
+]
+
+
+def timeline_row(obj: dict, lang: str) -> dict:
+    """One timeline entry (its JSON object) as a row of the timeline CSV."""
+    obj = dict(obj)
+    if obj["kind"] == "document":
+        obj["round_id"] = obj.pop("round")
+    elif obj["kind"] == "follow-up":
+        sources = obj["sources"]
+        obj["sources"] = len(sources)
+        obj["weak_sources"] = sum(1 for s in sources if s["weak"])
+        obj["source_urls"] = [s["url"] for s in sources if s["url"]]
+    return flat(obj, lang)
 
 
 def _is_text(v) -> bool:
