@@ -1,4 +1,4 @@
-"""The command line: typer commands that parse options and wire load → query → render.
+"""The command line: typer commands that parse options and wire load → query → output.
 
 Every command takes the shared options --lang, --data-dir, --no-cache and
 --color (also accepted before the command name), and every listing takes
@@ -208,10 +208,10 @@ def list_(
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
     from . import query
-    from .output import render
+    from .output import listing
 
     ds = load_data(env).dataset
-    render.rounds(env, ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
+    listing.write(env, ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
 
 
 @command("show", short_help="Show one round: leads, topics, outcomes, sources.")
@@ -236,10 +236,10 @@ def show(
       tracker show dde-2 --format json
     """
     from . import api
-    from .output import render
+    from .output import show
 
     ds = load_data(env).dataset
-    render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
+    show.write(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
 @command("compare", short_help="Compare two rounds: what was added, dropped, evolved.")
@@ -267,7 +267,7 @@ def compare(
       tracker compare 2 3 --format json
     """
     from . import api
-    from .output import render
+    from .output import compare
     from .rules import date_key
     from .output.words import word
 
@@ -275,7 +275,7 @@ def compare(
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
     if c.a.date and c.b.date and date_key(c.a.date) > date_key(c.b.date):
         env.stderr.write(word("later_first", env.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
-    render.compare(env, ds, c, fmt, detail=detail)
+    compare.write(env, ds, c, fmt, detail=detail)
 
 
 @command("timeline", filters=("dialogue", "partner", "since", "until", "topic"), short_help="Show rounds and documents in date order.")
@@ -299,12 +299,13 @@ def timeline(
       tracker timeline --partner us --svg us.svg
     """
     from . import query
-    from .output import render
+    from .output import timeline
+    from .output.pictures import pictures
 
     ds = load_data(env).dataset
     f = query.make_filters(ds, **filters)
-    with render.pictures(env, svg, html, force, fmt):
-        render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
+    with pictures(env, svg, html, force, fmt):
+        timeline.write(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
 
 
 @command("topics", short_help="Show the topics, and which rounds discussed each.")
@@ -330,16 +331,17 @@ def topics(
       tracker topics --dialogue eppd --svg agenda.svg
     """
     from . import api, query
-    from .output import render
+    from .output import topics
+    from .output.pictures import pictures
 
     ds = load_data(env).dataset
-    with render.pictures(env, svg, html, force, fmt):
+    with pictures(env, svg, html, force, fmt):
         if topic:
             ids = query.resolve_topics(ds, topic)
-            render.topic_history(env, ds, ids, api.topic_history(ds, ids), fmt)
+            topics.write_history(env, ds, ids, api.topic_history(ds, ids), fmt)
             return
         rounds = api.list_rounds(ds, dialogue=dialogue, partner=partner)
-        render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
+        topics.write(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
 
 
 @command("search", filters=("dialogue", "partner", "since", "until"), short_help="Search names, topics, outcomes and documents.")
@@ -359,12 +361,12 @@ def search(
       tracker search Krach --format json
     """
     from . import query
-    from .output import render
+    from .output import search
 
     if not text.strip():
         raise InputError("empty search text")
     ds = load_data(env).dataset
-    render.search(env, ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
+    search.write(env, ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
 
 
 @command("commitments", filters=("dialogue", "partner", "since", "until"), short_help="List what each round promised and what became of it.")
@@ -386,11 +388,11 @@ def commitments(
       tracker commitments --dialogue eppd --format json
     """
     from . import api
-    from .output import render
+    from .output import commitments
 
     ds = load_data(env).dataset
     rows = api.commitments(ds, **filters, status=status, today=env.today)
-    render.commitments(env, ds, rows, fmt)
+    commitments.write(env, ds, rows, fmt)
 
 
 export_app = typer.Typer(

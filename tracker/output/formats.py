@@ -120,3 +120,13 @@ def write_rows(stream, fmt: str, rows: list[dict], columns=None) -> None:
         write_csv(stream, rows, columns)
     else:
         stream.write(markdown_table(rows, columns))
+
+
+def write_listing(stream, fmt: str, texts, columns, lang: str) -> None:
+    """A listing given as the JSON texts of its items: streamed as a JSON array, or as rows."""
+    from .serialize import flat, plain_of
+
+    if fmt == "json":
+        write_json_texts(stream, texts)
+    else:
+        write_rows(stream, fmt, [flat(plain_of(t), lang) for t in texts], columns)
