@@ -268,16 +268,16 @@ def test_a_pipe_is_laid_out_for_the_terminal_the_messages_go_to():
     import struct
     import termios
 
-    from tracker.env import Env
+    from tracker.env import Env, settings
 
     master, slave = os.openpty()
     try:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 72, 0, 0))
         with open(slave, "w", closefd=False) as tty:
             env = Env(stdout=io.StringIO(), stderr=tty, environ={}, stdout_isatty=False)
-            assert env.width == 72  # `tracker list | head` in a 72-column terminal
-            assert Env(stdout=io.StringIO(), stderr=tty, environ={"COLUMNS": "90"}, stdout_isatty=False).width == 90
-        assert Env(stdout=io.StringIO(), stderr=io.StringIO(), environ={}, stdout_isatty=False).width is None
+            assert settings(env).width == 72  # `tracker list | head` in a 72-column terminal
+            assert settings(Env(stdout=io.StringIO(), stderr=tty, environ={"COLUMNS": "90"}, stdout_isatty=False)).width == 90
+        assert settings(Env(stdout=io.StringIO(), stderr=io.StringIO(), environ={}, stdout_isatty=False)).width is None
     finally:
         os.close(master)
         os.close(slave)

@@ -9,6 +9,7 @@ from ..rules import round_name
 from . import serialize as S
 from .formats import write_json, write_rows
 from .layout import cell_width, wrap
+from .target import Target
 from .terminal import Writer
 
 
@@ -73,15 +74,15 @@ class CommitmentsView(Writer):
         return " ".join(parts) + " ago"
 
 
-def write(env, ds, rows, fmt: str) -> None:
+def write(target: Target, ds, rows, fmt: str) -> None:
     if fmt == "table":
-        CommitmentsView(env, ds).commitments(rows)
+        CommitmentsView(target, ds).commitments(rows)
         return
     objs = [commitment_object(ds, r) for r in rows]
     if fmt == "json":
-        write_json(env.stdout, objs)
+        write_json(target.stream, objs)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "topic", "text", "status", "due", "age_days", "note", "evidence"])
+        write_rows(target.stream, fmt, [S.flat(o, target.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "topic", "text", "status", "due", "age_days", "note", "evidence"])
 
 
 def commitment_object(ds: Dataset, row) -> dict:

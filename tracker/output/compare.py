@@ -10,6 +10,7 @@ from ..rules import dialogue_label, pick, round_name
 from ..safe import visible
 from . import serialize as S
 from .formats import markdown_table, md_escape, write_csv, write_json
+from .target import Target
 from .terminal import Writer
 from .words import word
 
@@ -97,21 +98,21 @@ class CompareView(Writer):
                     self.print(self.bullets(items, "•", indent=5))
 
 
-def write(env, ds, c, fmt: str, detail: bool = False) -> None:
+def write(target: Target, ds, c, fmt: str, detail: bool = False) -> None:
     """A comparison (``api.compare``), in any format."""
     if fmt == "table":
-        CompareView(env, ds).compare(c, detail=detail)
+        CompareView(target, ds).compare(c, detail=detail)
         return
     obj = comparison_object(ds, c)
     if fmt == "json":
-        write_json(env.stdout, obj)
+        write_json(target.stream, obj)
         return
-    rows = _compare_rows(obj, env.lang)
+    rows = _compare_rows(obj, target.lang)
     if fmt == "csv":
-        write_csv(env.stdout, rows, COMPARE_COLUMNS)
+        write_csv(target.stream, rows, COMPARE_COLUMNS)
     else:
         promised = sum(1 for t in c.a.topics for o in t.outcomes if o.commitment)
-        env.stdout.write(visible(compare_markdown(obj, rows, env.lang, promised)))
+        target.stream.write(visible(compare_markdown(obj, rows, target.lang, promised)))
 
 
 COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]

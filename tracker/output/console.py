@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.console import Console, RenderHook
 from rich.text import Text as RText
 
+from .target import Terminal
 from ..safe import UNSAFE, visible
 from .layout import cell_width, wrap
 
@@ -88,14 +89,16 @@ class _ShowVisibly(RenderHook):
         return [_Visible(r) for r in renderables]
 
 
-def make_console(env, record: bool = False) -> Console:
-    encoding = (getattr(env.stdout, "encoding", None) or "utf-8").lower()
+def make_console(terminal: Terminal, stream, record: bool = False) -> Console:
+    """A console writing to ``stream`` for ``terminal``; with ``record``, one that keeps what it
+    draws for a picture."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
     console = _Console(
-        file=env.stdout if env.color else _TrimmedLines(env.stdout),
-        force_terminal=env.color or None,
-        no_color=not env.color,
-        color_system="auto" if env.color else None,
-        width=env.width or (None if env.stdout_isatty else 100),
+        file=stream if terminal.color else _TrimmedLines(stream),
+        force_terminal=terminal.color or None,
+        no_color=not terminal.color,
+        color_system="auto" if terminal.color else None,
+        width=terminal.width or (None if terminal.isatty else 100),
         highlight=False,
         emoji=False,
         markup=False,

@@ -9,6 +9,7 @@ from rich.text import Text as RText
 from ..data.summary import RoundSummary
 from . import serialize as S
 from .formats import write_listing
+from .target import Target
 from .terminal import Writer
 
 
@@ -97,9 +98,9 @@ class ListView(Writer):
 LIST_COLUMNS = S.ROUND_FIELDS
 
 
-def write(env, ds, summaries, fmt: str, show_all: bool = True) -> None:
+def write(target: Target, ds, summaries, fmt: str, show_all: bool = True) -> None:
     """Round summaries (``query.list_rounds``), in any format."""
     if fmt == "table":
-        ListView(env, ds).rounds(list(summaries), show_all=show_all)
+        ListView(target, ds).rounds(list(summaries), show_all=show_all)
     else:
-        write_listing(env.stdout, fmt, (S.summary_text(s) for s in summaries), LIST_COLUMNS, env.lang)
+        write_listing(target.stream, fmt, (S.summary_text(s) for s in summaries), LIST_COLUMNS, target.lang)

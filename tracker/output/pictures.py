@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any, Optional, TextIO
+
 from ..errors import InputError, one_line
+from .target import Target
 
 
 class pictures:
-    """``with pictures(env, svg, html, force, fmt):`` records what the table view draws and saves it."""
+    """``with pictures(target, svg, html, force, fmt, data_dir, stderr) as drawn:`` gives the target
+    to draw on (recording when a picture is asked for) and saves the picture when the drawing is done."""
 
-    def __init__(self, env, svg, html, force: bool, fmt: str):
-        self.env, self.svg, self.html, self.force = env, svg, html, force
+    def __init__(self, target: Target, svg: Optional[str], html: Optional[str], force: bool, fmt: str,
+                 data_dir: Optional[str], stderr: TextIO) -> None:
+        self.target, self.svg, self.html, self.force = target, svg, html, force
+        self.data_dir, self.stderr = data_dir, stderr
+        self.console: Any = None
         if (svg or html) and fmt != "table":
             raise InputError("--svg and --html save the table view; drop --format")
         if svg == html == "-":
@@ -18,34 +25,35 @@ class pictures:
             if path:
                 from .files import check_target
 
-                check_target(path, force=force, data_dir=env.data_dir)
+                check_target(path, force=force, data_dir=data_dir)
 
-    def __enter__(self):
-        if self.svg or self.html:
-            from .console import make_console
+    def __enter__(self) -> Target:
+        if not (self.svg or self.html):
+            return self.target
+        from .console import make_console
 
-            self.env.recording = make_console(self.env, record=True)
-            if "-" in (self.svg, self.html):  # the picture is the output: the table is only recorded
-                import io
+        self.console = make_console(self.target.terminal, self.target.stream, record=True)
+        if "-" in (self.svg, self.html):  # the picture is the output: the table is only recorded
+            import io
 
-                self.env.recording.file = io.StringIO()
-        return self
+            self.console.file = io.StringIO()
+        return self.target.recording(self.console)
 
-    def __exit__(self, kind, value, tb):
-        console = getattr(self.env, "recording", None)
-        self.env.recording = None
+    def __exit__(self, kind, value, tb) -> bool:
+        console = self.console
         if kind is not None or console is None:
             return False
         from .files import STDOUT, write_text
 
+        stdout = self.target.stream
         written = []
         if self.svg:
             written.append(write_text(self.svg, console.export_svg(clear=False, title="tracker"), force=self.force,
-                                      data_dir=self.env.data_dir, stdout=self.env.stdout))
+                                      data_dir=self.data_dir, stdout=stdout))
         if self.html:
             written.append(write_text(self.html, console.export_html(clear=False), force=self.force,
-                                      data_dir=self.env.data_dir, stdout=self.env.stdout))
+                                      data_dir=self.data_dir, stdout=stdout))
         for path in written:
             if path != STDOUT:  # say what was written, as the exports do
-                print(one_line(f"wrote {path}"), file=self.env.stderr)
+                print(one_line(f"wrote {path}"), file=self.stderr)
         return False

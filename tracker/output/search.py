@@ -10,6 +10,7 @@ from ..safe import json_text
 from . import serialize as S
 from .formats import write_json_texts, write_rows
 from .layout import cell_width, wrap
+from .target import Target
 from .terminal import Writer
 
 
@@ -105,17 +106,17 @@ class SearchView(Writer):
         return " › ".join(parts) if parts else where
 
 
-def write(env, ds, results, fmt: str, needle: str = "") -> None:
+def write(target: Target, ds, results, fmt: str, needle: str = "") -> None:
     """Search results (``query.search``), in any format."""
     if fmt == "json":
-        write_json_texts(env.stdout, (search_text(ds, r) for r in results))
+        write_json_texts(target.stream, (search_text(ds, r) for r in results))
         return
     results = list(results)
     if fmt == "table":
-        SearchView(env, ds).search(results, needle)
+        SearchView(target, ds).search(results, needle)
     else:
         rows = [{"record": r.record.id, "date": str(r.record.date or ""), "where": h.where, "text": h.text} for r in results for h in r.hits]
-        write_rows(env.stdout, fmt, rows, ["record", "date", "where", "text"])
+        write_rows(target.stream, fmt, rows, ["record", "date", "where", "text"])
 
 
 def search_text(ds: Dataset, result) -> str:

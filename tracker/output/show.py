@@ -12,6 +12,7 @@ from . import serialize as S
 from .console import Filled
 from .formats import md_escape, write_csv, write_json
 from .layout import cell_width
+from .target import Target
 from .terminal import SIDE_ORDER, Writer
 from .words import word
 
@@ -263,14 +264,14 @@ class ShowView(Writer):
         return line
 
 
-def write(env, ds, r, fmt: str, full: bool = False) -> None:
+def write(target: Target, ds, r, fmt: str, full: bool = False) -> None:
     """One round (``api.get_round``), in any format."""
     if fmt == "table":
-        ShowView(env, ds).show(r, full=full)
+        ShowView(target, ds).show(r, full=full)
         return
     obj = full_round(ds, r)
     if fmt == "json":
-        write_json(env.stdout, obj)
+        write_json(target.stream, obj)
     elif fmt == "csv":
         rows = []
         for t in obj["topics"]:
@@ -281,9 +282,9 @@ def write(env, ds, r, fmt: str, full: bool = False) -> None:
                     "outcome": o["id"] if o else None, "text": o["text"] if o else None,
                     "commitment": (o.get("commitment") or {}).get("status") if o else None,
                 })
-        write_csv(env.stdout, [S.flat(x, env.lang) for x in rows], ["round", "topic", "topic_name", "label", "outcome", "text", "commitment"])
+        write_csv(target.stream, [S.flat(x, target.lang) for x in rows], ["round", "topic", "topic_name", "label", "outcome", "text", "commitment"])
     else:
-        env.stdout.write(visible(show_markdown(ds, obj, env.lang)))
+        target.stream.write(visible(show_markdown(ds, obj, target.lang)))
 
 
 # ---------------------------------------------------------------- JSON

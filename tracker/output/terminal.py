@@ -17,6 +17,7 @@ from ..data.model import Dataset, PartialDate, Round
 from ..data.summary import RoundSummary
 from ..rules import dialogue_label, display_name, pick, round_label, round_name
 from ..safe import visible
+from .target import Target
 from .console import Filled, make_console
 from .words import word
 
@@ -38,11 +39,10 @@ SIDE_ORDER = {"taiwan": 0, "partner": 1, "other": 2}  # leads and participants: 
 class Writer:
     """Draws for one command: the console, the language and the data set."""
 
-    def __init__(self, env, ds: Dataset, console: Optional[Console] = None):
-        self.env = env
+    def __init__(self, target: Target, ds: Dataset) -> None:
         self.ds = ds
-        self.lang = env.lang
-        self.console = console or getattr(env, "recording", None) or make_console(env)
+        self.lang = target.lang
+        self.console: Console = target.console or make_console(target.terminal, target.stream)
         self.cut_urls = False  # set when a URL was cut to fit: show then says where to read it whole
         self.ascii = self.console.encoding.lower() not in ("utf-8", "utf8", "utf_8")
 

@@ -9,6 +9,7 @@ from ..data.summary import RoundSummary
 from ..safe import json_text
 from . import serialize as S
 from .formats import write_json, write_listing
+from .target import Target
 from .terminal import Writer
 
 
@@ -115,16 +116,16 @@ class TimelineView(Writer):
 TIMELINE_COLUMNS = ["date", "kind", "id", "dialogue", "partner", "round", "name", "title", "format", "venue", "topics", "text", "record"]
 
 
-def write(env, ds, entries, fmt: str) -> None:
+def write(target: Target, ds, entries, fmt: str) -> None:
     """Timeline entries (``query.timeline``), in any format."""
     if fmt == "table":
-        TimelineView(env, ds).timeline(list(entries))
+        TimelineView(target, ds).timeline(list(entries))
     elif fmt == "timelinejs":
         from .export import timelinejs
 
-        write_json(env.stdout, timelinejs(ds, [S.plain_of(timeline_text(ds, e)) for e in entries], env.lang))
+        write_json(target.stream, timelinejs(ds, [S.plain_of(timeline_text(ds, e)) for e in entries], target.lang))
     else:
-        write_listing(env.stdout, fmt, (timeline_text(ds, e) for e in entries), TIMELINE_COLUMNS, env.lang)
+        write_listing(target.stream, fmt, (timeline_text(ds, e) for e in entries), TIMELINE_COLUMNS, target.lang)
 
 
 def follow_up_object(entry) -> dict:

@@ -8,6 +8,7 @@ from rich.text import Text as RText
 from . import serialize as S
 from .formats import write_json, write_rows
 from .layout import cell_width
+from .target import Target
 from .terminal import Writer
 
 
@@ -80,13 +81,13 @@ class TopicsView(Writer):
                 self.lines(self.t(o.text), indent="      ", first="    • ")
 
 
-def write(env, ds, rounds, matrix, fmt: str) -> None:
+def write(target: Target, ds, rounds, matrix, fmt: str) -> None:
     if fmt == "table":
-        TopicsView(env, ds).topics(rounds, matrix)
+        TopicsView(target, ds).topics(rounds, matrix)
         return
     ids = [r.id for r in rounds]
     if fmt == "json":
-        write_json(env.stdout, {
+        write_json(target.stream, {
             "themes": [S.plain(t) for t in ds.themes.values()],
             "topics": [S.plain(t) for t in ds.topics.values()],
             "rounds": ids,
@@ -99,16 +100,16 @@ def write(env, ds, rounds, matrix, fmt: str) -> None:
         return
     rows = []
     for t, cells in matrix:
-        row = {"topic": t.id, "name": t.name.get(env.lang), "theme": ds.themes[t.theme].name.get(env.lang)}
+        row = {"topic": t.id, "name": t.name.get(target.lang), "theme": ds.themes[t.theme].name.get(target.lang)}
         for i, c in zip(ids, cells):
             row[i] = "x" if c else "o" if c is False else ""
         rows.append(row)
-    write_rows(env.stdout, fmt, rows, ["topic", "name", "theme", *ids])
+    write_rows(target.stream, fmt, rows, ["topic", "name", "theme", *ids])
 
 
-def write_history(env, ds, topic_ids, history, fmt: str) -> None:
+def write_history(target: Target, ds, topic_ids, history, fmt: str) -> None:
     if fmt == "table":
-        TopicsView(env, ds).topic_history(topic_ids, history)
+        TopicsView(target, ds).topic_history(topic_ids, history)
         return
     objs = []
     for mention in history:
@@ -120,6 +121,6 @@ def write_history(env, ds, topic_ids, history, fmt: str) -> None:
         o["topic_match"] = mention.match
         objs.append(o)
     if fmt == "json":
-        write_json(env.stdout, objs)
+        write_json(target.stream, objs)
     else:
-        write_rows(env.stdout, fmt, [S.flat(o, env.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
+        write_rows(target.stream, fmt, [S.flat(o, target.lang) for o in objs], ["id", "dialogue", "round", "name", "date", "partner", "format", "venue", "topic", "outcomes", "topic_match"])
