@@ -12,7 +12,7 @@ import functools
 import inspect
 import sys
 from dataclasses import dataclass
-from typing import Annotated, Literal, Optional, TextIO
+from typing import Annotated, Literal, TextIO, cast
 
 import typer
 
@@ -21,7 +21,7 @@ from .env import Env, Settings, settings
 from .errors import InputError, PipeClosed, TrackerError, one_line
 from .status import ExitStatus
 
-_APP_SETTINGS = dict(
+app = typer.Typer(
     name="tracker",
     help=(
         "Follow Taiwan's bilateral economic dialogues (EPPD, DDE, TUBA, …): who met, when, "
@@ -34,7 +34,6 @@ _APP_SETTINGS = dict(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app = typer.Typer(**_APP_SETTINGS)
 
 # ---------------------------------------------------------------- shared options
 
@@ -44,21 +43,21 @@ Color = Literal["auto", "always", "never"]
 Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
 SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
 
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
-DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
+LangOpt = Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
+DataDirOpt = Annotated[str | None, typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal [env: TRACKER_PAGER, PAGER; default: less -FRX].")]
-ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
+ColorOpt = Annotated[Color | None, typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
-DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
-PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
-RefDialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
-SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports (- writes only the picture, to standard output).", show_default=False)]
-HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what the terminal shows as an HTML page (- writes only the page, to standard output).", show_default=False)]
+DialogueOpt = Annotated[str | None, typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
+PartnerOpt = Annotated[str | None, typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
+RefDialogueOpt = Annotated[str | None, typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
+SvgOpt = Annotated[str | None, typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports (- writes only the picture, to standard output).", show_default=False)]
+HtmlOpt = Annotated[str | None, typer.Option("--html", help="Also save what the terminal shows as an HTML page (- writes only the page, to standard output).", show_default=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists (a regular file only; it keeps its permissions).")]
-TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
+TopicOpt = Annotated[str | None, typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def _with_shared_options(func):
         from .output.pager import paged
 
         root = ctx.find_root()
-        env: Env = root.obj
+        env = root.obj
         given = root.params
         s = settings(env, lang=lang or given.get("lang"), data_dir=data_dir or given.get("data_dir"),
                      color=color or given.get("color"), no_pager=no_pager or bool(given.get("no_pager")),
@@ -271,8 +270,8 @@ def compare(
     """
     from . import api
     from .output import compare
-    from .rules import date_key
     from .output.words import word
+    from .rules import date_key
 
     ds = load_data(run.settings).dataset
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
@@ -314,7 +313,7 @@ def timeline(
 @command("topics", short_help="Show the topics, and which rounds discussed each.")
 def topics(
     run: Run,
-    topic: Annotated[Optional[str], typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
+    topic: Annotated[str | None, typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
     fmt: FormatOpt = "table",
@@ -375,7 +374,7 @@ def search(
 @command("commitments", filters=("dialogue", "partner", "since", "until"), short_help="List what each round promised and what became of it.")
 def commitments(
     run: Run,
-    status: Annotated[Optional[Status], typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
+    status: Annotated[Status | None, typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
     fmt: FormatOpt = "table",
     **filters,
 ) -> None:
@@ -445,8 +444,8 @@ def export_ics(run: Run, path: PathArg, force: ForceOpt = False, **filters) -> N
       tracker export ics eppd.ics --dialogue eppd --lang zh
       tracker export ics - --partner us > us.ics
     """
-    from .output import export, files
     from . import query
+    from .output import export, files
 
     ds = load_data(run.settings).dataset
     f = query.make_filters(ds, **filters)
@@ -496,7 +495,7 @@ def export_csv(
 @command("validate", short_help="Check a data folder and report every problem.")
 def validate(
     run: Run,
-    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (gaps in round numbering, facts resting only on weak sources and not marked unverified) as errors.")] = False,
 ) -> None:
     """Check a data folder and report every problem at once, as file:line:col: message.
@@ -514,11 +513,11 @@ def validate(
         raise typer.Exit(code)
 
 
-def _run_validate(run: Run, path: Optional[str], strict: bool) -> int:
+def _run_validate(run: Run, path: str | None, strict: bool) -> ExitStatus:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
-    from .errors import one_line
     from .data.load import check
     from .data.store import open_backend
+    from .errors import one_line
 
     root = path or run.data_dir
     store, problems = check(root, run.today, open_backend(run.settings.cache_folder, root))
@@ -538,19 +537,19 @@ def _run_validate(run: Run, path: Optional[str], strict: bool) -> int:
         summary = root
     summary += f"; {len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     print(one_line(summary), file=run.stderr if failed else run.stdout)
-    return 1 if failed else 0
+    return ExitStatus.DATA_ERROR if failed else ExitStatus.OK
 
 
 @command("draft", short_help="Draft a round file from a press release.")
 def draft(
     run: Run,
     article: Annotated[str, typer.Argument(metavar="ARTICLE", help="A plain-text article (UTF-8), or - for standard input.", show_default=False)],
-    dialogue: Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue, if not the one the article names most (ID or name).", show_default=False)] = None,
-    round_: Annotated[Optional[str], typer.Option("--round", "-r", help="The round number, if not the one the article gives.", show_default=False)] = None,
-    source_url: Annotated[Optional[str], typer.Option("--source-url", help="The article's address, when the text does not give it.", show_default=False)] = None,
-    publisher: Annotated[Optional[str], typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
+    dialogue: Annotated[str | None, typer.Option("--dialogue", "-d", help="The dialogue, if not the one the article names most (ID or name).", show_default=False)] = None,
+    round_: Annotated[str | None, typer.Option("--round", "-r", help="The round number, if not the one the article gives.", show_default=False)] = None,
+    source_url: Annotated[str | None, typer.Option("--source-url", help="The article's address, when the text does not give it.", show_default=False)] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
+    published: Annotated[str | None, typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
     fmt: Annotated[Literal["yaml", "json"], typer.Option("--format", "-O", case_sensitive=False, help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
     force: ForceOpt = False,
 ) -> None:
@@ -585,8 +584,8 @@ def schema(
       tracker schema
       tracker schema dialogue > dialogue.schema.json
     """
-    from .output.formats import write_json
     from .data.schema import SCHEMA_KINDS, json_schema
+    from .output.formats import write_json
 
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
@@ -629,12 +628,12 @@ def _silence_stdout() -> None:
 app.command("schema", short_help="Print the JSON Schema of a data file.")(schema)  # no shared options: it reads no data
 
 
-def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
+def main(argv: list[str] | None = None, env: Env | None = None) -> int:
     """Run the tracker; returns (and, as a script, exits with) an ExitStatus."""
     import contextlib
 
     env = env or Env()
-    env.stdout = _Guard(env.stdout)
+    env.stdout = cast(TextIO, _Guard(env.stdout))
     try:  # help and version texts are written to sys.stdout: guard it too
         with contextlib.redirect_stdout(_Guard(sys.stdout)):
             return int(_main(argv, env))
@@ -643,7 +642,7 @@ def main(argv: Optional[list[str]] = None, env: Optional[Env] = None) -> int:
         return int(ExitStatus.PIPE_CLOSED)
 
 
-def _main(argv: Optional[list[str]], env: Env) -> int:
+def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, TextIO
+from typing import TextIO
 
 from .errors import InputError
 from .output.target import Terminal
@@ -24,8 +25,8 @@ class Env:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    stdout_isatty: Optional[bool] = None
-    today: Optional[_dt.date] = None
+    stdout_isatty: bool | None = None
+    today: _dt.date | None = None
 
     def __post_init__(self) -> None:
         if self.stdout_isatty is None:
@@ -42,14 +43,14 @@ class Settings:
     """What one command runs with, read once from its options and the environment."""
 
     lang: str
-    width: Optional[int]  # None: the terminal's own width on a terminal, 100 elsewhere
+    width: int | None  # None: the terminal's own width on a terminal, 100 elsewhere
     color: bool
-    pager: Optional[str]  # the pager command, or None to print straight out
+    pager: str | None  # the pager command, or None to print straight out
     height: int  # lines of the terminal, for the pager
     data_dir: str
     today: _dt.date
     isatty: bool  # standard output is a terminal
-    cache_folder: Optional[str] = None  # the cache to read through, or None with --no-cache
+    cache_folder: str | None = None  # the cache to read through, or None with --no-cache
 
     @property
     def terminal(self) -> Terminal:
@@ -57,7 +58,7 @@ class Settings:
         return Terminal(width=self.width, color=self.color, isatty=self.isatty)
 
 
-def settings(env: Env, lang: Optional[str] = None, data_dir: Optional[str] = None, color: Optional[str] = None,
+def settings(env: Env, lang: str | None = None, data_dir: str | None = None, color: str | None = None,
              no_pager: bool = False, no_cache: bool = False) -> Settings:
     """The settings of a command: each option wins over its environment variable (raises InputError
     for an unknown language)."""
@@ -99,7 +100,7 @@ def _lang(value: str) -> str:
     raise InputError(f"unknown language {value!r} (use en or zh; from --lang or TRACKER_LANG)")
 
 
-def _color(option: Optional[str], environ: Mapping[str, str], isatty: bool) -> bool:
+def _color(option: str | None, environ: Mapping[str, str], isatty: bool) -> bool:
     """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR or --color always forces it."""
     if option == "never":
         return False
@@ -112,7 +113,7 @@ def _color(option: Optional[str], environ: Mapping[str, str], isatty: bool) -> b
     return isatty and environ.get("TERM") != "dumb"
 
 
-def _pager(environ: Mapping[str, str]) -> Optional[str]:
+def _pager(environ: Mapping[str, str]) -> str | None:
     """The pager command for long output on a terminal: TRACKER_PAGER, PAGER, else ``less -FRX``;
     None when the pager is set to "" or cat."""
     for name in ("TRACKER_PAGER", "PAGER"):
@@ -132,7 +133,7 @@ def _height(environ: Mapping[str, str]) -> int:
     return shutil.get_terminal_size((80, 24)).lines
 
 
-def _width(environ: Mapping[str, str], isatty: bool, stderr: TextIO) -> Optional[int]:
+def _width(environ: Mapping[str, str], isatty: bool, stderr: TextIO) -> int | None:
     """Columns to lay output out for: COLUMNS; else, when the output goes to a pipe but the
     messages still reach a terminal (``tracker list | head``), that terminal's width; else None
     (on a terminal, its own width; elsewhere 100)."""

@@ -182,7 +182,7 @@ _t = pick  # a {"en", "zh"} object in the reader's language
 def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> str:
     """The same sections as the table: the gist (added, dropped, evolved, continued, A's
     commitments delivered by B's date), the two rounds' facts, then the outcomes side by side."""
-    w = lambda k: word(k, lang)  # noqa: E731
+    w = lambda k: word(k, lang)
     s = obj["summary"]
     a, b = obj["a"], obj["b"]
 
@@ -205,7 +205,7 @@ def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> s
         out += [f"## {w(key)} ({len(obj[key])})", ""]
         out += [f"- {md_escape(_t(p['theme_name'], lang))}: {name(p['a'])} → {name(p['b'])}" for p in obj[key]] or ["—"]
         out.append("")
-    delivered = {}
+    delivered: dict[str, dict] = {}
     for d in obj["delivered"]:
         delivered.setdefault(d["commitment"], d)
     date = b["date"] or w("unknown")

@@ -7,12 +7,14 @@ console prints passes a last net that shows control and bidirectional characters
 
 from __future__ import annotations
 
+from typing import IO, cast
+
 from rich.console import Console, RenderHook
 from rich.text import Text as RText
 
-from .target import Terminal
 from ..safe import UNSAFE, visible
 from .layout import cell_width, wrap
+from .target import Terminal
 
 
 class _Console(Console):
@@ -94,7 +96,7 @@ def make_console(terminal: Terminal, stream, record: bool = False) -> Console:
     draws for a picture."""
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
     console = _Console(
-        file=stream if terminal.color else _TrimmedLines(stream),
+        file=stream if terminal.color else cast(IO[str], _TrimmedLines(stream)),
         force_terminal=terminal.color or None,
         no_color=not terminal.color,
         color_system="auto" if terminal.color else None,

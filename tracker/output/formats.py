@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..safe import json_safe, visible
-
-FORMATS = ("table", "json", "csv", "markdown")
 
 
 def _encodes_cjk(stream) -> bool:

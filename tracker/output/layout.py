@@ -11,8 +11,9 @@ Widths are terminal cells: a Chinese character takes two.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence, Union
+from typing import Union
 
 ELLIPSIS = "…"
 GAP = "  "
@@ -58,7 +59,7 @@ class Column:
 
     header: str
     drop: int = 0
-    shrink: Optional[int] = None
+    shrink: int | None = None
     right: bool = False
 
 
@@ -83,7 +84,7 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -
         excess = sum(widths.values()) + len(GAP) * (len(keep) - 1) - width
         # shrink the widest shrinkable column a cell at a time, so that the widest give way
         # evenly, none below its minimum
-        floors = {i: max(columns[i].shrink, cell_width(columns[i].header)) for i in keep if columns[i].shrink is not None}
+        floors = {i: max(shrink, cell_width(columns[i].header)) for i in keep if (shrink := columns[i].shrink) is not None}
         while excess > 0:
             cands = [i for i in floors if widths[i] > floors[i]]
             if not cands:
@@ -138,7 +139,7 @@ def _rstrip(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return pieces
 
 
-def wrap(text: str, width: int, indent: str = "", first: Optional[str] = None) -> list[str]:
+def wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
     """``text`` filled to ``width`` cells at spaces (and between Chinese characters).
 
     A Latin word, a URL, an ID or a date is never split: one longer than the line stands

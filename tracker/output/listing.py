@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from rich.text import Text as RText
 
 from ..data.summary import RoundSummary
@@ -16,7 +14,7 @@ from .terminal import Writer
 class ListView(Writer):
     """Rounds grouped by dialogue, one line each."""
 
-    def rounds(self, summaries: list[RoundSummary], title: Optional[str] = None, show_all: bool = True) -> None:
+    def rounds(self, summaries: list[RoundSummary], show_all: bool = True) -> None:
         """Rounds grouped by dialogue, one line each; milestones that were no meetings only with ``show_all``."""
         from ..data.model import MEETING_EVENTS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, TextIO
+from typing import Any, Literal, TextIO
 
 from ..errors import InputError, one_line
 from .target import Target
@@ -12,8 +12,8 @@ class pictures:
     """``with pictures(target, svg, html, force, fmt, data_dir, stderr) as drawn:`` gives the target
     to draw on (recording when a picture is asked for) and saves the picture when the drawing is done."""
 
-    def __init__(self, target: Target, svg: Optional[str], html: Optional[str], force: bool, fmt: str,
-                 data_dir: Optional[str], stderr: TextIO) -> None:
+    def __init__(self, target: Target, svg: str | None, html: str | None, force: bool, fmt: str,
+                 data_dir: str | None, stderr: TextIO) -> None:
         self.target, self.svg, self.html, self.force = target, svg, html, force
         self.data_dir, self.stderr = data_dir, stderr
         self.console: Any = None
@@ -39,7 +39,7 @@ class pictures:
             self.console.file = io.StringIO()
         return self.target.recording(self.console)
 
-    def __exit__(self, kind, value, tb) -> bool:
+    def __exit__(self, kind, value, tb) -> Literal[False]:
         console = self.console
         if kind is not None or console is None:
             return False

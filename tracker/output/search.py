@@ -83,7 +83,7 @@ class SearchView(Writer):
         import re
 
         r = self.ds.round(obj.id) if isinstance(obj, RoundSummary) else None
-        parts = []
+        parts: list[str] = []
         segments = [s for s in where.split(".") if s not in ("en", "zh")]
         node = r
         for seg in segments:
@@ -100,7 +100,7 @@ class SearchView(Writer):
             elif field == "participants" and item is not None:
                 parts.append(self.person(item))
             else:
-                word = self.w(field[:-1] if field.endswith("s") else field)
+                word = self.w(field.removesuffix("s"))
                 parts.append(f"{word.lower()} {i + 1}" if self.lang == "en" else f"{word}{i + 1}")
             node = item
         return " › ".join(parts) if parts else where

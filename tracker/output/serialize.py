@@ -9,7 +9,7 @@ they are known (``2022-12``); unknown values are ``null``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Optional
+from typing import Any
 
 from ..data.model import Dataset, Document, PartialDate, Participant, Round, Text
 from ..data.summary import (
@@ -44,11 +44,11 @@ def plain(obj: Any) -> Any:
     raise TypeError(type(obj))  # pragma: no cover
 
 
-def text(t: Optional[Text]) -> Optional[dict]:
+def text(t: Text | None) -> dict | None:
     return {"en": t.en, "zh": t.zh} if t else None
 
 
-def person_name(ds: Dataset, p: Participant) -> Optional[Text]:
+def person_name(ds: Dataset, p: Participant) -> Text | None:
     return display_name(ds.people, p)
 
 

@@ -103,7 +103,7 @@ class ShowView(Writer):
 
     def sourcing(self, r: Round) -> str:
         """``5 sources (1 weak)``: how many sources the round has, and how many of them are weak."""
-        weak = sum(1 for s in r.sources if s.weak)
+        weak = len([s for s in r.sources if s.weak])
         text = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
         if weak:
             text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
@@ -343,7 +343,7 @@ def show_markdown(ds, obj: dict, lang: str) -> str:
 
 def _facts(obj: dict, lang: str) -> list[str]:
     """The round's facts as a list: date, format, place, leads, sourcing, last check, and the date's note."""
-    w = lambda k: word(k, lang)  # noqa: E731
+    w = lambda k: word(k, lang)
     unknown = w("unknown")
     rows = [
         (w("date"), (obj["date"] or unknown) + (f" – {obj['end_date']}" if obj["end_date"] else "")),
@@ -367,7 +367,7 @@ def _participant(p: dict, numbers: dict, lang: str) -> str:
 
 def _topic(i: int, t: dict, numbers: dict, lang: str) -> list[str]:
     """A numbered topic, then its outcomes, each with the status of its commitment and the evidence."""
-    w = lambda k: word(k, lang)  # noqa: E731
+    w = lambda k: word(k, lang)
     label = _t(t.get("label"), lang)
     head = _t(t["name"], lang) + (f" — {label}" if label and label != _t(t["name"], lang) else "")
     extra = "" if t["headline"] else f" *({w('also_mentioned')})*"
@@ -405,7 +405,7 @@ def _sections(obj: dict, numbers: dict, lang: str) -> list[str]:
 def _disputed(obj: dict, numbers: dict, lang: str) -> list[str]:
     if not (obj.get("disputed") or obj.get("unverified")):
         return []
-    w = lambda k: word(k, lang)  # noqa: E731
+    w = lambda k: word(k, lang)
     out = ["", f"## {w('disputed')} / {w('unverified')}", ""]
     for d in obj.get("disputed", []):
         versions = "; ".join(f"{_t(v['value'], lang)} {_cites(v['sources'], numbers)}" for v in d["versions"])

@@ -4,14 +4,14 @@ needs to know about the terminal. The command line builds them; the writers only
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 
 @dataclass(frozen=True)
 class Terminal:
     """What the output knows of the terminal."""
 
-    width: Optional[int]  # None: the terminal's own width on a terminal, 100 elsewhere
+    width: int | None  # None: the terminal's own width on a terminal, 100 elsewhere
     color: bool
     isatty: bool
 
@@ -24,7 +24,7 @@ class Target:
     stream: TextIO
     lang: str
     terminal: Terminal
-    console: Optional[Any] = None
+    console: Any | None = None
 
-    def recording(self, console: Any) -> "Target":
+    def recording(self, console: Any) -> Target:
         return replace(self, console=console)

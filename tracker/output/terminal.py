@@ -8,8 +8,6 @@ Each answer's own drawing lives in its module (``listing``, ``show``, ``compare`
 
 from __future__ import annotations
 
-from typing import Optional
-
 from rich.console import Console
 from rich.text import Text as RText
 
@@ -17,8 +15,8 @@ from ..data.model import Dataset, PartialDate, Round
 from ..data.summary import RoundSummary
 from ..rules import dialogue_label, display_name, pick, round_label, round_name
 from ..safe import visible
-from .target import Target
 from .console import Filled, make_console
+from .target import Target
 from .words import word
 
 
@@ -65,7 +63,7 @@ class Writer:
     pick = t
 
     @staticmethod
-    def dialogue_name(d_id: Optional[str]) -> str:
+    def dialogue_name(d_id: str | None) -> str:
         """The one short name of every dialogue in output for people: its ID in capitals (EPPD,
         USTTI), which is also what ``--dialogue`` takes, in any case."""
         return dialogue_label(d_id)
@@ -77,7 +75,7 @@ class Writer:
 
     # The helpers below read a round summary (summary.RoundSummary).
 
-    def date_text(self, date: Optional[PartialDate], end: Optional[PartialDate] = None) -> RText:
+    def date_text(self, date: PartialDate | None, end: PartialDate | None = None) -> RText:
         if date is None:
             return self.unknown()
         return RText(date_span(date, end))
@@ -120,7 +118,7 @@ class Writer:
     def counted(self, one: str, many: str, n: int) -> str:
         return self.w(one) if n == 1 else self.w(many).format(n=n)
 
-    def lines(self, text: str, style: str = "", indent: str = "", first: Optional[str] = None) -> None:
+    def lines(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> None:
         """A paragraph filled to the terminal's width, words never broken; ``first`` starts its first line."""
         from .layout import wrap
 
@@ -178,7 +176,7 @@ class Writer:
             return title
         return f"{title}, {org}" if title else org
 
-    def bullets(self, items: list, mark: str = "•", indent: int = 0) -> "Filled":
+    def bullets(self, items: list, mark: str = "•", indent: int = 0) -> Filled:
         """Items under a bullet with a hanging indent, so that long (and Chinese) text wraps in line."""
         mark = mark if not self.ascii or mark.isascii() else "*"
         return Filled([(" " * indent + mark + " ", item, "") for item in items])

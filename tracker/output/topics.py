@@ -7,7 +7,7 @@ from rich.text import Text as RText
 
 from . import serialize as S
 from .formats import write_json, write_rows
-from .layout import cell_width
+from .layout import Cell, cell_width
 from .target import Target
 from .terminal import Writer
 
@@ -45,7 +45,7 @@ class TopicsView(Writer):
             columns = [Column(self.w("topic"), shrink=12)] + [
                 Column(self.event_label(summaries[i]).split(" ")[0], drop=1 + n) for n, i in enumerate(cols)
             ]
-            rows = [[""] + [f"{summaries[i].date.year:04d}" if summaries[i].date else "?" for i in cols]]
+            rows: list[list[Cell]] = [["", *(f"{summaries[i].date.year:04d}" if summaries[i].date else "?" for i in cols)]]
             for topic, cells in matrix:
                 row = [cells[i] for i in cols]
                 if all(c is None for c in row):
