@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
-from ..safe import json_safe, visible
+from ..safe import UNSAFE, json_safe, visible
 
 
 def _encodes_cjk(stream) -> bool:
@@ -98,8 +99,22 @@ def _cell(value, spreadsheet: bool):
     return value
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address with nothing that could end a link early or hide where it goes: the only
+    addresses output ever makes into links (on a terminal and in Markdown)."""
+    return WEB_ADDRESS.fullmatch(url) is not None and not UNSAFE.search(url)
+
+
+MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;"})
+
+
 def md_escape(text: str) -> str:
-    return visible(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
+    """Text from the data as Markdown that says just that text: no table cell ends in it, no link
+    (``[…](…)``, ``<…>``) and no raw HTML (``<img onerror=…>``) starts in it."""
+    return visible(text.replace("\n", " ")).translate(MD_SPECIAL)
 
 
 def markdown_table(rows: list[dict], columns: Iterable[str] | None = None, headers: dict | None = None) -> str:

@@ -10,7 +10,7 @@ from ..rules import pick, round_label
 from ..safe import visible
 from . import serialize as S
 from .console import Filled
-from .formats import md_escape, write_csv, write_json
+from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width
 from .target import Target
 from .terminal import SIDE_ORDER, Writer
@@ -235,7 +235,10 @@ class ShowView(Writer):
         url = visible(url)
         shown = truncate(url, room - indent)
         self.cut_urls = self.cut_urls or shown != url
-        self.console.print(RText(" " * indent) + RText(shown, style=f"blue link {url}"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+        from rich.style import Style
+
+        link = url if is_web_address(url) else None  # anything else is shown, never followed
+        self.console.print(RText(" " * indent) + RText(shown, style=Style(color="blue", link=link)), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def source_line(self, s) -> RText:
         line = RText(self.t(s.publisher))
@@ -422,7 +425,7 @@ def _source(n: int, s: dict, lang: str) -> str:
     if s.get("date"):
         line += f" ({s['date']})"
     if s.get("url"):
-        line += f" <{s['url']}>"
+        line += f" <{s['url']}>" if is_web_address(s["url"]) else f" {md_escape(s['url'])}"
     if s.get("weak"):
         line += f" — {word('weak', lang)}"
     return line

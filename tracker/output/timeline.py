@@ -13,6 +13,10 @@ from .target import Target
 from .terminal import Writer
 
 
+STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
+STACKED_INDENT = "    "
+
+
 class TimelineView(Writer):
     """One column layout for the whole timeline, as ``git log``."""
 
@@ -42,6 +46,8 @@ class TimelineView(Writer):
         undated = [e for e in rows if not e.date]
         width = max([len(self.entry_date(e)) for e in dated] + [10])
         name_width = max(len(self.dialogue_tag(e)) for e in rows)
+        # too narrow for the text beside the date and the dialogue: each entry's text goes under them
+        self.stacked = self.console.width - (width + name_width + 4) < STACK_BELOW
         year = None
         for e in dated:
             if e.date.year != year:
@@ -78,8 +84,12 @@ class TimelineView(Writer):
 
     def timeline_entry(self, e, date: str, width: int, name_width: int, under: dict) -> None:
         tag = self.dialogue_tag(e)
-        head = RText(f"{date:<{width}}  ") + RText(f"{tag:<{name_width}}", style="bold") + RText("  ")
-        indent = " " * (width + name_width + 4)
+        if self.stacked:
+            self.console.print(RText(f"{date}  ") + RText(tag, style="bold"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            head, indent = RText(STACKED_INDENT), STACKED_INDENT
+        else:
+            head = RText(f"{date:<{width}}  ") + RText(f"{tag:<{name_width}}", style="bold") + RText("  ")
+            indent = " " * (width + name_width + 4)
         r = e.record
         if e.kind == "document":
             self.print_hanging(head, self.document_mark(r), indent)
