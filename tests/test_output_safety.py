@@ -6,8 +6,8 @@ import io
 import re
 
 import pytest
-
 from conftest import run
+
 from tracker.output.formats import is_web_address, md_escape
 from tracker.output.layout import cell_width
 from tracker.output.show import ShowView, _source
@@ -25,7 +25,7 @@ def _links_drawn(url: str) -> tuple[str, list[str]]:
 
 
 def test_a_terminal_link_goes_where_its_text_says():
-    text, links = _links_drawn("https://www.moea.gov.tw/Mns/populace/news/News.aspx?kind=1&menu_id=40")
+    _, links = _links_drawn("https://www.moea.gov.tw/Mns/populace/news/News.aspx?kind=1&menu_id=40")
     assert links == ["https://www.moea.gov.tw/Mns/populace/news/News.aspx?kind=1&menu_id=40"]
 
 

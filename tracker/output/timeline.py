@@ -12,7 +12,6 @@ from .formats import write_json, write_listing
 from .target import Target
 from .terminal import Writer
 
-
 STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
 STACKED_INDENT = "    "
 
