@@ -8,7 +8,17 @@ from ..data.summary import RoundSummary
 from . import serialize as S
 from .formats import write_listing
 from .target import Target
-from .terminal import Writer
+from .terminal import SIDE_ORDER, Writer
+
+# How rows of each kind are counted in a dialogue's heading: (one, many) in each language.
+COUNTS: dict[str, dict[str, tuple[str, str]]] = {
+    "round": {"en": ("1 round", "{n} rounds"), "zh": ("1屆", "{n}屆")},
+    "meeting": {"en": ("1 meeting", "{n} meetings"), "zh": ("1場會議", "{n}場會議")},
+    "signing": {"en": ("1 signing", "{n} signings"), "zh": ("1次簽署", "{n}次簽署")},
+    "mandate": {"en": ("1 mandate", "{n} mandates"), "zh": ("1項談判授權", "{n}項談判授權")},
+    "conclusion": {"en": ("1 conclusion of talks", "{n} conclusions of talks"), "zh": ("1次完成談判", "{n}次完成談判")},
+    "entry-into-force": {"en": ("1 entry into force", "{n} entries into force"), "zh": ("1次生效", "{n}次生效")},
+}
 
 
 class ListView(Writer):
@@ -51,27 +61,47 @@ class ListView(Writer):
     def group_heading(self, d_id: str, rows: list[RoundSummary]) -> None:
         d = self.ds.dialogues[d_id]
         partner = self.ds.partners[d.partner]
-        numbered = sum(1 for s in rows if s.round is not None)
-        count = (
-            self.counted("n_round", "n_rounds", numbered) if numbered == len(rows)
-            else self.counted("n_meeting", "n_meetings", len(rows))
-        )
-        from .layout import NBSP
+        from .layout import NBSP, keep
 
-        self.lines(f"{self.dialogue_name(d_id)} — {self.t(d.name)} · {self.t(partner.name)} · {count.replace(' ', NBSP)}", style="bold")
+        # the partner and the first count stay together, and the last two counts: a count never
+        # stands alone on a line
+        parts = [keep(self.t(partner.name), spaces=True), *self.counts(rows)]
+        glue = f"{NBSP}·{NBSP}"
+        if len(parts) <= 3:
+            tail = glue.join(parts)
+        else:
+            tail = " · ".join([glue.join(parts[:2]), *parts[2:-2], glue.join(parts[-2:])])
+        self.lines(f"{self.dialogue_name(d_id)} — {self.t(d.name)} · {tail}", style="bold")
+
+    def counts(self, rows: list[RoundSummary]) -> list[str]:
+        """``6 rounds``, ``2 signings``, ``1 meeting``: the rows counted by kind, rounds first, then
+        the most frequent; a launch is a meeting, and a milestone that was no meeting is named as
+        what it was (``1 mandate``), never as a meeting."""
+        from .layout import keep
+
+        kinds: dict[str, int] = {}
+        for s in rows:
+            kind = "round" if s.round is not None else "meeting" if s.event in (None, "launch") else s.event
+            kinds[kind] = kinds.get(kind, 0) + 1
+        order = sorted(kinds, key=lambda k: (k != "round", -kinds[k], list(COUNTS).index(k) if k in COUNTS else len(COUNTS)))
+        out = []
+        for k in order:
+            one, many = COUNTS.get(k, {}).get(self.lang, ("1 " + self.w(k), "{n} " + self.w(k)))
+            out.append(keep(one if kinds[k] == 1 else many.format(n=kinds[k]), spaces=True))
+        return out
 
     def round_rows(self, rows: list[RoundSummary]) -> tuple[set[str], bool]:
         """One line per round; returns the headers of the columns the width left out, and whether a
         shown cell was empty (—)."""
-        from .layout import Column, table_lines
+        from .layout import Column, keep, table_lines
 
         columns = [
             Column(self.w("round")),
             Column(self.w("date")),
-            Column(self.w("format"), drop=3, shrink=10),
-            Column(self.w("place"), drop=2, shrink=12),
-            Column(self.w("leads"), drop=1, shrink=16),
-            Column(self.w("topics"), drop=4, right=True),
+            Column(self.w("format"), drop=4, wrap=True),
+            Column(self.w("place"), drop=3, wrap=True),
+            Column(self.w("leads"), wrap=True),  # the who: never cut, nor dropped; the others give way first
+            Column(self.w("topics"), drop=2, right=True),
         ]
         cells = []
         for s in rows:
@@ -81,9 +111,9 @@ class ListView(Writer):
             cells.append([
                 self.event_label(s) + (" *" if s.topic_match == "outcomes" else ""),
                 str(self.date_text(s.date, s.end_date)) if s.date else "—",
-                fmt or "—",
-                self.place(s) or "—",
-                self.leads_text(s) or "—",
+                keep(fmt) or "—",
+                self.join(keep(self.pick(v), spaces=True) for v in s.venue) or "—",
+                self.join(keep(self.pick(p.name), spaces=True) for p in sorted(s.leads, key=lambda p: SIDE_ORDER[p.side])) or "—",
                 str(len(s.topics)),
             ])
         out, dropped = table_lines(columns, cells, self.console.width, indent=2)
