@@ -13,7 +13,7 @@ from rich.console import Console, RenderHook
 from rich.text import Text as RText
 
 from ..safe import UNSAFE, visible
-from .layout import cell_width, wrap
+from .layout import NBSP, WJ, cell_width, wrap
 from .target import Terminal
 
 
@@ -112,6 +112,35 @@ def make_console(terminal: Terminal, stream, record: bool = False) -> Console:
     return console
 
 
+def _find_kept(plain: str, content: str, pos: int) -> tuple[int, int] | None:
+    """Where ``content``, a line ``wrap`` made, is in ``plain``, a text with names kept whole by
+    ``layout.keep`` (word joiners, no-break spaces), from ``pos`` on; None if it is not there."""
+    for start in range(pos, len(plain)):
+        i, j = start, 0
+        while j < len(content) and i < len(plain):
+            if plain[i] == WJ:
+                i += 1
+            elif plain[i] == content[j] or (plain[i] == NBSP and content[j] == " "):
+                i, j = i + 1, j + 1
+            else:
+                break
+        if j == len(content):
+            return start, i
+    return None
+
+
+def _without_marks(text: RText, start: int, end: int) -> RText:
+    """``text[start:end]`` with its styles, the marks of ``layout.keep`` taken out."""
+    seg = text[start:end]
+    before = [0]  # before[i]: how many characters are kept before position i
+    for ch in seg.plain:
+        before.append(before[-1] + (ch != WJ))
+    out = RText(seg.plain.replace(WJ, "").replace(NBSP, " "), style=seg.style)
+    for span in seg.spans:
+        out.stylize(span.style, before[span.start], before[span.end])
+    return out
+
+
 class Filled:
     """Rows of a prefix (a bullet, a number, a label) and a styled text, the text filled to the
     width under a hanging indent by ``layout.wrap``: no word or name broken, no line starting with
@@ -134,6 +163,8 @@ class Filled:
                     at = plain.find(content, pos) if content else -1
                     if at >= 0:
                         seg, pos = sub[at: at + len(content)], at + len(content)
+                    elif content and (found := _find_kept(plain, content, pos)) is not None:
+                        seg, pos = _without_marks(sub, *found), found[1]
                     else:
                         seg = RText(content, style=sub.style)
                     out = RText(lead, style=prefix_style if (k == 0 and n == 0) else "") + seg

@@ -11,7 +11,7 @@ from ..safe import visible
 from . import serialize as S
 from .console import Filled
 from .formats import is_web_address, md_escape, write_csv, write_json
-from .layout import cell_width
+from .layout import cell_width, keep
 from .target import Target
 from .terminal import SIDE_ORDER, Writer
 from .words import word
@@ -95,7 +95,7 @@ class ShowView(Writer):
         for i, p in enumerate(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])):
             if i:
                 out.append("\n")
-            out.append(self.person(p), style="bold")
+            out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
             extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
             if extra:
                 out.append(f" — {extra}")
@@ -114,7 +114,7 @@ class ShowView(Writer):
         items = []
         for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
             side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
-            who = RText(self.person(p), style="bold" if p in r.leads else "")
+            who = RText(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold" if p in r.leads else "")
             who += self.marks(p)
             role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
             detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
