@@ -411,8 +411,6 @@ STILL_BREAKS = {
     ("timeline --with-follow-ups", 80, "en"),
     ("timeline --with-follow-ups", 80, "zh"),
     ("timeline --with-follow-ups", 120, "zh"),
-    ("commitments", 60, "zh"),
-    ("commitments", 80, "zh"),
     ("topics", 60, "zh"),
 }
 

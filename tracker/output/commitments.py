@@ -8,7 +8,7 @@ from ..data.model import Dataset
 from ..rules import round_name
 from . import serialize as S
 from .formats import write_json, write_rows
-from .layout import cell_width, wrap
+from .layout import cell_width, keep, wrap
 from .target import Target
 from .terminal import Writer
 
@@ -56,7 +56,7 @@ class CommitmentsView(Writer):
                 if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
                     days = (e.date.first_day() - row.round.date.first_day()).days
                     after = self.paren(self.w("after_days").format(n=days)) if days >= 0 else ""
-                publishers = self.join(dict.fromkeys(self.t(x.publisher) for x in e.sources))
+                publishers = self.join(dict.fromkeys(keep(self.t(x.publisher), spaces=True) for x in e.sources))
                 text = "→ " + self.label(f"{e.date or self.w('unknown')}{after}") + self.t(e.text) + (f" — {publishers}" if publishers else "")
                 self.lines(text, style="dim", indent=indent + "  ", first=indent)
 
