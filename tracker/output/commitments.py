@@ -56,7 +56,9 @@ class CommitmentsView(Writer):
                 if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
                     days = (e.date.first_day() - row.round.date.first_day()).days
                     after = self.paren(self.w("after_days").format(n=days)) if days >= 0 else ""
-                publishers = self.join(dict.fromkeys(keep(self.t(x.publisher), spaces=True) for x in e.sources))
+                room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
+                names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
+                publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
                 text = "→ " + self.label(f"{e.date or self.w('unknown')}{after}") + self.t(e.text) + (f" — {publishers}" if publishers else "")
                 self.lines(text, style="dim", indent=indent + "  ", first=indent)
 
