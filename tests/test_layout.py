@@ -379,7 +379,7 @@ def _broken(name: str, lines: list[str], at_spaces: bool) -> bool:
 
 NAMED = [
     ("list", "--all"), ("compare", "1", "6", "--detail"), ("show", "6", "--full"), ("show", "dde-2", "--full"),
-    ("show", "eppd:1", "--full"), ("timeline", "--with-follow-ups"), ("commitments",), ("topics",),
+    ("show", "eppd:1", "--full"), ("timeline", "--with-follow-ups"), ("commitments",), ("topics",), ("topics", "--taxonomy"),
     ("topics", "critical-minerals"), ("search", "semiconductor"),
 ]
 
@@ -411,7 +411,7 @@ STILL_BREAKS = {
     ("timeline --with-follow-ups", 80, "en"),
     ("timeline --with-follow-ups", 80, "zh"),
     ("timeline --with-follow-ups", 120, "zh"),
-    ("topics", 60, "zh"),
+    ("topics --taxonomy", 60, "zh"),
 }
 
 
@@ -427,3 +427,13 @@ def test_no_answer_breaks_a_name_across_lines(case):
     lines = run(*args, "--lang", lang, environ={"COLUMNS": str(width)}).out.splitlines()
     broken = [name for name, person in names.items() if _broken(name, lines, at_spaces=person)]
     assert broken == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_topics_opens_with_the_matrix_and_the_taxonomy_is_one_option_away(lang):
+    first = run("topics", "--lang", lang).out.splitlines()[0]
+    assert first.startswith("Which rounds discussed what" if lang == "en" else "各屆議題對照")
+    plain = run("topics", "--lang", lang).out
+    assert "critical-minerals" not in plain and "--taxonomy" in plain.splitlines()[-1]
+    full = run("topics", "--taxonomy", "--lang", lang).out
+    assert "critical-minerals" in full and full.splitlines()[0] == first

@@ -316,18 +316,20 @@ def topics(
     topic: Annotated[str | None, typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
+    taxonomy: Annotated[bool, typer.Option("--taxonomy", help="Also list every topic's ID, name and aliases, theme by theme.")] = False,
     fmt: FormatOpt = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """The topic taxonomy and a topic × round matrix: which rounds discussed what.
-    With a TOPIC, that topic's history across all dialogues.
+    """Which rounds discussed what: a topic × round matrix for each dialogue; --taxonomy adds the
+    topics' IDs, names and aliases. With a TOPIC, that topic's history across all dialogues.
 
     \b
     Examples:
       tracker topics
       tracker topics --dialogue eppd
+      tracker topics --taxonomy
       tracker topics critical-minerals
       tracker topics 供應鏈 --lang zh
       tracker topics --dialogue eppd --svg agenda.svg
@@ -343,7 +345,7 @@ def topics(
             topics.write_history(drawn, ds, ids, api.topic_history(ds, ids), fmt)
             return
         rounds = api.list_rounds(ds, dialogue=dialogue, partner=partner)
-        topics.write(drawn, ds, rounds, query.topic_matrix(ds, rounds), fmt)
+        topics.write(drawn, ds, rounds, query.topic_matrix(ds, rounds), fmt, taxonomy=taxonomy)
 
 
 @command("search", filters=("dialogue", "partner", "since", "until"), short_help="Search names, topics, outcomes and documents.")

@@ -11,36 +11,35 @@ from .layout import Cell, cell_width
 from .target import Target
 from .terminal import Writer
 
+TAXONOMY_HINT = {
+    "en": "Every topic's ID, name and aliases, theme by theme: add --taxonomy.",
+    "zh": "各主題下每項議題的代號、名稱與別名：加上 --taxonomy。",
+}
+
 
 class TopicsView(Writer):
     """The taxonomy and matrix, or a topic's history."""
 
-    def topics(self, summaries, matrix) -> None:
-        """The taxonomy, theme by theme (ID, name, aliases), then for each dialogue which rounds
-        discussed what."""
+    def topics(self, summaries, matrix, taxonomy: bool = False) -> None:
+        """For each dialogue, which rounds discussed what; then, with ``taxonomy``, the topics
+        theme by theme (ID, name, aliases), else a line saying how to see them."""
+        self.matrix(summaries, matrix)
+        self.print(RText(""))
+        if taxonomy:
+            self.taxonomy(summaries, matrix)
+        else:
+            self.lines(TAXONOMY_HINT[self.lang], style="dim")
+
+    def matrix(self, summaries, matrix) -> None:
         from .layout import Column, table_lines
 
-        self.print(RText(self.w("topics"), style="bold underline"))
-        filtered = len(summaries) < len(self.ds.rounds)  # --dialogue, --partner, dates: only what they discussed
-        discussed = {topic.id for topic, _ in matrix}
-        for theme in self.ds.themes.values():
-            topics = [t for t in self.ds.topics.values() if t.theme == theme.id and (not filtered or t.id in discussed)]
-            if not topics:
-                continue
-            id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
-            self.print(RText(""))
-            self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
-            for t in topics:
-                indent = " " * (2 + id_width + 2)
-                self.lines(f"{t.id:<{id_width}}  {self.t(t.name)}", indent=indent, first="  ")
-                if t.aliases:
-                    self.lines(self.label(self.w("aliases")) + self.names(t.aliases), style="dim", indent=indent, first=indent)
         yes, maybe = ("x", "o") if self.ascii else ("●", "○")
         by_dialogue: dict = {}
         for i, r in enumerate(summaries):
             by_dialogue.setdefault(r.dialogue, []).append(i)
-        for d_id, cols in by_dialogue.items():
-            self.print(RText(""))
+        for n, (d_id, cols) in enumerate(by_dialogue.items()):
+            if n:
+                self.print(RText(""))
             self.lines(f"{self.w('matrix')}: {self.dialogue_name(d_id)} — {self.t(self.ds.dialogues[d_id].name)}", style="bold")
             columns = [Column(self.w("topic"), shrink=12)] + [
                 Column(self.event_label(summaries[i]).split(" ")[0], drop=1 + n) for n, i in enumerate(cols)
@@ -56,8 +55,29 @@ class TopicsView(Writer):
                 self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
             if dropped:
                 self.lines(self.w("rounds_not_shown").format(n=len(dropped)), style="dim", indent="  ", first="  ")
+        if not by_dialogue:
+            self.print(RText(self.w("no_rounds"), style="dim"))
+            return
         self.print(RText(""))
         self.print(RText(f"{yes} = {self.w('on_agenda')}, {maybe} = {self.w('also_mentioned')}", style="dim"))
+
+    def taxonomy(self, summaries, matrix) -> None:
+        """The topics theme by theme: ID, name, aliases (only those discussed, when filtered)."""
+        self.print(RText(self.w("topics"), style="bold underline"))
+        filtered = len(summaries) < len(self.ds.rounds)  # --dialogue, --partner, dates: only what they discussed
+        discussed = {topic.id for topic, _ in matrix}
+        for theme in self.ds.themes.values():
+            topics = [t for t in self.ds.topics.values() if t.theme == theme.id and (not filtered or t.id in discussed)]
+            if not topics:
+                continue
+            id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
+            self.print(RText(""))
+            self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
+            for t in topics:
+                indent = " " * (2 + id_width + 2)
+                self.lines(f"{t.id:<{id_width}}  {self.t(t.name)}", indent=indent, first="  ")
+                if t.aliases:
+                    self.lines(self.label(self.w("aliases")) + self.names(t.aliases), style="dim", indent=indent, first=indent)
 
     def topic_history(self, topic_ids, history) -> None:
         """Each round that discussed the topic: when, which round, its own wording, its outcomes."""
@@ -81,9 +101,11 @@ class TopicsView(Writer):
                 self.lines(self.t(o.text), indent="      ", first="    • ")
 
 
-def write(target: Target, ds, rounds, matrix, fmt: str) -> None:
+def write(target: Target, ds, rounds, matrix, fmt: str, taxonomy: bool = False) -> None:
+    """The topic × round matrix (``query.topic_matrix``) in any format; the table shows the
+    taxonomy only with ``taxonomy`` (JSON, CSV and Markdown always carry it)."""
     if fmt == "table":
-        TopicsView(target, ds).topics(rounds, matrix)
+        TopicsView(target, ds).topics(rounds, matrix, taxonomy=taxonomy)
         return
     ids = [r.id for r in rounds]
     if fmt == "json":
