@@ -203,7 +203,7 @@ def test_search_folds_plurals_hyphens_and_case():
 
 def test_search_names_the_place_in_words_with_a_short_snippet():
     out = run("search", "semiconductors", environ={"COLUMNS": "80"}).out
-    assert "  Supply chains and their resilience › outcome 1" in out.splitlines()
+    assert "EPPD round 1 · 20 November 2020 · Supply chains and their resilience › outcome 1" in out.splitlines()
     assert "topics[" not in out
     assert all(len(line) <= 80 for line in out.splitlines())
     coloured = run("search", "semiconductors", environ={"COLUMNS": "80", "FORCE_COLOR": "1"}, tty=True).out
@@ -412,6 +412,7 @@ STILL_BREAKS = {
     ("timeline --with-follow-ups", 80, "zh"),
     ("timeline --with-follow-ups", 120, "zh"),
     ("topics --taxonomy", 60, "zh"),
+    ("search semiconductor", 60, "zh"),  # a meeting's name wider than the line
 }
 
 
@@ -437,3 +438,14 @@ def test_topics_opens_with_the_matrix_and_the_taxonomy_is_one_option_away(lang):
     assert "critical-minerals" not in plain and "--taxonomy" in plain.splitlines()[-1]
     full = run("topics", "--taxonomy", "--lang", lang).out
     assert "critical-minerals" in full and full.splitlines()[0] == first
+
+
+def test_search_names_hits_as_a_reader_would_and_leaves_curators_fields_to_all():
+    out = run("search", "semiconductor", environ={"COLUMNS": "200"}).out
+    assert out.startswith("EPPD round 1 · 20 November 2020 · Supply chains and their resilience › outcome 1\n")
+    assert "eppd-1" not in out and "› note" not in out and "source 3" not in out
+    assert "more in curators' notes and the sources' fields: add --all" in out
+    everything = run("search", "semiconductor", "--all", environ={"COLUMNS": "200"}).out
+    assert "› note" in everything and "source 3 › publisher" in everything
+    zh = run("search", "半導體", "--lang", "zh", environ={"COLUMNS": "200"}).out
+    assert zh.startswith("EPPD 第1屆 · 2020年11月20日 · ")

@@ -352,6 +352,7 @@ def topics(
 def search(
     run: Run,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
+    everything: Annotated[bool, typer.Option("--all", help="Also show matches in curators' notes and in the fields of sources. Machine formats always carry every match.")] = False,
     fmt: FormatOpt = "table",
     **filters,
 ) -> None:
@@ -370,7 +371,7 @@ def search(
     if not text.strip():
         raise InputError("empty search text")
     ds = load_data(run.settings).dataset
-    search.write(run.target(), ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
+    search.write(run.target(), ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text, everything=everything)
 
 
 @command("commitments", filters=("dialogue", "partner", "since", "until"), short_help="List what each round promised and what became of it.")

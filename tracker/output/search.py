@@ -33,26 +33,69 @@ def match_pattern(needle: str):
     return re.compile(r"[\s\-–—]+".join(parts), re.IGNORECASE)
 
 
+CURATORS_FIELDS = {"notes", "note", "date_note", "sources"}  # curators' words and the fields of sources
+
+MORE_WITH_ALL = {
+    "en": "{n} more in curators' notes and the sources' fields: add --all.",
+    "zh": "另有{n}筆符合內容在整理者附註與資料來源欄位中：加上 --all。",
+}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def curators(where: str) -> bool:
+    """Whether a hit (``notes[3].text.en``, ``sources[2].publisher.en``) is in curators' notes or a
+    source's fields rather than in what the record says happened."""
+    return any(part.split("[")[0] in CURATORS_FIELDS for part in where.split("."))
+
+
+def date_in_words(date, lang: str) -> str:
+    """``20 November 2020``, ``November 2022``, ``2022``; ``2020年11月20日`` in Chinese."""
+    if lang == "zh":
+        return f"{date.year}年" + (f"{date.month}月" if date.month else "") + (f"{date.day}日" if date.day else "")
+    if not date.month:
+        return str(date.year)
+    month = f"{MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {month}" if date.day else month
+
+
 class SearchView(Writer):
     """Each match as its record, where in it, and a snippet."""
 
-    def search(self, results: list, needle: str = "") -> None:
-        """Each match as its record, date and place in words, then a short snippet with the match
-        highlighted on a terminal. ``results``: ``query.SearchResult`` items."""
-        if not results:
-            self.print(RText(self.w("no_hits"), style="dim"))
-            return
+    def search(self, results: list, needle: str = "", everything: bool = False) -> None:
+        """Each match named as a reader would (``EPPD round 1 · 20 November 2020 · Supply chains ›
+        outcome 1``), then a short snippet with the match highlighted on a terminal; matches in
+        curators' notes and in the fields of sources only with ``everything``.
+        ``results``: ``query.SearchResult`` items."""
+        from .layout import keep
+
         pattern = match_pattern(needle)
+
+        def whole(text: str, spaces: bool = False) -> str:
+            """``text`` kept whole on a line, when a line can hold it."""
+            return keep(text, spaces=spaces) if cell_width(text) <= self.console.width else text
+
+        hidden = 0
+        shown = 0
         for result in results:
             obj = result.record
-            head = RText(obj.id, style="bold")
-            if obj.date:
-                head.append(f"  {obj.date}", style="dim")
-            self.print(head)
-            for hit in result.hits:
-                place = self.place_in_words(obj, hit.where)
-                self.lines(place, style="cyan", indent="    ", first="  ")
+            hits = [h for h in result.hits if everything or not curators(h.where)]
+            hidden += len(result.hits) - len(hits)
+            for hit in hits:
+                if shown:
+                    self.print(RText(""))
+                shown += 1
+                name = self.round_name_short(obj) if isinstance(obj, RoundSummary) else self.pick(obj.title)
+                place = " › ".join(whole(part) for part in self.place_in_words(obj, hit.where).split(" › "))
+                bits = [whole(name), whole(date_in_words(obj.date, self.lang), spaces=True) if obj.date else "", place]
+                self.lines(" · ".join(b for b in bits if b), style="bold")
                 self.print_snippet(hit.text, pattern)
+        if not shown:
+            self.print(RText(self.w("no_hits"), style="dim"))
+        if hidden:
+            self.print(RText(""))
+            self.lines(MORE_WITH_ALL[self.lang].format(n=hidden), style="dim")
 
     def print_snippet(self, text: str, pattern) -> None:
         """About two lines of ``text`` around the match, cut at words with …, the match highlighted."""
@@ -106,14 +149,15 @@ class SearchView(Writer):
         return " › ".join(parts) if parts else where
 
 
-def write(target: Target, ds, results, fmt: str, needle: str = "") -> None:
-    """Search results (``query.search``), in any format."""
+def write(target: Target, ds, results, fmt: str, needle: str = "", everything: bool = False) -> None:
+    """Search results (``query.search``), in any format; the table leaves out matches in curators'
+    notes and sources' fields unless ``everything`` (machine formats always carry them)."""
     if fmt == "json":
         write_json_texts(target.stream, (search_text(ds, r) for r in results))
         return
     results = list(results)
     if fmt == "table":
-        SearchView(target, ds).search(results, needle)
+        SearchView(target, ds).search(results, needle, everything=everything)
     else:
         rows = [{"record": r.record.id, "date": str(r.record.date or ""), "where": h.where, "text": h.text} for r in results for h in r.hits]
         write_rows(target.stream, fmt, rows, ["record", "date", "where", "text"])
