@@ -449,3 +449,14 @@ def test_search_names_hits_as_a_reader_would_and_leaves_curators_fields_to_all()
     assert "› note" in everything and "source 3 › publisher" in everything
     zh = run("search", "半導體", "--lang", "zh", environ={"COLUMNS": "200"}).out
     assert zh.startswith("EPPD 第1屆 · 2020年11月20日 · ")
+
+
+def test_the_timeline_tells_the_story_briefly():
+    out = run("timeline", "--partner", "us", environ={"COLUMNS": "80"}).out
+    assert len(out.splitlines()) <= 80
+    assert "2025\n—              EPPD   no round held in 2025" in out
+    assert "New York, November 2022 · New York" not in out  # no place twice
+    assert out.count("Agreement on Reciprocal Trade") == 1  # each agreement once
+    assert "Good regulatory\n                      practice and 9 more" in out  # three headline topics at most
+    zh = run("timeline", "--partner", "us", "--lang", "zh", environ={"COLUMNS": "80"}).out
+    assert "2025年未舉行" in zh

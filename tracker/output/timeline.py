@@ -14,6 +14,9 @@ from .terminal import Writer
 
 STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
 STACKED_INDENT = "    "
+HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
+MORE_TOPICS = {"en": " and\u00a0{n}\u00a0more", "zh": "等\u2060{n}\u2060項"}
+NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
 
 
 class TimelineView(Writer):
@@ -47,20 +50,40 @@ class TimelineView(Writer):
         name_width = max(len(self.dialogue_tag(e)) for e in rows)
         # too narrow for the text beside the date and the dialogue: each entry's text goes under them
         self.stacked = self.console.width - (width + name_width + 4) < STACK_BELOW
-        year = None
+        gaps = self.skipped_years(rows)
+        by_year: dict[int, list] = {}
         for e in dated:
-            if e.date.year != year:
-                year = e.date.year
-                if e is not dated[0]:
-                    self.print(RText(""))
-                self.print(RText(f"{year:04d}", style="bold underline"))
-            self.timeline_entry(e, self.entry_date(e), width, name_width, under)
+            by_year.setdefault(e.date.year, []).append(e)
+        for n, year in enumerate(sorted(set(by_year) | set(gaps))):
+            if n:
+                self.print(RText(""))
+            self.print(RText(f"{year:04d}", style="bold underline"))
+            for e in by_year.get(year, ()):
+                self.timeline_entry(e, self.entry_date(e), width, name_width, under)
+            for d_id in gaps.get(year, ()):
+                head = RText(f"{'—':<{width}}  ") + RText(f"{self.dialogue_name(d_id):<{name_width}}", style="bold") + RText("  ")
+                indent = STACKED_INDENT if self.stacked else " " * (width + name_width + 4)
+                self.print_hanging(head, RText(NO_ROUND[self.lang].format(year=year), style="dim"), indent)
         if undated:
             if dated:
                 self.print(RText(""))
             self.print(RText(self.w("undated"), style="bold underline"))
             for e in undated:
                 self.timeline_entry(e, "—", width, name_width, under)
+
+    def skipped_years(self, rows) -> dict[int, list[str]]:
+        """The years in which a series of numbered rounds held none, between two that it held:
+        year -> the dialogues that skipped it."""
+        held: dict[str, set[int]] = {}
+        for e in rows:
+            if e.kind not in ("document", "follow-up") and e.date and getattr(e.record, "round", None) is not None:
+                held.setdefault(e.record.dialogue, set()).add(e.date.year)
+        gaps: dict[int, list[str]] = {}
+        for d_id, years in held.items():
+            for year in range(min(years) + 1, max(years)):
+                if year not in years:
+                    gaps.setdefault(year, []).append(d_id)
+        return gaps
 
     def entry_date(self, e) -> str:
         return str(self.date_text(e.date, getattr(e.record, "end_date", None)))
@@ -99,16 +122,28 @@ class TimelineView(Writer):
             return
         from .layout import keep
 
-        name = RText(self.round_name_short(r), style="bold")
-        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue)
+        documents = under.get(r.id, [])
+        own = self.round_name_short(r)
+        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if self.pick(v) not in own)  # no place twice
+        if r.event == "signing" and documents:  # what was signed names the event: each agreement once
+            for k, d in enumerate(documents):
+                mark = self.document_mark(d)
+                if k == 0 and place:
+                    mark.append(" · " + place)
+                self.print_hanging(head if k == 0 else RText(indent), mark, indent)
+            return
+        name = RText(own, style="bold")
         bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
         if bits:
             name.append(" · " + " · ".join(bits))
         self.print_hanging(head, name, indent)
         headline = [self.pick(t.name) for t in r.topics if t.headline]
         if headline:
-            self.print_hanging(RText(indent), RText(self.names(headline), style="dim"), indent)
-        for d in under.get(r.id, ()):
+            shown = self.names(headline[:HEADLINE_TOPICS])
+            if len(headline) > HEADLINE_TOPICS:
+                shown += MORE_TOPICS[self.lang].format(n=len(headline) - HEADLINE_TOPICS)
+            self.print_hanging(RText(indent), RText(shown, style="dim"), indent)
+        for d in documents:
             self.print_hanging(RText(indent), self.document_mark(d), indent + "  ")
 
     def print_hanging(self, head: RText, body: RText, indent: str) -> None:
