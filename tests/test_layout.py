@@ -460,3 +460,15 @@ def test_the_timeline_tells_the_story_briefly():
     assert "Good regulatory\n                      practice and 9 more" in out  # three headline topics at most
     zh = run("timeline", "--partner", "us", "--lang", "zh", environ={"COLUMNS": "80"}).out
     assert "2025年未舉行" in zh
+
+
+def test_show_is_a_brief_documents_first_statuses_once_links_readable():
+    out = run("show", "6", environ={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert "Commitments  15 announced" in lines
+    assert "commitment: announced" not in out  # said once, above
+    assert out.index("Documents") < out.index("Topics / Outcomes")
+    assert "eppd-pax-silica-joint-statement-2026" not in out and "Last verified" not in out
+    assert "%E5" not in out and "https://tw.news.yahoo.com/催生台美聯合艦隊" in out  # decoded, never cut in an escape
+    assert len(lines) < 149
+    assert "commitment: delivered" in run("show", "1").out  # what went further is said where it is

@@ -39,19 +39,19 @@ class ShowView(Writer):
         numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
         self.print(self.title_of(r))
         self.show_facts(r, full)
+        if r.documents:  # what was agreed or signed, near the top
+            self.print(self.heading(self.w("documents")))
+            self.print(self.bullets([self.document_line(self.ds.documents[d], full) for d in r.documents]))
         if r.participants and full:
             self.show_participants(r, numbers)
         self.show_topics(r, numbers, full)
-        if r.documents:
-            self.print(self.heading(self.w("documents")))
-            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
         if full:
             self.show_working_groups(r, numbers)
             self.show_follow_ups_and_notes(r, numbers)
             self.show_disputed(r, numbers)
         else:
             self.show_more(r)
-        self.show_sources(r, numbers)
+        self.show_sources(r, numbers, full)
 
     def fact_flag(self, r: Round, field: str) -> RText:
         """`` [disputed]``, `` [unverified]`` after a fact the round marks so."""
@@ -80,10 +80,25 @@ class ShowView(Writer):
             facts.append((self.w("format"), shown))
         facts.append((self.w("place"), self.place_text(summary) + self.fact_flag(r, "venues")))
         facts.append((self.w("leads"), self.lead_lines(r) if r.leads else self.unknown()))
+        statuses = self.commitment_counts(r)
+        if statuses:
+            facts.append((self.w("commitments"), RText(statuses)))
         facts.append((self.w("sourcing"), RText(self.sourcing(r))))
-        facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+        if full:  # the curators' own record keeping
+            facts.append((self.w("last_verified"), RText(str(r.last_verified))))
         label_width = max(cell_width(label) for label, _ in facts) + 2
         self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
+
+    def commitment_counts(self, r: Round) -> str:
+        """``16 announced · 1 delivered``: the round's commitments by status, said once; an outcome
+        then names its commitment's status only when it went further than announced."""
+        counts: dict[str, int] = {}
+        for t in r.topics:
+            for o in t.outcomes:
+                if o.commitment:
+                    counts[o.commitment.status] = counts.get(o.commitment.status, 0) + 1
+        order = sorted(counts, key=lambda k: -counts[k])
+        return " · ".join(f"{counts[k]} {self.w(k)}" for k in order)
 
     def partner_name(self, r: Round) -> str:
         """The name of the partner of the round's dialogue."""
@@ -152,7 +167,7 @@ class ShowView(Writer):
         item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
         if o.note and full:
             item.append("\n" + self.t(o.note), style="dim")
-        if o.commitment:
+        if o.commitment and (full or o.commitment.status != "announced"):  # announced: said once, in the facts
             item.append("\n" + self.label(self.w("commitment")), style="magenta")
             item.append(self.w(o.commitment.status), style="bold magenta")
             for ev in evidence_for(self.ds, o) if full else ():
@@ -210,7 +225,7 @@ class ShowView(Writer):
             items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
         self.print(self.bullets(items))
 
-    def show_sources(self, r: Round, numbers: dict) -> None:
+    def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
         """The numbered sources, each with its URL on a line of its own (or why there is none)."""
         self.print(self.heading(self.w("sources")))
         width = len(str(len(r.sources))) + 2
@@ -218,7 +233,7 @@ class ShowView(Writer):
             self.print(Filled([(f"[{numbers[s.id]}]".rjust(width) + " ", self.source_line(s), "cyan")]))
             if s.url:
                 self.url_line(s.url, width + 1)
-            elif s.note:  # where it was published, and why there is no link
+            elif s.note and full:  # where it was published, and why there is no link
                 self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
         if self.cut_urls:
             self.print(RText(""))
@@ -227,14 +242,20 @@ class ShowView(Writer):
     def url_line(self, url: str, indent: int) -> None:
         """A URL on a line of its own, never folded: indented if it fits, else flush left, else cut
         with … (on a terminal it stays a link to the whole address; --format markdown and json give it)."""
+        from urllib.parse import unquote
+
         from .layout import cell_width, truncate
 
         room = self.console.width
-        if cell_width(url) + indent > room and cell_width(url) <= room:
-            indent = 0
         url = visible(url)
-        shown = truncate(url, room - indent)
-        self.cut_urls = self.cut_urls or shown != url
+        try:  # shown decoded, never cut inside an escape
+            readable = visible(unquote(url, errors="strict"))
+        except UnicodeDecodeError:
+            readable = url
+        if cell_width(readable) + indent > room and cell_width(readable) <= room:
+            indent = 0
+        shown = truncate(readable, room - indent)
+        self.cut_urls = self.cut_urls or shown != readable
         from rich.style import Style
 
         link = url if is_web_address(url) else None  # anything else is shown, never followed
@@ -250,9 +271,9 @@ class ShowView(Writer):
             line.append(f" [{self.w('weak')}]", style="yellow")
         return line
 
-    def document_line(self, d) -> RText:
+    def document_line(self, d, full: bool = False) -> RText:
         line = RText(self.t(d.title), style="bold")
-        bits = [d.kind]
+        bits = [self.w(d.kind)]
         if d.date:
             bits.append(f"{self.w('signed')} {d.date}")
         if d.in_force:
@@ -263,7 +284,8 @@ class ShowView(Writer):
                 term += f", {self.w('extendable')} {d.term.extendable_years}"
             bits.append(term)
         line.append(f" ({'; '.join(bits)})", style="dim")
-        line.append(f"  {d.id}", style="dim")
+        if full:
+            line.append(f"  {d.id}", style="dim")
         return line
 
 
