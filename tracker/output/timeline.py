@@ -127,10 +127,10 @@ class TimelineView(Writer):
         place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if self.pick(v) not in own)  # no place twice
         if r.event == "signing" and documents:  # what was signed names the event: each agreement once
             for k, d in enumerate(documents):
-                mark = self.document_mark(d)
+                signed = self.document_mark(d)
                 if k == 0 and place:
-                    mark.append(" · " + place)
-                self.print_hanging(head if k == 0 else RText(indent), mark, indent)
+                    signed.append(" · " + place)
+                self.print_hanging(head if k == 0 else RText(indent), signed, indent)
             return
         name = RText(own, style="bold")
         bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
