@@ -15,7 +15,7 @@ from .terminal import Writer
 STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
 STACKED_INDENT = "    "
 HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
-MORE_TOPICS = {"en": " and\u00a0{n}\u00a0more", "zh": "等\u2060{n}\u2060項"}
+MORE_TOPICS = {"en": " and\u00a0{more}\u00a0more", "zh": "等\u2060{total}\u2060項"}  # zh: 等N項 counts them all
 NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
 
 
@@ -141,7 +141,7 @@ class TimelineView(Writer):
         if headline:
             shown = self.names(headline[:HEADLINE_TOPICS])
             if len(headline) > HEADLINE_TOPICS:
-                shown += MORE_TOPICS[self.lang].format(n=len(headline) - HEADLINE_TOPICS)
+                shown += MORE_TOPICS[self.lang].format(more=len(headline) - HEADLINE_TOPICS, total=len(headline))
             self.print_hanging(RText(indent), RText(shown, style="dim"), indent)
         for d in documents:
             self.print_hanging(RText(indent), self.document_mark(d), indent + "  ")
