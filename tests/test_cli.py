@@ -243,24 +243,6 @@ def test_help_lists_the_choices_of_every_option_that_has_them():
     assert "[KIND] <round|dialogue|document|partners|topics|people>" in flat("schema")
 
 
-def test_a_plain_command_line_builds_that_command_alone():
-    import typer
-
-    from tracker.cli import _app_for, app
-
-    cases = {
-        "list": ["list"],
-        "list ": ["--lang", "zh", "list", "--format", "json"],
-        "show": ["--data-dir=x", "--no-cache", "show", "1"],
-        "export": ["export", "ics", "a.ics"],
-    }
-    for name, argv in cases.items():
-        one = _app_for(argv)
-        assert one is not app and list(typer.main.get_command(one).commands) == [name.strip()], argv
-    for argv in ([], ["--help"], ["--version"], ["frobnicate"], ["--bogus", "list"], ["--", "list"]):
-        assert _app_for(argv) is app, argv
-
-
 def test_choices_are_read_in_any_case():
     assert run("list", "--format", "JSON").out == run("list", "--format", "json").out
     assert run("list", "--lang", "ZH").out == run("list", "--lang", "zh").out

@@ -165,9 +165,9 @@ def test_concurrent_exports_to_one_new_path_exactly_one_wins(tmp_path):
     script = (
         "import os, sys, time\n"
         "from tracker.cli import load_data, main\n"
-        "from tracker.env import Env\n"
+        "from tracker.env import Env, settings\n"
         "env = Env()\n"
-        "ds = load_data(env)\n"  # read first, then all write at the same moment
+        "ds = load_data(settings(env))\n"  # read first, then all write at the same moment
         "time.sleep(max(0.0, float(sys.argv[1]) - time.time()))\n"
         "sys.exit(main(['export', sys.argv[2], sys.argv[3]], env))\n"
     )

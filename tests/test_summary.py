@@ -17,7 +17,7 @@ import pytest
 import tracker
 from conftest import DATA, TODAY, run
 from tracker import query
-from tracker.output import serialize
+from tracker.output import timeline as timeline_output
 from tracker.data import summary
 
 
@@ -79,7 +79,7 @@ def test_a_data_set_made_in_code_lists_as_a_loaded_one(ds):
     assert made.index is None
     f = query.Filters(partner="us")
     assert list(query.list_rounds(made, f)) == list(query.list_rounds(ds, f))
-    assert [serialize.timeline_text(made, e) for e in query.timeline(made, f, True)] == [
-        serialize.timeline_text(ds, e) for e in query.timeline(ds, f, True)]
+    assert [timeline_output.timeline_text(made, e) for e in query.timeline(made, f, True)] == [
+        timeline_output.timeline_text(ds, e) for e in query.timeline(ds, f, True)]
     assert [(r.record.id, r.hits) for r in query.search(made, "supply", f)] == [
         (r.record.id, r.hits) for r in query.search(ds, "supply", f)]

@@ -1,9 +1,9 @@
-"""The command line: typer commands that parse options and wire load → query → render.
+"""The command line: typer commands that parse options and wire load → query → output.
 
-Every command takes the shared options --lang, --data-dir, --no-cache and
---color (also accepted before the command name), and every listing takes
---format.  ``main`` turns every failure into one line on stderr and an exit
-status from ``ExitStatus``.
+Every command takes the shared options --lang, --data-dir, --no-cache, --color and
+--no-pager (also accepted before the command name), and every listing takes --format. Each
+command builds its ``Settings`` once from them and the environment and passes them down; ``main``
+turns every failure into one line on stderr and an exit status from ``ExitStatus``.
 """
 
 from __future__ import annotations
@@ -11,16 +11,17 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Annotated, Literal, Optional
+from dataclasses import dataclass
+from typing import Annotated, Literal, TextIO, cast
 
 import typer
 
 from . import __version__
-from .env import Env
+from .env import Env, Settings, settings
 from .errors import InputError, PipeClosed, TrackerError, one_line
 from .status import ExitStatus
 
-_APP_SETTINGS = dict(
+app = typer.Typer(
     name="tracker",
     help=(
         "Follow Taiwan's bilateral economic dialogues (EPPD, DDE, TUBA, …): who met, when, "
@@ -33,9 +34,6 @@ _APP_SETTINGS = dict(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app = typer.Typer(**_APP_SETTINGS)
-_COMMANDS: dict = {}  # name ("list", "export ics") -> (function, options, app it belongs to or None for `app`)
-_REGISTERED: set = set()  # the names whose typer command is made
 
 # ---------------------------------------------------------------- shared options
 
@@ -45,36 +43,52 @@ Color = Literal["auto", "always", "never"]
 Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
 SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
 
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
-DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
+LangOpt = Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
+DataDirOpt = Annotated[str | None, typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal [env: TRACKER_PAGER, PAGER; default: less -FRX].")]
-ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
+ColorOpt = Annotated[Color | None, typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
-DialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
-PartnerOpt = Annotated[Optional[str], typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
-RefDialogueOpt = Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
-SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports (- writes only the picture, to standard output).", show_default=False)]
-HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what the terminal shows as an HTML page (- writes only the page, to standard output).", show_default=False)]
+DialogueOpt = Annotated[str | None, typer.Option("--dialogue", "-d", help="Only this dialogue: eppd, dde, tuba, … (ID or name).", show_default=False)]
+PartnerOpt = Annotated[str | None, typer.Option("--partner", "-p", help="Only this partner, by ID or name in either language: us, USA, 美國, eu, 歐盟.", show_default=False)]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date, inclusive: 2020-11-20, 2021-11, 2021, 'Nov 2020', 民國109年11月20日, 109/11/20, 1091120. A partial date starts at its first day.", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive (same forms as --since). A partial date ends on its last day: --until 2020 means up to 2020-12-31.", show_default=False)]
+RefDialogueOpt = Annotated[str | None, typer.Option("--dialogue", "-d", help="The dialogue of a bare round number such as 6 [default: eppd].", show_default=False)]
+SvgOpt = Annotated[str | None, typer.Option("--svg", help="Also save what the terminal shows as an SVG picture, for slides and reports (- writes only the picture, to standard output).", show_default=False)]
+HtmlOpt = Annotated[str | None, typer.Option("--html", help="Also save what the terminal shows as an HTML page (- writes only the page, to standard output).", show_default=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists (a regular file only; it keeps its permissions).")]
-TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
+TopicOpt = Annotated[str | None, typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
-def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False) -> Env:
-    if lang is not None:
-        env.lang_option = lang
-    if data_dir is not None:
-        env.data_dir_option = data_dir
-    if no_cache:
-        env.no_cache_option = True
-    if color is not None:
-        env.color_option = color
-    if no_pager:
-        env.no_pager_option = True
-    env.lang  # noqa: B018 - reject an unknown language before any work
-    return env
+@dataclass(frozen=True)
+class Run:
+    """What a command works with: its settings, and its streams (standard output through the pager
+    when there is one)."""
+
+    settings: Settings
+    stdout: TextIO
+    stderr: TextIO
+
+    @property
+    def data_dir(self) -> str:
+        return self.settings.data_dir
+
+    @property
+    def today(self):
+        return self.settings.today
+
+    def target(self):
+        """Where the command's answer goes, for the output layer."""
+        from .output.target import Target
+
+        return Target(self.stdout, self.settings.lang, self.settings.terminal)
+
+
+class _Paging:
+    """The one place the pager may swap standard output for its buffer, for the length of a command."""
+
+    def __init__(self, s: Settings, stdout: TextIO, stderr: TextIO) -> None:
+        self.pager, self.height, self.stdout, self.stderr = s.pager, s.height, stdout, stderr
 
 
 FILTERS = {  # the filter options, in the order --help lists them: name -> annotation (each defaults to None)
@@ -87,21 +101,21 @@ FILTERS = {  # the filter options, in the order --help lists them: name -> annot
 
 
 def command(name: str, target=None, filters: tuple = (), **kwargs):
-    """Declare a command (of ``app`` or of ``target``) that receives the Env first and takes the
+    """Declare a command (of ``app`` or of ``target``) that receives a ``Run`` first and takes the
     shared options, and the ``filters`` named (see ``FILTERS``), which it receives as keyword
-    arguments. The typer command is made only when an app is built (see ``_app_for``): reading
-    every command's annotations at each start would cost more than the command asked for."""
+    arguments."""
 
     def decorate(func):
         func.filters = filters
-        _COMMANDS[name if target is None else f"export {name}"] = (func, kwargs, target)  # export_app is the one group
+        (target or app).command(name, **kwargs)(_with_shared_options(func))
         return func
 
     return decorate
 
 
 def _with_shared_options(func):
-    """The command as typer sees it: its own options, then the shared ones, the Env made from them."""
+    """The command as typer sees it: its own options, then the shared ones, the Run made from them
+    (an option given before the command name counts as given after it)."""
     import typing
 
     sig = inspect.signature(func)
@@ -126,38 +140,26 @@ def _with_shared_options(func):
     def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
         from .output.pager import paged
 
-        env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
-        with paged(env):
-            return func(env, *args, **kw_args)
+        root = ctx.find_root()
+        env = root.obj
+        given = root.params
+        s = settings(env, lang=lang or given.get("lang"), data_dir=data_dir or given.get("data_dir"),
+                     color=color or given.get("color"), no_pager=no_pager or bool(given.get("no_pager")),
+                     no_cache=no_cache or bool(given.get("no_cache")))
+        page = _Paging(s, env.stdout, env.stderr)
+        with paged(page):
+            return func(Run(s, page.stdout, env.stderr), *args, **kw_args)
 
-    wrapper.__signature__ = sig.replace(parameters=params + extra)
+    wrapper.__signature__ = sig.replace(parameters=params + extra)  # type: ignore[attr-defined]
     return wrapper
 
 
-def _register(names) -> None:
-    """Make the typer commands of ``names`` on their apps, once."""
-    for key in names:
-        func, kwargs, target = _COMMANDS[key]
-        if key not in _REGISTERED:
-            _REGISTERED.add(key)
-            (target or app).command(key.split(" ")[-1], **kwargs)(_typer_callback(key, func))
-
-
-def _typer_callback(name: str, func):
-    return func if name in _PLAIN else _with_shared_options(func)
-
-
-def _full_app() -> typer.Typer:
-    _register(list(_COMMANDS))
-    return app
-
-
-def load_data(env: Env):
+def load_data(s: Settings):
     """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
     from .data.load import load
     from .data.store import open_backend
 
-    return load(env.data_dir, env.today, open_backend(env.cache_folder, env.data_dir))
+    return load(s.data_dir, s.today, open_backend(s.cache_folder, s.data_dir))
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -176,7 +178,7 @@ def _root(
     color: ColorOpt = None,
     no_pager: NoPagerOpt = False,
 ) -> None:
-    _apply(ctx.obj, lang, data_dir, no_cache, color, no_pager)
+    settings(ctx.obj, lang=lang, data_dir=data_dir, color=color)  # an unknown language is refused before any work
     _help_without_command(ctx)
 
 
@@ -191,7 +193,7 @@ def _help_without_command(ctx: typer.Context) -> None:
 
 @command("list", filters=("dialogue", "partner", "since", "until", "topic"), short_help="List the rounds and meetings, one line each, by dialogue.")
 def list_(
-    env: Env,
+    run: Run,
     show_all: Annotated[bool, typer.Option("--all", help="Also list milestones that were not meetings (mandates, conclusions of talks, entries into force). Machine formats always carry every record.")] = False,
     fmt: FormatOpt = "table",
     **filters,
@@ -208,15 +210,15 @@ def list_(
       tracker list --since 2022 --until 'Dec 2024' --format csv
     """
     from . import query
-    from .output import render
+    from .output import listing
 
-    ds = load_data(env).dataset
-    render.rounds(env, ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
+    ds = load_data(run.settings).dataset
+    listing.write(run.target(), ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
 
 
 @command("show", short_help="Show one round: leads, topics, outcomes, sources.")
 def show(
-    env: Env,
+    run: Run,
     ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
     dialogue: RefDialogueOpt = None,
     full: Annotated[bool, typer.Option("--full", help="Also show every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
@@ -236,15 +238,15 @@ def show(
       tracker show dde-2 --format json
     """
     from . import api
-    from .output import render
+    from .output import show
 
-    ds = load_data(env).dataset
-    render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
+    ds = load_data(run.settings).dataset
+    show.write(run.target(), ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
 @command("compare", short_help="Compare two rounds: what was added, dropped, evolved.")
 def compare(
-    env: Env,
+    run: Run,
     a: Annotated[str, typer.Argument(metavar="A", help="The earlier round (6, eppd:6, dde:2, …).", show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="The later round.", show_default=False)],
     dialogue: RefDialogueOpt = None,
@@ -267,20 +269,20 @@ def compare(
       tracker compare 2 3 --format json
     """
     from . import api
-    from .output import render
-    from .rules import date_key
+    from .output import compare
     from .output.words import word
+    from .rules import date_key
 
-    ds = load_data(env).dataset
+    ds = load_data(run.settings).dataset
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
     if c.a.date and c.b.date and date_key(c.a.date) > date_key(c.b.date):
-        env.stderr.write(word("later_first", env.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
-    render.compare(env, ds, c, fmt, detail=detail)
+        run.stderr.write(word("later_first", run.settings.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
+    compare.write(run.target(), ds, c, fmt, detail=detail)
 
 
 @command("timeline", filters=("dialogue", "partner", "since", "until", "topic"), short_help="Show rounds and documents in date order.")
 def timeline(
-    env: Env,
+    run: Run,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
     fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
@@ -299,53 +301,58 @@ def timeline(
       tracker timeline --partner us --svg us.svg
     """
     from . import query
-    from .output import render
+    from .output import timeline
+    from .output.pictures import pictures
 
-    ds = load_data(env).dataset
+    ds = load_data(run.settings).dataset
     f = query.make_filters(ds, **filters)
-    with render.pictures(env, svg, html, force, fmt):
-        render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
+    with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
+        timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt)
 
 
 @command("topics", short_help="Show the topics, and which rounds discussed each.")
 def topics(
-    env: Env,
-    topic: Annotated[Optional[str], typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
+    run: Run,
+    topic: Annotated[str | None, typer.Argument(metavar="[TOPIC]", help="A topic or theme: show its history across all dialogues.", show_default=False)] = None,
     dialogue: DialogueOpt = None,
     partner: PartnerOpt = None,
+    taxonomy: Annotated[bool, typer.Option("--taxonomy", help="Also list every topic's ID, name and aliases, theme by theme.")] = False,
     fmt: FormatOpt = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """The topic taxonomy and a topic × round matrix: which rounds discussed what.
-    With a TOPIC, that topic's history across all dialogues.
+    """Which rounds discussed what: a topic × round matrix for each dialogue; --taxonomy adds the
+    topics' IDs, names and aliases. With a TOPIC, that topic's history across all dialogues.
 
     \b
     Examples:
       tracker topics
       tracker topics --dialogue eppd
+      tracker topics --taxonomy
       tracker topics critical-minerals
       tracker topics 供應鏈 --lang zh
       tracker topics --dialogue eppd --svg agenda.svg
     """
     from . import api, query
-    from .output import render
+    from .output import topics
+    from .output.pictures import pictures
 
-    ds = load_data(env).dataset
-    with render.pictures(env, svg, html, force, fmt):
+    ds = load_data(run.settings).dataset
+    with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
         if topic:
             ids = query.resolve_topics(ds, topic)
-            render.topic_history(env, ds, ids, api.topic_history(ds, ids), fmt)
+            topics.write_history(drawn, ds, ids, api.topic_history(ds, ids), fmt)
             return
         rounds = api.list_rounds(ds, dialogue=dialogue, partner=partner)
-        render.topics(env, ds, rounds, query.topic_matrix(ds, rounds), fmt)
+        topics.write(drawn, ds, rounds, query.topic_matrix(ds, rounds), fmt, taxonomy=taxonomy)
 
 
 @command("search", filters=("dialogue", "partner", "since", "until"), short_help="Search names, topics, outcomes and documents.")
 def search(
-    env: Env,
+    run: Run,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find, in English or Chinese (case does not matter).", show_default=False)],
+    everything: Annotated[bool, typer.Option("--all", help="Also show matches in curators' notes and in the fields of sources. Machine formats always carry every match.")] = False,
     fmt: FormatOpt = "table",
     **filters,
 ) -> None:
@@ -359,18 +366,18 @@ def search(
       tracker search Krach --format json
     """
     from . import query
-    from .output import render
+    from .output import search
 
     if not text.strip():
         raise InputError("empty search text")
-    ds = load_data(env).dataset
-    render.search(env, ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
+    ds = load_data(run.settings).dataset
+    search.write(run.target(), ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text, everything=everything)
 
 
 @command("commitments", filters=("dialogue", "partner", "since", "until"), short_help="List what each round promised and what became of it.")
 def commitments(
-    env: Env,
-    status: Annotated[Optional[Status], typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
+    run: Run,
+    status: Annotated[Status | None, typer.Option("--status", "-s", case_sensitive=False, help="Only commitments with this status.", show_default=False)] = None,
     fmt: FormatOpt = "table",
     **filters,
 ) -> None:
@@ -386,11 +393,11 @@ def commitments(
       tracker commitments --dialogue eppd --format json
     """
     from . import api
-    from .output import render
+    from .output import commitments
 
-    ds = load_data(env).dataset
-    rows = api.commitments(ds, **filters, status=status, today=env.today)
-    render.commitments(env, ds, rows, fmt)
+    ds = load_data(run.settings).dataset
+    rows = api.commitments(ds, **filters, status=status, today=run.today)
+    commitments.write(run.target(), ds, rows, fmt)
 
 
 export_app = typer.Typer(
@@ -404,16 +411,16 @@ app.add_typer(export_app, name="export")
 PathArg = Annotated[str, typer.Argument(metavar="PATH", help="The file to write (never inside the data folder), or - for standard output.", show_default=False)]
 
 
-def _wrote(env: Env, written: str) -> None:
+def _wrote(run: Run, written: str) -> None:
     from .output.files import STDOUT
 
     if written != STDOUT:
-        print(one_line(f"wrote {written}"), file=env.stderr)
+        print(one_line(f"wrote {written}"), file=run.stderr)
 
 
 @command("sqlite", target=export_app, short_help="The whole data set as a SQLite database.")
 def export_sqlite(
-    env: Env,
+    run: Run,
     path: PathArg,
     force: ForceOpt = False,
     metadata: Annotated[str | None, typer.Option("--metadata", metavar="FILE", help="Also write Datasette metadata (label columns, facets, descriptions, licence) to FILE, for `datasette PATH --metadata FILE`.", show_default=False)] = None,
@@ -433,19 +440,19 @@ def export_sqlite(
 
     if metadata == "-" and path == "-":
         raise InputError("the database and --metadata cannot both go to standard output (give --metadata a file)")
-    ds = load_data(env).dataset
+    ds = load_data(run.settings).dataset
     if metadata is not None:  # refuse a metadata path that cannot be written before writing anything
-        files.check_target(metadata, force=force, data_dir=env.data_dir)
-    written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir, stdout=env.stdout)
-    _wrote(env, written)
+        files.check_target(metadata, force=force, data_dir=run.data_dir)
+    written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=run.data_dir, stdout=run.stdout)
+    _wrote(run, written)
     if metadata is not None:
         database = Path(path).stem if path != "-" else "dialogues"
-        _wrote(env, files.write_text(metadata, export.datasette_metadata_text(database), force=force,
-                                     data_dir=env.data_dir, stdout=env.stdout))
+        _wrote(run, files.write_text(metadata, export.datasette_metadata_text(database), force=force,
+                                     data_dir=run.data_dir, stdout=run.stdout))
 
 
 @command("ics", target=export_app, filters=("dialogue", "partner"), short_help="The rounds as an iCalendar file.")
-def export_ics(env: Env, path: PathArg, force: ForceOpt = False, **filters) -> None:
+def export_ics(run: Run, path: PathArg, force: ForceOpt = False, **filters) -> None:
     """Rounds as an iCalendar file: one all-day event per round dated to the day
     (multi-day where known), with a stable UID, place, topics and source links.
 
@@ -455,19 +462,19 @@ def export_ics(env: Env, path: PathArg, force: ForceOpt = False, **filters) -> N
       tracker export ics eppd.ics --dialogue eppd --lang zh
       tracker export ics - --partner us > us.ics
     """
-    from .output import export, files
     from . import query
+    from .output import export, files
 
-    ds = load_data(env).dataset
+    ds = load_data(run.settings).dataset
     f = query.make_filters(ds, **filters)
-    data, skipped = export.ics_bytes(ds, env.lang, query.filter_rounds(ds, f))
-    _wrote(env, files.write_bytes(path, data, force=force, data_dir=env.data_dir, stdout=env.stdout))
+    data, skipped = export.ics_bytes(ds, run.settings.lang, query.filter_rounds(ds, f))
+    _wrote(run, files.write_bytes(path, data, force=force, data_dir=run.data_dir, stdout=run.stdout))
     if skipped:
-        print(f"left out, dated only to the month or year: {', '.join(skipped)}", file=env.stderr)
+        print(f"left out, dated only to the month or year: {', '.join(skipped)}", file=run.stderr)
 
 
 @command("json", target=export_app, short_help="The whole data set as one JSON file.")
-def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
+def export_json(run: Run, path: PathArg, force: ForceOpt = False) -> None:
     """The whole data set in one JSON file: the tables of the SQLite export, as arrays of rows.
 
     \b
@@ -477,13 +484,13 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from .output import export, files
 
-    ds = load_data(env).dataset
-    _wrote(env, files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir, stdout=env.stdout))
+    ds = load_data(run.settings).dataset
+    _wrote(run, files.write_text(path, export.json_text(ds), force=force, data_dir=run.data_dir, stdout=run.stdout))
 
 
 @command("csv", target=export_app, short_help="The whole data set as one CSV file per table.")
 def export_csv(
-    env: Env,
+    run: Run,
     path: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write one CSV per table into.", show_default=False)],
     bom: Annotated[bool, typer.Option("--bom", help="Start each file with a byte-order mark, so that Excel reads Chinese correctly.")] = False,
     force: ForceOpt = False,
@@ -499,14 +506,14 @@ def export_csv(
     """
     from .output import export, files
 
-    ds = load_data(env).dataset
-    _wrote(env, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir))
+    ds = load_data(run.settings).dataset
+    _wrote(run, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=run.data_dir))
 
 
 @command("validate", short_help="Check a data folder and report every problem.")
 def validate(
-    env: Env,
-    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
+    run: Run,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help="Data folder to check [default: --data-dir, TRACKER_DATA_DIR or the shipped data].", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (gaps in round numbering, facts resting only on weak sources and not marked unverified) as errors.")] = False,
 ) -> None:
     """Check a data folder and report every problem at once, as file:line:col: message.
@@ -519,24 +526,24 @@ def validate(
       tracker validate ~/my-dialogues
       tracker validate --strict
     """
-    code = _run_validate(env, path, strict)
+    code = _run_validate(run, path, strict)
     if code:
         raise typer.Exit(code)
 
 
-def _run_validate(env: Env, path: Optional[str], strict: bool) -> int:
+def _run_validate(run: Run, path: str | None, strict: bool) -> ExitStatus:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
-    from .errors import one_line
     from .data.load import check
     from .data.store import open_backend
+    from .errors import one_line
 
-    root = path or env.data_dir
-    store, problems = check(root, env.today, open_backend(env.cache_folder, root))
+    root = path or run.data_dir
+    store, problems = check(root, run.today, open_backend(run.settings.cache_folder, root))
     problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     for p in problems:
-        print(p, file=env.stderr)
+        print(p, file=run.stderr)
     failed = bool(errors) or (strict and bool(warnings))
     if store is not None:
         ds = store.dataset
@@ -547,20 +554,20 @@ def _run_validate(env: Env, path: Optional[str], strict: bool) -> int:
     else:
         summary = root
     summary += f"; {len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-    print(one_line(summary), file=env.stderr if failed else env.stdout)
-    return 1 if failed else 0
+    print(one_line(summary), file=run.stderr if failed else run.stdout)
+    return ExitStatus.DATA_ERROR if failed else ExitStatus.OK
 
 
 @command("draft", short_help="Draft a round file from a press release.")
 def draft(
-    env: Env,
+    run: Run,
     article: Annotated[str, typer.Argument(metavar="ARTICLE", help="A plain-text article (UTF-8), or - for standard input.", show_default=False)],
-    dialogue: Annotated[Optional[str], typer.Option("--dialogue", "-d", help="The dialogue, if not the one the article names most (ID or name).", show_default=False)] = None,
-    round_: Annotated[Optional[str], typer.Option("--round", "-r", help="The round number, if not the one the article gives.", show_default=False)] = None,
-    source_url: Annotated[Optional[str], typer.Option("--source-url", help="The article's address, when the text does not give it.", show_default=False)] = None,
-    publisher: Annotated[Optional[str], typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
+    dialogue: Annotated[str | None, typer.Option("--dialogue", "-d", help="The dialogue, if not the one the article names most (ID or name).", show_default=False)] = None,
+    round_: Annotated[str | None, typer.Option("--round", "-r", help="The round number, if not the one the article gives.", show_default=False)] = None,
+    source_url: Annotated[str | None, typer.Option("--source-url", help="The article's address, when the text does not give it.", show_default=False)] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who published the article, when the text does not say.", show_default=False)] = None,
+    published: Annotated[str | None, typer.Option("--published", help="The article's date, when it has no header or dateline: it dates '27日', 'today', 'on Friday' (same forms as --since).", show_default=False)] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
     fmt: Annotated[Literal["yaml", "json"], typer.Option("--format", "-O", case_sensitive=False, help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
     force: ForceOpt = False,
 ) -> None:
@@ -580,7 +587,7 @@ def draft(
     """
     from .draft_cli import run_draft
 
-    run_draft(env, lambda: load_data(env), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
+    run_draft(run, lambda: load_data(run.settings), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
 
 
 def schema(
@@ -595,8 +602,8 @@ def schema(
       tracker schema
       tracker schema dialogue > dialogue.schema.json
     """
-    from .output.formats import write_json
     from .data.schema import SCHEMA_KINDS, json_schema
+    from .output.formats import write_json
 
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
@@ -650,42 +657,7 @@ def _silence_stdout() -> None:
         pass
 
 
-_COMMANDS["schema"] = (schema, {"short_help": "Print the JSON Schema of a data file."}, None)
-_PLAIN = {"schema"}  # commands without the shared options: they read no data
-_ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir", "--color")
-
-
-def _app_for(argv: list[str]) -> typer.Typer:
-    """The app to run: when the command named is plain to see, an app of that command alone.
-
-    Building the options of every command costs about as much as everything else the tracker
-    does before reading its data (see benchmarks/README.md); help, completion and anything
-    unusual use the whole app.
-    """
-    import os
-
-    name, args = None, iter(argv)
-    for arg in args:
-        if arg in _ROOT_OPTIONS_WITH_VALUE:
-            next(args, None)
-        elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE or arg == "--no-cache":
-            continue
-        elif arg.startswith("-"):
-            return _full_app()  # --help, --version, --, or a mistake: the whole app answers
-        else:
-            name = arg
-            break
-    if (name not in _COMMANDS and name != "export") or any(k.endswith("_COMPLETE") for k in os.environ):
-        return _full_app()
-    one = typer.Typer(**_APP_SETTINGS)
-    one.callback()(_root)
-    if name == "export":
-        _register([k for k in _COMMANDS if k.startswith("export ")])
-        one.add_typer(export_app, name="export")
-    else:
-        func, kwargs, _target = _COMMANDS[name]
-        one.command(name, **kwargs)(_typer_callback(name, func))
-    return one
+app.command("schema", short_help="Print the JSON Schema of a data file.")(schema)  # no shared options: it reads no data
 
 
 def main(argv: list[str] | None = None, env: Env | None = None) -> int:
@@ -693,7 +665,7 @@ def main(argv: list[str] | None = None, env: Env | None = None) -> int:
     import contextlib
 
     env = env or Env()
-    env.stdout = _Guard(env.stdout)
+    env.stdout = cast(TextIO, _Guard(env.stdout))
     try:  # help and version texts are written to sys.stdout: guard it too
         with contextlib.redirect_stdout(_Guard(sys.stdout)):
             return int(_main(argv, env))
@@ -706,7 +678,7 @@ def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
-        rv = typer.main.get_command(_app_for(args)).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
+        rv = typer.main.get_command(app).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
     except TrackerError as exc:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+import re
+from collections.abc import Iterable
 
-from ..safe import json_safe, visible
-
-FORMATS = ("table", "json", "csv", "markdown")
+from ..safe import UNSAFE, json_safe, visible
 
 
 def _encodes_cjk(stream) -> bool:
@@ -100,8 +99,22 @@ def _cell(value, spreadsheet: bool):
     return value
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address with nothing that could end a link early or hide where it goes: the only
+    addresses output ever makes into links (on a terminal and in Markdown)."""
+    return WEB_ADDRESS.fullmatch(url) is not None and not UNSAFE.search(url)
+
+
+MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;"})
+
+
 def md_escape(text: str) -> str:
-    return visible(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
+    """Text from the data as Markdown that says just that text: no table cell ends in it, no link
+    (``[…](…)``, ``<…>``) and no raw HTML (``<img onerror=…>``) starts in it."""
+    return visible(text.replace("\n", " ")).translate(MD_SPECIAL)
 
 
 def markdown_table(rows: list[dict], columns: Iterable[str] | None = None, headers: dict | None = None) -> str:
@@ -120,3 +133,13 @@ def write_rows(stream, fmt: str, rows: list[dict], columns=None) -> None:
         write_csv(stream, rows, columns)
     else:
         stream.write(markdown_table(rows, columns))
+
+
+def write_listing(stream, fmt: str, texts, columns, lang: str) -> None:
+    """A listing given as the JSON texts of its items: streamed as a JSON array, or as rows."""
+    from .serialize import flat, plain_of
+
+    if fmt == "json":
+        write_json_texts(stream, texts)
+    else:
+        write_rows(stream, fmt, [flat(plain_of(t), lang) for t in texts], columns)

@@ -11,8 +11,9 @@ Widths are terminal cells: a Chinese character takes two.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence, Union
+from typing import Union
 
 ELLIPSIS = "…"
 GAP = "  "
@@ -53,13 +54,18 @@ class Column:
 
     ``drop``: 0 for a column that identifies the row and is never dropped; otherwise the
     higher the number, the sooner it goes. ``shrink``: the narrowest this column may be cut to
-    (with …); None for a column that is never cut (a date, an ID).
+    (with …); None for a column that is never cut (a date, an ID). ``wrap``: a column whose
+    cells are never cut but filled on as many lines as they need, at spaces and between
+    Chinese characters, as ``wrap`` fills a paragraph (no word or name kept by ``keep`` is
+    broken); it narrows down to its longest word, and with ``drop`` 0 only once every column
+    that may be dropped is gone.
     """
 
     header: str
     drop: int = 0
-    shrink: Optional[int] = None
+    shrink: int | None = None
     right: bool = False
+    wrap: bool = False
 
 
 def _text(cell: Cell) -> str:
@@ -78,12 +84,12 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -
     natural = [max([cell_width(c.header)] + [cell_width(_text(r[i])) for r in rows]) for i, c in enumerate(columns)]
     keep = [i for i in range(len(columns)) if natural[i] > 0 or columns[i].drop == 0]
     droppable = sorted((i for i in keep if columns[i].drop), key=lambda i: (-columns[i].drop, -i))
-    while True:
-        widths = {i: natural[i] for i in keep}
-        excess = sum(widths.values()) + len(GAP) * (len(keep) - 1) - width
-        # shrink the widest shrinkable column a cell at a time, so that the widest give way
-        # evenly, none below its minimum
-        floors = {i: max(columns[i].shrink, cell_width(columns[i].header)) for i in keep if columns[i].shrink is not None}
+    longest = {i: max([cell_width(columns[i].header)] + [_longest_word(_text(r[i])) for r in rows])
+               for i in range(len(columns)) if columns[i].wrap}
+
+    def give_way(widths: dict[int, int], floors: dict[int, int], excess: int) -> int:
+        """Shrink the widest of ``floors`` a cell at a time, so that the widest give way evenly,
+        none below its minimum; returns what is still too much."""
         while excess > 0:
             cands = [i for i in floors if widths[i] > floors[i]]
             if not cands:
@@ -91,9 +97,19 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -
             i = max(cands, key=lambda j: (widths[j], columns[j].drop))
             widths[i] -= 1
             excess -= 1
+        return excess
+
+    while True:
+        widths = {i: natural[i] for i in keep}
+        excess = sum(widths.values()) + len(GAP) * (len(keep) - 1) - width
+        floors = {i: max(shrink, cell_width(columns[i].header)) for i in keep if (shrink := columns[i].shrink) is not None}
+        floors.update({i: longest[i] for i in keep if i in longest and columns[i].drop})
+        excess = give_way(widths, floors, excess)
         if excess <= 0 or not droppable:
             break
         keep.remove(droppable.pop(0))
+    # what may not be dropped and wraps gives way last
+    excess = give_way(widths, {i: longest[i] for i in keep if i in longest and not columns[i].drop}, excess)
     if excess > 0:  # nothing left to drop: the last column gives what it must
         last = keep[-1]
         widths[last] = max(1, widths[last] - excess)
@@ -113,7 +129,7 @@ def table_lines(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width
         pieces: list[tuple[str, str]] = [(" " * indent, "")] if indent else []
         for n, (i, w) in enumerate(zip(keep, widths)):
             cell = cells[i]
-            text = truncate(_text(cell), w)
+            text = _text(cell) if columns[i].wrap and not header else truncate(_text(cell), w)
             pad = " " * (w - cell_width(text))
             if n:
                 pieces.append((GAP, ""))
@@ -124,9 +140,30 @@ def table_lines(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width
                 pieces += [(text, style), (pad, "")]
         return _rstrip(pieces)
 
+    def row_lines(cells: Sequence[Cell]) -> list[list[tuple[str, str]]]:
+        """A row on as many lines as its wrapping cells need; the other cells on its first line."""
+        filled = {i: wrap(_text(cells[i]), w) for i, w in zip(keep, widths) if columns[i].wrap}
+        if not filled:
+            return [line(cells, False)]
+        out = []
+        for k in range(max(len(v) for v in filled.values())):
+            here = [
+                (filled[i][k] if k < len(filled[i]) else "", _style(cells[i])) if i in filled
+                else (cells[i] if k == 0 else "")
+                for i in range(len(cells))
+            ]
+            out.append(line(here, False))
+        return out
+
     out = [line([c.header for c in columns], True)]
-    out += [line(r, False) for r in rows]
+    for r in rows:
+        out += row_lines(r)
     return out, dropped
+
+
+def _longest_word(text: str) -> int:
+    """The width of the longest piece ``wrap`` never breaks in ``text``."""
+    return max((cell_width(t.replace(NBSP, " ")) for t in _tokens(text) if t != " "), default=0)
 
 
 def _rstrip(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -138,7 +175,7 @@ def _rstrip(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return pieces
 
 
-def wrap(text: str, width: int, indent: str = "", first: Optional[str] = None) -> list[str]:
+def wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
     """``text`` filled to ``width`` cells at spaces (and between Chinese characters).
 
     A Latin word, a URL, an ID or a date is never split: one longer than the line stands

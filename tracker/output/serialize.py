@@ -9,12 +9,23 @@ they are known (``2022-12``); unknown values are ``null``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Optional
+from typing import Any
 
-from ..data.model import Dataset, Document, Participant, PartialDate, Round, Text
+from ..data.model import Dataset, Document, PartialDate, Participant, Round, Text
+from ..data.summary import (
+    FIELDS,
+    RoundSummary,
+    named_person,
+    person_plain,
+    precision,
+    summarize,
+    summary_text,
+    to_plain,
+    topic_plain,
+    topic_summary,
+)
 from ..rules import display_name, pick
 from ..safe import json_text
-from ..data.summary import FIELDS, RoundSummary, precision, named_person, person_plain, summary_text, summarize, to_plain, topic_plain, topic_summary
 
 
 def plain(obj: Any) -> Any:
@@ -34,11 +45,11 @@ def plain(obj: Any) -> Any:
     raise TypeError(type(obj))  # pragma: no cover
 
 
-def text(t: Optional[Text]) -> Optional[dict]:
+def text(t: Text | None) -> dict | None:
     return {"en": t.en, "zh": t.zh} if t else None
 
 
-def person_name(ds: Dataset, p: Participant) -> Optional[Text]:
+def person_name(ds: Dataset, p: Participant) -> Text | None:
     return display_name(ds.people, p)
 
 
@@ -94,11 +105,6 @@ def evidence_object(ev) -> dict:
     }
 
 
-def follow_up_object(entry) -> dict:
-    """A follow-up event on the timeline: its evidence, and the dialogue and partner of its round."""
-    return {**evidence_object(entry.record), "dialogue": entry.dialogue, "partner": entry.partner}
-
-
 def record_text(ds: Dataset, record) -> str:
     """The JSON text of a round summary or a document, as the listings give them. A summary read
     from the cache is written as the cache kept it (its fields are not read: that would decode it)."""
@@ -107,101 +113,11 @@ def record_text(ds: Dataset, record) -> str:
     return json_text(document_object(ds, record))
 
 
-def timeline_text(ds: Dataset, entry) -> str:
-    """The JSON text of a ``TimelineEntry``: a round's summary, a document or a follow-up."""
-    if isinstance(entry.record, (RoundSummary, Document)):
-        return record_text(ds, entry.record)
-    return json_text(follow_up_object(entry))
-
-
-def search_text(ds: Dataset, result) -> str:
-    """The JSON text of a ``SearchResult``: its record's, with its ``hits``."""
-    hits = json_text([{"where": h.where, "text": h.text} for h in result.hits])
-    return record_text(ds, result.record)[:-1] + ', "hits": ' + hits + "}"
-
-
 def plain_of(text: str) -> dict:
     """Plain data from the JSON text of a listing item, for CSV, Markdown and TimelineJS."""
     import json
 
     return json.loads(text)
-
-
-def full_round(ds: Dataset, r: Round) -> dict:
-    """Everything about one round, for ``show``: the listing's fields, then every field of the
-    data file in full (``sources``, ``disputed`` and ``unverified`` become the full lists), with
-    names resolved, outcome IDs in full and, for commitments, their evidence."""
-    from ..query import evidence_for
-
-    out = round_object(ds, r)
-    body = plain(r)
-    for p_obj, p in zip(body["participants"], r.participants):
-        p_obj["name"] = text(person_name(ds, p))
-    body["topics"] = [{"id": t.topic, **t_obj} for t_obj, t in zip(body["topics"], r.topics)]
-    for t_obj, t in zip(body["topics"], r.topics):
-        t_obj["name"] = text(ds.topics[t.topic].name)
-        t_obj["theme"] = ds.topics[t.topic].theme
-        for o_obj, o in zip(t_obj["outcomes"], t.outcomes):
-            o_obj["id"] = f"{r.id}/{o.id}"
-            if o.commitment:
-                o_obj["evidence"] = [evidence_object(e) for e in evidence_for(ds, o)]
-    body["documents"] = [document_object(ds, ds.documents[d]) for d in r.documents]
-    for key in ("date_note", "participants", "topics", "documents", "working_groups", "follow_ups",
-                "notes", "disputed", "unverified", "sources"):
-        out[key] = body[key]
-    return out
-
-
-def comparison_object(ds: Dataset, c) -> dict:
-    def side(t):
-        topic = topic_plain(topic_summary(ds, t))
-        return {
-            "id": topic["id"],
-            "topic": t.topic,
-            "name": topic["name"],
-            "theme": topic["theme"],
-            "label": topic["label"],
-            "headline": topic["headline"],
-            "outcomes": [{"id": f"{o.round}/{o.id}", "text": text(o.text)} for o in t.outcomes],
-        }
-
-    def pair(p):
-        return {"theme": p.theme, "theme_name": text(ds.themes[p.theme].name), "a": side(p.a), "b": side(p.b)}
-
-    def brief(r):
-        o = round_object(ds, r)
-        return {k: o[k] for k in ("id", "dialogue", "dialogue_name", "round", "name", "date", "date_precision", "partner", "format", "venue", "leads")}
-
-    return {
-        "a": brief(c.a),
-        "b": brief(c.b),
-        "summary": {"added": len(c.added), "dropped": len(c.dropped), "continued": len(c.continued), "evolved": len(c.evolved)},
-        "added": [side(t) for t in c.added],
-        "dropped": [side(t) for t in c.dropped],
-        "continued": [pair(p) for p in c.continued],
-        "evolved": [pair(p) for p in c.evolved],
-        "delivered": [{"commitment": f"{o.round}/{o.id}", "text": text(o.text), "evidence": evidence_object(ev)} for o, ev in c.delivered],
-    }
-
-
-def commitment_object(ds: Dataset, row) -> dict:
-    o = row.outcome
-    return {
-        "id": f"{o.round}/{o.id}",
-        "round": row.round.id,
-        "dialogue": row.round.dialogue,
-        "partner": ds.dialogues[row.round.dialogue].partner,
-        "date": str(row.round.date) if row.round.date else None,
-        "date_precision": precision(row.round.date),
-        "topic": row.topic,
-        "text": text(o.text),
-        "status": row.status,
-        "due": str(o.commitment.due) if o.commitment.due else None,
-        "due_precision": precision(o.commitment.due),
-        "age_days": row.age_days,
-        "note": text(o.commitment.note),
-        "evidence": [evidence_object(e) for e in row.evidence],
-    }
 
 
 # ---------------------------------------------------------------- flat rows (CSV, Markdown)

@@ -1,0 +1,108 @@
+"""The answer of ``commitments``: what each round promised and what became of it, in every format."""
+
+from __future__ import annotations
+
+from rich.text import Text as RText
+
+from ..data.model import Dataset
+from ..data.summary import precision
+from ..rules import round_name
+from . import serialize as S
+from .formats import write_json, write_rows
+from .layout import cell_width, keep, wrap
+from .target import Target
+from .terminal import Writer
+
+
+class CommitmentsView(Writer):
+    """A first line that counts, then the commitments grouped by round."""
+
+    def commitments(self, rows) -> None:
+        """A first line that counts, then the commitments grouped by round: status, what was promised,
+        how long ago (or how soon it was delivered), and each piece of evidence once."""
+        if not rows:
+            self.print(RText(self.w("no_commitments"), style="dim"))
+            return
+        colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
+        counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
+        from .layout import NBSP
+
+        self.lines(self.w("n_commitments").format(n=len(rows)) + " · ".join(f"{n}{NBSP}{self.w(k)}".replace(" ", NBSP) for k, n in counts.items() if n), style="bold")
+        status_width = max(cell_width(self.w(k)) for k in colours) + 2
+        indent = " " * (2 + status_width)
+        current = None
+        for row in rows:
+            if row.round.id != current:
+                current = row.round.id
+                self.print(RText(""))
+                sm = self.summary(row.round)
+                label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
+                bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
+                        self.age_text(row.age_days) if row.age_days is not None else ""]
+                self.lines(" · ".join(b for b in bits if b), style="bold")
+            status = self.w(row.status)
+            first = "  " + status + " " * (status_width - cell_width(status))
+            lines = wrap(self.t(row.outcome.text), self.console.width, indent, first)
+            self.console.print(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]),
+                               no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            for line in lines[1:]:
+                self.console.print(RText(line), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            seen = set()
+            for e in row.evidence:
+                key = (str(e.date), tuple(x.id for x in e.sources) or self.t(e.text))
+                if key in seen:  # the same event, reported once (a signing and the document it signed)
+                    continue
+                seen.add(key)
+                after = ""
+                if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
+                    days = (e.date.first_day() - row.round.date.first_day()).days
+                    after = self.paren(self.w("after_days").format(n=days)) if days >= 0 else ""
+                room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
+                names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
+                publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
+                text = "→ " + self.label(f"{e.date or self.w('unknown')}{after}") + self.t(e.text) + (f" — {publishers}" if publishers else "")
+                self.lines(text, style="dim", indent=indent + "  ", first=indent)
+
+    def age_text(self, days: int) -> str:
+        """``7 years 5 months ago`` / ``7年5個月前``, counting months of 30.44 days."""
+        months = int(days / 30.44)
+        years, months = divmod(months, 12)
+        if self.lang == "zh":
+            return (f"{years}年" if years else "") + (f"{months}個月" if months or not years else "") + "前"
+        parts = []
+        if years:
+            parts.append(f"{years} year" + ("s" if years != 1 else ""))
+        if months or not years:
+            parts.append(f"{months} month" + ("s" if months != 1 else ""))
+        return " ".join(parts) + " ago"
+
+
+def write(target: Target, ds, rows, fmt: str) -> None:
+    if fmt == "table":
+        CommitmentsView(target, ds).commitments(rows)
+        return
+    objs = [commitment_object(ds, r) for r in rows]
+    if fmt == "json":
+        write_json(target.stream, objs)
+    else:
+        write_rows(target.stream, fmt, [S.flat(o, target.lang) for o in objs], ["id", "round", "dialogue", "partner", "date", "date_precision", "topic", "text", "status", "due", "due_precision", "age_days", "note", "evidence"])
+
+
+def commitment_object(ds: Dataset, row) -> dict:
+    o = row.outcome
+    return {
+        "id": f"{o.round}/{o.id}",
+        "round": row.round.id,
+        "dialogue": row.round.dialogue,
+        "partner": ds.dialogues[row.round.dialogue].partner,
+        "date": str(row.round.date) if row.round.date else None,
+        "date_precision": precision(row.round.date),
+        "topic": row.topic,
+        "text": S.text(o.text),
+        "status": row.status,
+        "due": str(o.commitment.due) if o.commitment.due else None,
+        "due_precision": precision(o.commitment.due),
+        "age_days": row.age_days,
+        "note": S.text(o.commitment.note),
+        "evidence": [S.evidence_object(e) for e in row.evidence],
+    }

@@ -1,0 +1,453 @@
+"""The answer of ``show``: one round in full, in every format (the terminal's brief, JSON,
+CSV rows of its topics and outcomes, a Markdown report)."""
+
+from __future__ import annotations
+
+from rich.text import Text as RText
+
+from ..data.model import Dataset, Round
+from ..rules import pick, round_label
+from ..safe import visible
+from . import serialize as S
+from .console import Filled
+from .formats import is_web_address, md_escape, write_csv, write_json
+from .layout import cell_width, keep
+from .target import Target
+from .terminal import SIDE_ORDER, Writer
+from .words import word
+
+
+class ShowView(Writer):
+    """One round: its facts, topics and outcomes, documents and numbered sources."""
+
+    def title_of(self, r: Round) -> RText:
+        d = self.ds.dialogues[r.dialogue]
+        head = RText(style="bold")
+        short = self.dialogue_name(d.id)
+        if r.round is not None:
+            head.append(f"{short} " + round_label(r.round, self.lang))
+        else:
+            head.append(f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}")
+        head.append(f"  ({r.id})", style="dim")
+        head.append("\n" + self.t(d.name), style="")
+        return head
+
+    def show(self, r: Round, full: bool = False) -> None:
+        """One round: concise by default (header, topics and outcomes, commitments, documents,
+        sources); participants beyond the leads, notes, working groups, follow-ups, other facts and
+        the detail of disputed facts with ``full``."""
+        numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
+        self.print(self.title_of(r))
+        self.show_facts(r, full)
+        if r.documents:  # what was agreed or signed, near the top
+            self.print(self.heading(self.w("documents")))
+            self.print(self.bullets([self.document_line(self.ds.documents[d], full) for d in r.documents]))
+        if r.participants and full:
+            self.show_participants(r, numbers)
+        self.show_topics(r, numbers, full)
+        if full:
+            self.show_working_groups(r, numbers)
+            self.show_follow_ups_and_notes(r, numbers)
+            self.show_disputed(r, numbers)
+        else:
+            self.show_more(r)
+        self.show_sources(r, numbers, full)
+
+    def fact_flag(self, r: Round, field: str) -> RText:
+        """`` [disputed]``, `` [unverified]`` after a fact the round marks so."""
+        out = RText()
+        if any(d.about == field for d in r.disputed):
+            out.append(f" [{self.w('disputed')}]", style="yellow")
+        if any(u.about == field for u in r.unverified):
+            out.append(f" [{self.w('unverified')}]", style="yellow")
+        return out
+
+    def show_facts(self, r: Round, full: bool) -> None:
+        """The round's facts under their labels, aligned: date, format, place, leads, sourcing, last check."""
+        facts = []  # (label, value)
+        date = self.date_text(r.date, r.end_date)
+        if r.date_note and full:
+            date.append("\n" + self.t(r.date_note), style="dim")
+        facts.append((self.w("date"), date + self.fact_flag(r, "date")))
+        summary = self.summary(r)
+        if r.kind != "milestone" or r.format:
+            if r.format is None and any(d.about == "format" for d in r.disputed):  # the alternatives say it is disputed
+                shown = RText(self.disputed_format(r.id))
+                if any(u.about == "format" for u in r.unverified):
+                    shown.append(f" [{self.w('unverified')}]", style="yellow")
+            else:
+                shown = self.format_text(summary) + self.fact_flag(r, "format")
+            facts.append((self.w("format"), shown))
+        facts.append((self.w("place"), self.place_text(summary) + self.fact_flag(r, "venues")))
+        facts.append((self.w("leads"), self.lead_lines(r) if r.leads else self.unknown()))
+        statuses = self.commitment_counts(r)
+        if statuses:
+            facts.append((self.w("commitments"), RText(statuses)))
+        facts.append((self.w("sourcing"), RText(self.sourcing(r))))
+        if full:  # the curators' own record keeping
+            facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+        label_width = max(cell_width(label) for label, _ in facts) + 2
+        self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
+
+    def commitment_counts(self, r: Round) -> str:
+        """``16 announced · 1 delivered``: the round's commitments by status, said once; an outcome
+        then names its commitment's status only when it went further than announced."""
+        counts: dict[str, int] = {}
+        for t in r.topics:
+            for o in t.outcomes:
+                if o.commitment:
+                    counts[o.commitment.status] = counts.get(o.commitment.status, 0) + 1
+        order = sorted(counts, key=lambda k: -counts[k])
+        return " · ".join(f"{counts[k]} {self.w(k)}" for k in order)
+
+    def partner_name(self, r: Round) -> str:
+        """The name of the partner of the round's dialogue."""
+        return self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
+
+    def lead_lines(self, r: Round) -> RText:
+        """The leads, Taiwan first, one a line: name — title, side."""
+        out = RText()
+        for i, p in enumerate(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])):
+            if i:
+                out.append("\n")
+            out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
+            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
+            if extra:
+                out.append(f" — {extra}")
+        return out
+
+    def sourcing(self, r: Round) -> str:
+        """``5 sources (1 weak)``: how many sources the round has, and how many of them are weak."""
+        weak = len([s for s in r.sources if s.weak])
+        text = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
+        if weak:
+            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
+        return text
+
+    def show_participants(self, r: Round, numbers: dict) -> None:
+        self.print(self.heading(self.w("participants")))
+        items = []
+        for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
+            side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
+            who = RText(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold" if p in r.leads else "")
+            who += self.marks(p)
+            role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
+            detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+            who.append(" — " + detail)
+            who += self.cites(p.sources, numbers)
+            if p.note:
+                who.append("\n" + self.t(p.note), style="dim")
+            items.append(who)
+        self.print(self.bullets(items))
+
+    def show_topics(self, r: Round, numbers: dict, full: bool) -> None:
+        """Each topic, numbered, with its outcomes and their commitments under it."""
+        self.print(self.heading(self.w("topics") + " / " + self.w("outcomes")))
+        if not r.topics:
+            self.print(self.unknown())
+        for i, t in enumerate(r.topics, 1):
+            topic = self.ds.topics[t.topic]
+            line = RText(self.t(topic.name), style="bold")
+            if t.label and self.t(t.label) != self.t(topic.name):
+                line.append(f" — {self.t(t.label)}")
+            if not t.headline:
+                line.append(f" ({self.w('also_mentioned')})", style="dim")
+            line += self.marks(t) + self.cites(t.sources, numbers)
+            if t.note and full:
+                line.append("\n" + self.t(t.note), style="dim")
+            self.print(self.bullets([line], f"{i}."))
+            items = [self.outcome_item(o, numbers, full) for o in t.outcomes]
+            if items:
+                self.print(self.bullets(items, "•", indent=3))
+
+    def outcome_item(self, o, numbers: dict, full: bool) -> RText:
+        """An outcome with its marks and sources; a commitment's status, and with ``full`` its evidence."""
+        from ..query import evidence_for
+
+        item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
+        if o.note and full:
+            item.append("\n" + self.t(o.note), style="dim")
+        if o.commitment and (full or o.commitment.status != "announced"):  # announced: said once, in the facts
+            item.append("\n" + self.label(self.w("commitment")), style="magenta")
+            item.append(self.w(o.commitment.status), style="bold magenta")
+            for ev in evidence_for(self.ds, o) if full else ():
+                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
+        return item
+
+    def show_more(self, r: Round) -> None:
+        """What ``--full`` would add, in a line."""
+        more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
+        if more:
+            self.print(RText(""))
+            more = [m.lower() for m in more] if self.lang == "en" else more
+            self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
+
+    def show_working_groups(self, r: Round, numbers: dict) -> None:
+        if not r.working_groups:
+            return
+        self.print(self.heading(self.w("working_groups")))
+        items = []
+        for g in r.working_groups:
+            line = RText(self.t(g.name))
+            if g.status:
+                line.append(f" ({self.w(g.status)})", style="dim")
+            line += self.marks(g) + self.cites(g.sources, numbers)
+            if g.note:
+                line.append("\n" + self.t(g.note), style="dim")
+            items.append(line)
+        self.print(self.bullets(items))
+
+    def show_follow_ups_and_notes(self, r: Round, numbers: dict) -> None:
+        if r.follow_ups:
+            self.print(self.heading(self.w("follow_ups")))
+            self.print(self.bullets([
+                RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
+            ]))
+        if r.notes:
+            self.print(self.heading(self.w("notes")))
+            self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
+
+    def show_disputed(self, r: Round, numbers: dict) -> None:
+        """What the sources disagree on, each version with its sources; then what is not confirmed."""
+        if not (r.disputed or r.unverified):
+            return
+        self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
+        items = []
+        for d in r.disputed:
+            line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
+            if d.note:
+                line.append(" — " + self.t(d.note))
+            for v in d.versions:
+                line.append("\n– " + self.t(v.value))
+                line += self.cites(v.sources, numbers)
+            items.append(line)
+        for u in r.unverified:
+            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+        self.print(self.bullets(items))
+
+    def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
+        """The numbered sources, each with its URL on a line of its own (or why there is none)."""
+        self.print(self.heading(self.w("sources")))
+        width = len(str(len(r.sources))) + 2
+        for s in r.sources:
+            self.print(Filled([(f"[{numbers[s.id]}]".rjust(width) + " ", self.source_line(s), "cyan")]))
+            if s.url:
+                self.url_line(s.url, width + 1)
+            elif s.note and full:  # where it was published, and why there is no link
+                self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
+        if self.cut_urls:
+            self.print(RText(""))
+            self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
+
+    def url_line(self, url: str, indent: int) -> None:
+        """A URL on a line of its own, never folded: indented if it fits, else flush left, else cut
+        with … (on a terminal it stays a link to the whole address; --format markdown and json give it)."""
+        from urllib.parse import unquote
+
+        from .layout import cell_width, truncate
+
+        room = self.console.width
+        url = visible(url)
+        try:  # shown decoded, never cut inside an escape
+            readable = visible(unquote(url, errors="strict"))
+        except UnicodeDecodeError:
+            readable = url
+        if cell_width(readable) + indent > room and cell_width(readable) <= room:
+            indent = 0
+        shown = truncate(readable, room - indent)
+        self.cut_urls = self.cut_urls or shown != readable
+        from rich.style import Style
+
+        link = url if is_web_address(url) else None  # anything else is shown, never followed
+        self.console.print(RText(" " * indent) + RText(shown, style=Style(color="blue", link=link)), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+    def source_line(self, s) -> RText:
+        line = RText(self.t(s.publisher))
+        if s.title:
+            line.append(" — " + self.t(s.title), style="italic")
+        if s.date:
+            line.append(f" ({s.date})")
+        if s.weak:
+            line.append(f" [{self.w('weak')}]", style="yellow")
+        return line
+
+    def document_line(self, d, full: bool = False) -> RText:
+        line = RText(self.t(d.title), style="bold")
+        bits = [self.w(d.kind)]
+        if d.date:
+            bits.append(f"{self.w('signed')} {d.date}")
+        if d.in_force:
+            bits.append(f"{self.w('in_force')} {d.in_force}")
+        if d.term and d.term.years:
+            term = f"{self.w('term')} {d.term.years} {self.w('years')}"
+            if d.term.extendable_years:
+                term += f", {self.w('extendable')} {d.term.extendable_years}"
+            bits.append(term)
+        line.append(f" ({'; '.join(bits)})", style="dim")
+        if full:
+            line.append(f"  {d.id}", style="dim")
+        return line
+
+
+def write(target: Target, ds, r, fmt: str, full: bool = False) -> None:
+    """One round (``api.get_round``), in any format."""
+    if fmt == "table":
+        ShowView(target, ds).show(r, full=full)
+        return
+    obj = full_round(ds, r)
+    if fmt == "json":
+        write_json(target.stream, obj)
+    elif fmt == "csv":
+        rows = []
+        for t in obj["topics"]:
+            outcomes = t["outcomes"] or [None]
+            for o in outcomes:
+                rows.append({
+                    "round": r.id, "topic": t["topic"], "topic_name": t["name"], "label": t["label"],
+                    "outcome": o["id"] if o else None, "text": o["text"] if o else None,
+                    "commitment": (o.get("commitment") or {}).get("status") if o else None,
+                })
+        write_csv(target.stream, [S.flat(x, target.lang) for x in rows], ["round", "topic", "topic_name", "label", "outcome", "text", "commitment"])
+    else:
+        target.stream.write(visible(show_markdown(ds, obj, target.lang)))
+
+
+# ---------------------------------------------------------------- JSON
+def full_round(ds: Dataset, r: Round) -> dict:
+    """Everything about one round, for ``show``: the listing's fields, then every field of the
+    data file in full (``sources``, ``disputed`` and ``unverified`` become the full lists), with
+    names resolved, outcome IDs in full and, for commitments, their evidence."""
+    from ..query import evidence_for
+
+    out = S.round_object(ds, r)
+    body = S.plain(r)
+    for p_obj, p in zip(body["participants"], r.participants):
+        p_obj["name"] = S.text(S.person_name(ds, p))
+    body["topics"] = [{"id": t.topic, **t_obj} for t_obj, t in zip(body["topics"], r.topics)]
+    for t_obj, t in zip(body["topics"], r.topics):
+        t_obj["name"] = S.text(ds.topics[t.topic].name)
+        t_obj["theme"] = ds.topics[t.topic].theme
+        for o_obj, o in zip(t_obj["outcomes"], t.outcomes):
+            o_obj["id"] = f"{r.id}/{o.id}"
+            if o.commitment:
+                o_obj["evidence"] = [S.evidence_object(e) for e in evidence_for(ds, o)]
+    body["documents"] = [S.document_object(ds, ds.documents[d]) for d in r.documents]
+    for key in ("date_note", "participants", "topics", "documents", "working_groups", "follow_ups",
+                "notes", "disputed", "unverified", "sources"):
+        out[key] = body[key]
+    return out
+
+
+# ---------------------------------------------------------------- Markdown
+
+_t = pick  # a {"en", "zh"} object in the reader's language
+
+
+def _cites(ids, numbers) -> str:
+    return "".join(f"[{numbers[i]}]" for i in ids or () if i in numbers)
+
+
+def show_markdown(ds, obj: dict, lang: str) -> str:
+    numbers = {s["id"]: n for n, s in enumerate(obj["sources"], 1)}
+    name = _t(obj["dialogue_name"], lang)
+    title = f"{name} {obj['round']}" if obj["round"] is not None else f"{name}: {_t(obj['name'], lang)}"
+    out = [f"# {md_escape(title)} ({obj['id']})", ""]
+    out += _facts(obj, lang)
+    if obj["participants"]:
+        out += ["", f"## {word('participants', lang)}", ""]
+        out += [_participant(p, numbers, lang) for p in obj["participants"]]
+    out += ["", f"## {word('topics', lang)}", ""]
+    for i, t in enumerate(obj["topics"], 1):
+        out += _topic(i, t, numbers, lang)
+    out += _sections(obj, numbers, lang)
+    out += _disputed(obj, numbers, lang)
+    out += ["", f"## {word('sources', lang)}", ""]
+    out += [_source(n, s, lang) for n, s in enumerate(obj["sources"], 1)]
+    return "\n".join(out) + "\n"
+
+
+def _facts(obj: dict, lang: str) -> list[str]:
+    """The round's facts as a list: date, format, place, leads, sourcing, last check, and the date's note."""
+    w = lambda k: word(k, lang)
+    unknown = w("unknown")
+    rows = [
+        (w("date"), (obj["date"] or unknown) + (f" – {obj['end_date']}" if obj["end_date"] else "")),
+        (w("format"), w(obj["format"]) if obj["format"] else unknown),
+        (w("place"), "; ".join(_t(v, lang) for v in obj["venue"]) or unknown),
+        (w("leads"), "; ".join(_t(p["name"], lang) for p in obj["leads"]) or unknown),
+        (w("sourcing"), f"{len(obj['sources'])} ({obj['weak_sources']} {w('weak')})"),
+        (w("last_verified"), obj["last_verified"]),
+    ]
+    out = [f"- **{k}:** {md_escape(v)}" for k, v in rows]
+    if obj.get("date_note"):
+        out.append(f"- {md_escape(_t(obj['date_note'], lang))}")
+    return out
+
+
+def _participant(p: dict, numbers: dict, lang: str) -> str:
+    bits = [b for b in (_t(p.get("title"), lang), _t(p.get("organisation"), lang) if p.get("person") else "") if b]
+    flag = f" *({word('unverified', lang)})*" if p.get("unverified") else ""
+    return f"- **{md_escape(_t(p['name'], lang))}** ({word(p['role'], lang)}){': ' + md_escape(', '.join(bits)) if bits else ''}{flag} {_cites(p['sources'], numbers)}".rstrip()
+
+
+def _topic(i: int, t: dict, numbers: dict, lang: str) -> list[str]:
+    """A numbered topic, then its outcomes, each with the status of its commitment and the evidence."""
+    w = lambda k: word(k, lang)
+    label = _t(t.get("label"), lang)
+    head = _t(t["name"], lang) + (f" — {label}" if label and label != _t(t["name"], lang) else "")
+    extra = "" if t["headline"] else f" *({w('also_mentioned')})*"
+    out = [f"{i}. **{md_escape(head)}**{extra} {_cites(t['sources'], numbers)}".rstrip()]
+    for o in t["outcomes"]:
+        line = f"    - {md_escape(_t(o['text'], lang))} {_cites(o['sources'], numbers)}".rstrip()
+        if o.get("unverified"):
+            line += f" *({w('unverified')})*"
+        if o.get("commitment"):
+            line += f" — **{w('commitment')}: {w(o['commitment']['status'])}**"
+            for ev in o.get("evidence", []):
+                line += f"; → {ev['date'] or w('unknown')}: {md_escape(_t(ev['text'], lang))}"
+        out.append(line)
+    return out
+
+
+def _sections(obj: dict, numbers: dict, lang: str) -> list[str]:
+    """Documents, working groups, follow-ups and notes, each a section where the round has any."""
+    unknown = word("unknown", lang)
+    sections = (
+        ("documents", lambda d: f"{_t(d['title'], lang)} ({d['document_kind']}, {d['date'] or unknown})", None),
+        ("working_groups", lambda g: _t(g["name"], lang), "sources"),
+        ("follow_ups", lambda f: f"{f['date']}: {_t(f['text'], lang)}", "sources"),
+        ("notes", lambda n: _t(n["text"], lang), "sources"),
+    )
+    out = []
+    for key, fmt_item, cite_key in sections:
+        if obj.get(key):
+            out += ["", f"## {word(key, lang)}", ""]
+            for item in obj[key]:
+                out.append(f"- {md_escape(fmt_item(item))} {_cites(item.get(cite_key), numbers) if cite_key else ''}".rstrip())
+    return out
+
+
+def _disputed(obj: dict, numbers: dict, lang: str) -> list[str]:
+    if not (obj.get("disputed") or obj.get("unverified")):
+        return []
+    w = lambda k: word(k, lang)
+    out = ["", f"## {w('disputed')} / {w('unverified')}", ""]
+    for d in obj.get("disputed", []):
+        versions = "; ".join(f"{_t(v['value'], lang)} {_cites(v['sources'], numbers)}" for v in d["versions"])
+        out.append(f"- **{w('disputed')}: {d['about']}** — {md_escape(versions)}")
+    for u in obj.get("unverified", []):
+        out.append(f"- **{w('unverified')}: {u['about']}** — {md_escape(_t(u['note'], lang))} {_cites(u['sources'], numbers)}".rstrip())
+    return out
+
+
+def _source(n: int, s: dict, lang: str) -> str:
+    line = f"{n}. {md_escape(_t(s['publisher'], lang))}"
+    if s.get("title"):
+        line += f", *{md_escape(_t(s['title'], lang))}*"
+    if s.get("date"):
+        line += f" ({s['date']})"
+    if s.get("url"):
+        line += f" <{s['url']}>" if is_web_address(s["url"]) else f" {md_escape(s['url'])}"
+    if s.get("weak"):
+        line += f" — {word('weak', lang)}"
+    return line

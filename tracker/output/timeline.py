@@ -1,0 +1,188 @@
+"""The answer of ``timeline``: rounds, documents and follow-ups in date order, in every format."""
+
+from __future__ import annotations
+
+from rich.text import Text as RText
+
+from ..data.model import Dataset, Document
+from ..data.summary import RoundSummary
+from ..safe import json_text
+from . import serialize as S
+from .formats import write_json, write_json_texts, write_rows
+from .target import Target
+from .terminal import Writer
+
+STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
+STACKED_INDENT = "    "
+HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
+MORE_TOPICS = {"en": " and\u00a0{more}\u00a0more", "zh": "等\u2060{total}\u2060項"}  # zh: 等N項 counts them all
+NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
+
+
+class TimelineView(Writer):
+    """One column layout for the whole timeline, as ``git log``."""
+
+    def timeline(self, entries: list) -> None:
+        """One column layout for the whole timeline, as ``git log``: a year line when the year
+        changes, dates aligned, each round with its place and headline topics under it, the
+        documents it produced indented beneath it, undated items last under a heading of their own.
+
+        ``entries``: ``query.TimelineEntry`` items."""
+        if not entries:
+            self.print(RText(self.w("no_rounds"), style="dim"))
+            return
+        rounds = {e.record.id: e.record for e in entries if e.kind not in ("document", "follow-up")}
+        under: dict[str, list] = {}
+        rows = []
+        for e in entries:
+            r = e.record
+            if e.kind == "document" and r.round in rounds and (r.date is None or r.date == rounds[r.round].date):
+                under.setdefault(r.round, []).append(r)
+            elif e.kind == "follow-up" and r.id.split("/", 1)[0] != r.record and r.id in rounds:
+                continue
+            elif e.kind == "follow-up" and self.follow_up_is_a_round(e, rounds):
+                continue  # the round it names is on the timeline already
+            else:
+                rows.append(e)
+        dated = [e for e in rows if e.date]
+        undated = [e for e in rows if not e.date]
+        width = max([len(self.entry_date(e)) for e in dated] + [10])
+        name_width = max(len(self.dialogue_tag(e)) for e in rows)
+        # too narrow for the text beside the date and the dialogue: each entry's text goes under them
+        self.stacked = self.console.width - (width + name_width + 4) < STACK_BELOW
+        gaps = self.skipped_years(rows)
+        by_year: dict[int, list] = {}
+        for e in dated:
+            by_year.setdefault(e.date.year, []).append(e)
+        for n, year in enumerate(sorted(set(by_year) | set(gaps))):
+            if n:
+                self.print(RText(""))
+            self.print(RText(f"{year:04d}", style="bold underline"))
+            for e in by_year.get(year, ()):
+                self.timeline_entry(e, self.entry_date(e), width, name_width, under)
+            for d_id in gaps.get(year, ()):
+                head = RText(f"{'—':<{width}}  ") + RText(f"{self.dialogue_name(d_id):<{name_width}}", style="bold") + RText("  ")
+                indent = STACKED_INDENT if self.stacked else " " * (width + name_width + 4)
+                self.print_hanging(head, RText(NO_ROUND[self.lang].format(year=year), style="dim"), indent)
+        if undated:
+            if dated:
+                self.print(RText(""))
+            self.print(RText(self.w("undated"), style="bold underline"))
+            for e in undated:
+                self.timeline_entry(e, "—", width, name_width, under)
+
+    def skipped_years(self, rows) -> dict[int, list[str]]:
+        """The years in which a series of numbered rounds held none, between two that it held:
+        year -> the dialogues that skipped it."""
+        held: dict[str, set[int]] = {}
+        for e in rows:
+            if e.kind not in ("document", "follow-up") and e.date and getattr(e.record, "round", None) is not None:
+                held.setdefault(e.record.dialogue, set()).add(e.date.year)
+        gaps: dict[int, list[str]] = {}
+        for d_id, years in held.items():
+            for year in range(min(years) + 1, max(years)):
+                if year not in years:
+                    gaps.setdefault(year, []).append(d_id)
+        return gaps
+
+    def entry_date(self, e) -> str:
+        return str(self.date_text(e.date, getattr(e.record, "end_date", None)))
+
+    def follow_up_is_a_round(self, e, rounds: dict) -> bool:
+        """A follow-up whose date and dialogue are those of a round on the timeline (the next round itself)."""
+        own = rounds.get(e.record.record)
+        return any(r.date == e.date and r.dialogue == (own.dialogue if own else None) for r in rounds.values())
+
+    def dialogue_tag(self, e) -> str:
+        r = e.record
+        dialogue = e.dialogue if e.kind == "follow-up" else r.dialogue
+        partner = e.partner if e.kind == "follow-up" else self.ds.partner_of(r) if e.kind == "document" else r.partner
+        return self.dialogue_name(dialogue) or (partner or "").upper()
+
+    def document_mark(self, d) -> RText:
+        """A document on the timeline: a mark, its title and its kind."""
+        mark = "◆ " if not self.ascii else "* "
+        return RText(mark, style="magenta") + RText(self.pick(d.title) + self.paren(self.w(d.kind)))
+
+    def timeline_entry(self, e, date: str, width: int, name_width: int, under: dict) -> None:
+        tag = self.dialogue_tag(e)
+        if self.stacked:
+            self.console.print(RText(f"{date}  ") + RText(tag, style="bold"), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            head, indent = RText(STACKED_INDENT), STACKED_INDENT
+        else:
+            head = RText(f"{date:<{width}}  ") + RText(f"{tag:<{name_width}}", style="bold") + RText("  ")
+            indent = " " * (width + name_width + 4)
+        r = e.record
+        if e.kind == "document":
+            self.print_hanging(head, self.document_mark(r), indent)
+            return
+        if e.kind == "follow-up":
+            mark = "↳ " if not self.ascii else "> "
+            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(r.text)), indent)
+            return
+        from .layout import keep
+
+        documents = under.get(r.id, [])
+        own = self.round_name_short(r)
+        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if self.pick(v) not in own)  # no place twice
+        if r.event == "signing" and documents:  # what was signed names the event: each agreement once
+            for k, d in enumerate(documents):
+                signed = self.document_mark(d)
+                if k == 0 and place:
+                    signed.append(" · " + place)
+                self.print_hanging(head if k == 0 else RText(indent), signed, indent)
+            return
+        name = RText(own, style="bold")
+        bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
+        if bits:
+            name.append(" · " + " · ".join(bits))
+        self.print_hanging(head, name, indent)
+        headline = [self.pick(t.name) for t in r.topics if t.headline]
+        if headline:
+            shown = self.names(headline[:HEADLINE_TOPICS])
+            if len(headline) > HEADLINE_TOPICS:
+                shown += MORE_TOPICS[self.lang].format(more=len(headline) - HEADLINE_TOPICS, total=len(headline))
+            self.print_hanging(RText(indent), RText(shown, style="dim"), indent)
+        for d in documents:
+            self.print_hanging(RText(indent), self.document_mark(d), indent + "  ")
+
+    def print_hanging(self, head: RText, body: RText, indent: str) -> None:
+        """``head`` then ``body`` filled to the width, its later lines under ``indent``, words whole."""
+        from .layout import wrap
+
+        lines = wrap(body.plain, self.console.width, indent, first=head.plain)
+        style = body.style or (body.spans[-1].style if body.spans else "")
+        for n, line in enumerate(lines):
+            text = (head + RText(line[len(head.plain):], style=style)) if n == 0 and line.startswith(head.plain) else RText(line, style=style if n else "")
+            self.console.print(text, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+
+
+TIMELINE_COLUMNS = S.TIMELINE_COLUMNS
+
+
+def write(target: Target, ds, entries, fmt: str) -> None:
+    """Timeline entries (``query.timeline``), in any format."""
+    if fmt == "table":
+        TimelineView(target, ds).timeline(list(entries))
+    elif fmt == "timelinejs":
+        from .export import timelinejs
+
+        write_json(target.stream, timelinejs(ds, [S.plain_of(timeline_text(ds, e)) for e in entries], target.lang))
+    else:
+        texts = (timeline_text(ds, e) for e in entries)
+        if fmt == "json":
+            write_json_texts(target.stream, texts)
+        else:
+            write_rows(target.stream, fmt, [S.timeline_row(S.plain_of(t), target.lang) for t in texts], TIMELINE_COLUMNS)
+
+
+def follow_up_object(entry) -> dict:
+    """A follow-up event on the timeline: its evidence, and the dialogue and partner of its round."""
+    return {**S.evidence_object(entry.record), "dialogue": entry.dialogue, "partner": entry.partner}
+
+
+def timeline_text(ds: Dataset, entry) -> str:
+    """The JSON text of a ``TimelineEntry``: a round's summary, a document or a follow-up."""
+    if isinstance(entry.record, (RoundSummary, Document)):
+        return S.record_text(ds, entry.record)
+    return json_text(follow_up_object(entry))
