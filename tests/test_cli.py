@@ -251,7 +251,7 @@ def test_a_plain_command_line_builds_that_command_alone():
     cases = {
         "list": ["list"],
         "list ": ["--lang", "zh", "list", "--format", "json"],
-        "show": ["--data-dir=x", "--no-cache", "show", "1"],
+        "show": ["--data-dir=x", "show", "1"],
         "export": ["export", "ics", "a.ics"],
     }
     for name, argv in cases.items():

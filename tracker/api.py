@@ -34,18 +34,16 @@ DateLike = Union[str, _dt.date, None]
 COMMITMENT_STATUSES = ("announced", "in-progress", "delivered", "lapsed", "unknown")
 
 
-def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None, cache: bool = True) -> Dataset:
+def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None) -> Dataset:
     """Read and check a data folder (by default the data shipped with the tracker).
 
     ``today`` is the date the checks compare with (a ``last_verified`` in the future
-    is an error); ``cache=False`` reads every file again instead of using the
-    cache folder the command line shares. Raises ``DataError`` carrying every problem.
+    is an error). Raises ``DataError`` carrying every problem.
     """
     from .data.load import default_data_dir, load as _load
-    from .data.store import cache_dir, open_backend
 
     root = str(data_dir) if data_dir is not None else default_data_dir()
-    return _load(root, today or _dt.date.today(), open_backend(cache_dir() if cache else None, root)).dataset
+    return _load(root, today or _dt.date.today())
 
 
 def _filters(ds: Dataset, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None) -> _q.Filters:

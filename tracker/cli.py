@@ -1,6 +1,6 @@
 """The command line: typer commands that parse options and wire load → query → render.
 
-Every command takes the shared options --lang, --data-dir, --no-cache and
+Every command takes the shared options --lang, --data-dir and
 --color (also accepted before the command name), and every listing takes
 --format.  ``main`` turns every failure into one line on stderr and an exit
 status from ``ExitStatus``.
@@ -47,7 +47,6 @@ SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "peo
 
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
 DataDirOpt = Annotated[Optional[str], typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal [env: TRACKER_PAGER, PAGER; default: less -FRX].")]
 ColorOpt = Annotated[Optional[Color], typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
@@ -62,13 +61,11 @@ ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Replace the outpu
 TopicOpt = Annotated[Optional[str], typer.Option("--topic", "-t", help="Only rounds that discussed this topic or theme (ID, name or alias; see `tracker topics`).", show_default=False)]
 
 
-def _apply(env: Env, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False) -> Env:
+def _apply(env: Env, lang=None, data_dir=None, color=None, no_pager=False) -> Env:
     if lang is not None:
         env.lang_option = lang
     if data_dir is not None:
         env.data_dir_option = data_dir
-    if no_cache:
-        env.no_cache_option = True
     if color is not None:
         env.color_option = color
     if no_pager:
@@ -116,17 +113,16 @@ def _with_shared_options(func):
     extra = [
         inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
         inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
-        inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
         inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
         inspect.Parameter("no_pager", kw, default=False, annotation=NoPagerOpt),
         inspect.Parameter("ctx", kw, annotation=typer.Context),
     ]
 
     @functools.wraps(func)
-    def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
+    def wrapper(*args, ctx, lang=None, data_dir=None, color=None, no_pager=False, **kw_args):
         from .output.pager import paged
 
-        env = _apply(ctx.find_root().obj, lang, data_dir, no_cache, color, no_pager)
+        env = _apply(ctx.find_root().obj, lang, data_dir, color, no_pager)
         with paged(env):
             return func(env, *args, **kw_args)
 
@@ -153,11 +149,10 @@ def _full_app() -> typer.Typer:
 
 
 def load_data(env: Env):
-    """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
+    """The checked data of the command's data folder (raises DataError)."""
     from .data.load import load
-    from .data.store import open_backend
 
-    return load(env.data_dir, env.today, open_backend(env.cache_folder, env.data_dir))
+    return load(env.data_dir, env.today)
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -172,11 +167,10 @@ def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
-    no_cache: NoCacheOpt = False,
     color: ColorOpt = None,
     no_pager: NoPagerOpt = False,
 ) -> None:
-    _apply(ctx.obj, lang, data_dir, no_cache, color, no_pager)
+    _apply(ctx.obj, lang, data_dir, color, no_pager)
     _help_without_command(ctx)
 
 
@@ -210,7 +204,7 @@ def list_(
     from . import query
     from .output import render
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     render.rounds(env, ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
 
 
@@ -238,7 +232,7 @@ def show(
     from . import api
     from .output import render
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     render.show(env, ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
@@ -271,7 +265,7 @@ def compare(
     from .rules import date_key
     from .output.words import word
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
     if c.a.date and c.b.date and date_key(c.a.date) > date_key(c.b.date):
         env.stderr.write(word("later_first", env.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
@@ -301,7 +295,7 @@ def timeline(
     from . import query
     from .output import render
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     f = query.make_filters(ds, **filters)
     with render.pictures(env, svg, html, force, fmt):
         render.timeline(env, ds, query.timeline(ds, f, with_follow_ups), fmt)
@@ -332,7 +326,7 @@ def topics(
     from . import api, query
     from .output import render
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     with render.pictures(env, svg, html, force, fmt):
         if topic:
             ids = query.resolve_topics(ds, topic)
@@ -363,7 +357,7 @@ def search(
 
     if not text.strip():
         raise InputError("empty search text")
-    ds = load_data(env).dataset
+    ds = load_data(env)
     render.search(env, ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text)
 
 
@@ -388,7 +382,7 @@ def commitments(
     from . import api
     from .output import render
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     rows = api.commitments(ds, **filters, status=status, today=env.today)
     render.commitments(env, ds, rows, fmt)
 
@@ -424,7 +418,7 @@ def export_sqlite(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from .output import export, files
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=env.data_dir, stdout=env.stdout)
     _wrote(env, written)
 
@@ -443,7 +437,7 @@ def export_ics(env: Env, path: PathArg, force: ForceOpt = False, **filters) -> N
     from .output import export, files
     from . import query
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     f = query.make_filters(ds, **filters)
     data, skipped = export.ics_bytes(ds, env.lang, query.filter_rounds(ds, f))
     _wrote(env, files.write_bytes(path, data, force=force, data_dir=env.data_dir, stdout=env.stdout))
@@ -462,7 +456,7 @@ def export_json(env: Env, path: PathArg, force: ForceOpt = False) -> None:
     """
     from .output import export, files
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     _wrote(env, files.write_text(path, export.json_text(ds), force=force, data_dir=env.data_dir, stdout=env.stdout))
 
 
@@ -484,7 +478,7 @@ def export_csv(
     """
     from .output import export, files
 
-    ds = load_data(env).dataset
+    ds = load_data(env)
     _wrote(env, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=env.data_dir))
 
 
@@ -513,20 +507,18 @@ def _run_validate(env: Env, path: Optional[str], strict: bool) -> int:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
     from .errors import one_line
     from .data.load import check
-    from .data.store import open_backend
 
     root = path or env.data_dir
-    store, problems = check(root, env.today, open_backend(env.cache_folder, root))
+    ds, problems = check(root, env.today)
     problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     for p in problems:
         print(p, file=env.stderr)
     failed = bool(errors) or (strict and bool(warnings))
-    if store is not None:
-        ds = store.dataset
+    if ds is not None:
         summary = (
-            f"{root}: {len(ds.dialogues)} dialogues, {len(store.round_paths)} rounds and meetings, "
+            f"{root}: {len(ds.dialogues)} dialogues, {len(ds.rounds)} rounds and meetings, "
             f"{len(ds.documents)} documents, {len(ds.topics)} topics, {len(ds.people)} people"
         )
     else:
@@ -639,7 +631,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
     for arg in args:
         if arg in _ROOT_OPTIONS_WITH_VALUE:
             next(args, None)
-        elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE or arg == "--no-cache":
+        elif arg.startswith("--") and arg.split("=")[0] in _ROOT_OPTIONS_WITH_VALUE:
             continue
         elif arg.startswith("-"):
             return _full_app()  # --help, --version, --, or a mistake: the whole app answers

@@ -26,7 +26,6 @@ class Env:
     # set from options (command line wins over the environment)
     lang_option: Optional[str] = None
     data_dir_option: Optional[str] = None
-    no_cache_option: bool = False
     color_option: Optional[str] = None
     no_pager_option: bool = False
     recording: Optional[object] = None  # a recording console while --svg/--html is being made
@@ -57,16 +56,6 @@ class Env:
         from .data.load import default_data_dir
 
         return default_data_dir()
-
-    @property
-    def use_cache(self) -> bool:
-        return not (self.no_cache_option or self.environ.get("TRACKER_NO_CACHE"))
-
-    @property
-    def cache_dir(self) -> str:
-        from .data.store import cache_dir
-
-        return cache_dir(self.environ)
 
     @property
     def color(self) -> bool:
@@ -118,8 +107,3 @@ class Env:
             except (AttributeError, OSError, ValueError):
                 return None
         return None
-
-    @property
-    def cache_folder(self) -> Optional[str]:
-        """The cache folder to use, or None with --no-cache or TRACKER_NO_CACHE."""
-        return self.cache_dir if self.use_cache else None

@@ -33,13 +33,6 @@ class Text:
         """The text in ``lang``, falling back to the other language."""
         return pick(self, lang)
 
-    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
-        return [self.en, self.zh]
-
-    def __setstate__(self, state) -> None:
-        object.__setattr__(self, "en", state[0])
-        object.__setattr__(self, "zh", state[1])
-
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
@@ -88,14 +81,6 @@ class PartialDate:
     def sort_key(self) -> tuple:
         return (self.year, self.month or 0, self.day or 0)
 
-    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
-        return [self.year, self.month, self.day]
-
-    def __setstate__(self, state) -> None:
-        object.__setattr__(self, "year", state[0])
-        object.__setattr__(self, "month", state[1])
-        object.__setattr__(self, "day", state[2])
-
 
 def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     """A field with documentation; ``default=...`` marks it required."""
@@ -135,23 +120,7 @@ def record(cls=None, /, *, kw_only: bool = True):
         return hash(tuple(getattr(self, n) for n in names))
 
     cls.__repr__, cls.__eq__, cls.__hash__ = __repr__, __eq__, __hash__
-    cls.__getstate__, cls.__setstate__ = _pickling(names)
     return cls
-
-
-def _pickling(names: tuple) -> tuple:
-    """``__getstate__`` and ``__setstate__`` for a frozen, slotted dataclass: the state a dataclass
-    pickles (its field values in order), without looking its fields up for every record."""
-    set_field = object.__setattr__
-
-    def __getstate__(self) -> list:
-        return [getattr(self, n) for n in names]
-
-    def __setstate__(self, state) -> None:
-        for n, value in zip(names, state):
-            set_field(self, n, value)
-
-    return __getstate__, __setstate__
 
 Side = Literal["taiwan", "partner", "other"]
 Format = Literal["in-person", "virtual", "hybrid"]
@@ -437,14 +406,9 @@ FOLDERS = {"dialogues": Dialogue, "rounds": Round, "documents": Document}
 
 
 class Dataset:
-    """Every record of a data folder, checked and indexed.
+    """Every record of a data folder, checked and indexed by ID."""
 
-    ``rounds`` may be given as a function: the rounds are then read on first use. ``index``, set by
-    the loader, keeps what the listings need of each round (see ``store.Store``); without it the
-    listings work from the rounds themselves.
-    """
-
-    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "root", "index", "_rounds", "_outcomes", "_load")
+    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "rounds", "root", "_outcomes")
 
     def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
         self.root = root
@@ -454,23 +418,13 @@ class Dataset:
         self.people: dict[str, Person] = {p.id: p for p in people}
         self.dialogues: dict[str, Dialogue] = {d.id: d for d in dialogues}
         self.documents: dict[str, Document] = {d.id: d for d in sorted(documents, key=document_order)}
-        self._rounds = None
-        self._outcomes = None
-        self._load = rounds if callable(rounds) else (lambda: rounds)
-        self.index = None
+        # in date order (unknown dates last), then by dialogue and number
+        self.rounds: dict[str, Round] = {r.id: r for r in sorted(rounds, key=round_order)}
+        self._outcomes: Optional[dict[str, Outcome]] = None
 
     def round(self, round_id: str) -> Round:
-        """One round by ID; read alone from the index when the rounds have not all been read."""
-        if self._rounds is None and self.index is not None:
-            return self.index.round(round_id)
+        """One round by ID."""
         return self.rounds[round_id]
-
-    @property
-    def rounds(self) -> dict[str, Round]:
-        """Rounds in date order (unknown dates last), then by dialogue and number."""
-        if self._rounds is None:
-            self._rounds = {r.id: r for r in sorted(self._load(), key=round_order)}
-        return self._rounds
 
     def partner_of(self, d: Document) -> Optional[str]:
         """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""
