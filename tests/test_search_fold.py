@@ -17,14 +17,17 @@ _FIRST = (re.compile(r"(?<=[a-z]{2})ies\b"), re.compile(r"(?<=[a-z]{3})(?<![su])
 
 
 def first_search_fold(t: str) -> str:
-    folded = text.fold_name(t).replace("-", " ")
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", t).casefold().translate(str.maketrans(text.VARIANTS))
+    folded = " ".join(t.split()).replace("-", " ")
     folded = " ".join(folded.split())
     return _FIRST[1].sub("", _FIRST[0].sub("y", folded))
 
 
 @settings(max_examples=3000, deadline=None)
 @given(TEXTS)
-def test_search_fold_is_what_it_was(t):
+def test_search_fold_is_what_it_was_after_width_and_variants(t):
     assert text.fold(t) == first_search_fold(t)
 
 
@@ -46,3 +49,20 @@ def test_finding_in_the_shipped_rounds_at_once_is_finding_in_each():
         entries = text.search_entries(ds, r)
         for needle in ("semiconductor", "supply chain", "5g", "台灣", "s"):
             assert text.find(entries, needle) == [(p, t) for p, t in entries if needle in text.fold(t)]
+
+
+def test_variant_characters_and_full_width_fold_alike():
+    assert text.fold("臺灣") == text.fold("台灣")
+    assert text.fold("ＥＰＰＤ") == text.fold("eppd")
+    for a, b in text.VARIANTS.items():
+        assert text.fold(a) == text.fold(b)
+
+
+def test_search_for_taiwan_in_either_writing_gives_the_same_results():
+    import json
+
+    from conftest import run
+
+    a, b = (run("search", word, "--format", "json") for word in ("臺灣", "台灣"))
+    assert a.code == b.code == 0
+    assert json.loads(a.out) and json.loads(a.out) == json.loads(b.out)

@@ -19,6 +19,7 @@ from typing import Iterable, Optional, Union
 
 from . import query as _q
 from .errors import InputError
+from .rules import COMMITMENT_STATUSES
 from .data.model import Dataset, Round
 from .data.summary import Evidence
 from .results import CommitmentRow, Comparison, Hit, Pair, SearchResult, TimelineEntry, TopicMention
@@ -31,7 +32,6 @@ __all__ = [
 ]
 
 DateLike = Union[str, _dt.date, None]
-COMMITMENT_STATUSES = ("announced", "in-progress", "delivered", "lapsed", "unknown")
 
 
 def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None) -> Dataset:
@@ -47,21 +47,7 @@ def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None) ->
 
 
 def _filters(ds: Dataset, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None) -> _q.Filters:
-    dates = {}
-    for name, value in (("since", since), ("until", until)):
-        if isinstance(value, _dt.date):
-            dates[name] = value
-    f = _q.make_filters(
-        ds, dialogue, partner,
-        None if "since" in dates else since, None if "until" in dates else until, topic,
-    )
-    if dates:
-        from dataclasses import replace
-
-        f = replace(f, **dates)
-        if f.since and f.until and f.until < f.since:
-            raise InputError(f"until {f.until} is before since {f.since}")
-    return f
+    return _q.make_filters(ds, dialogue, partner, since, until, topic)
 
 
 def get_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Round:

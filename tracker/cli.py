@@ -42,7 +42,7 @@ _REGISTERED: set = set()  # the names whose typer command is made
 Format = Literal["table", "json", "csv", "markdown"]
 Lang = Literal["en", "zh"]
 Color = Literal["auto", "always", "never"]
-Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
+from .rules import CommitmentStatus as Status  # noqa: E402
 SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
 
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]

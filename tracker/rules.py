@@ -15,10 +15,16 @@ This module imports nothing else of the tracker, so that any module may use it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional, get_args
 
 if TYPE_CHECKING:
     from .data.model import Participant, PartialDate, Text
+
+
+# What became of a promise, as the evidence shows: the one list of commitment statuses
+CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
+COMMITMENT_STATUSES: tuple[str, ...] = get_args(CommitmentStatus)
+EVIDENCED_STATUSES = ("in-progress", "delivered", "lapsed")  # a status that needs something following the promise up
 
 
 def pick(text: Any, lang: str) -> str:

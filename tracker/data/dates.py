@@ -114,10 +114,12 @@ def to_roc(date: _dt.date, style: str = "cjk") -> str:
     return f"民國{year}年{date.month}月{date.day}日"
 
 
-def date_range(since: Optional[str], until: Optional[str]) -> tuple[Optional[_dt.date], Optional[_dt.date]]:
-    """Inclusive bounds from --since and --until; InputError if the range is empty."""
-    start = parse_date(since).first_day() if since is not None else None
-    end = parse_date(until).last_day() if until is not None else None
+def date_range(since: "str | _dt.date | None", until: "str | _dt.date | None") -> tuple[Optional[_dt.date], Optional[_dt.date]]:
+    """Inclusive bounds from --since and --until (text, or days already); InputError if the range is empty.
+
+    The one check of a date range, for the command line and the library alike."""
+    start = since if isinstance(since, _dt.date) else parse_date(since).first_day() if since is not None else None
+    end = until if isinstance(until, _dt.date) else parse_date(until).last_day() if until is not None else None
     if start and end and end < start:
         raise InputError(f"--until {until} ends before --since {since} starts")
     return start, end

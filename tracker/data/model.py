@@ -18,7 +18,7 @@ import datetime as _dt
 from dataclasses import dataclass, field, fields
 from typing import Literal, Optional
 
-from ..rules import date_key, pick, round_order
+from ..rules import CommitmentStatus, date_key, pick, round_order
 
 # ---------------------------------------------------------------- primitives
 
@@ -65,9 +65,10 @@ class PartialDate:
     def last_day(self) -> _dt.date:
         if self.day:
             return _dt.date(self.year, self.month, self.day)
+        if self.month == 12:
+            return _dt.date(self.year, 12, 31)  # also in 9999, the last year a date can have
         if self.month:
-            nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - _dt.timedelta(days=1)
+            return _dt.date(self.year, self.month + 1, 1) - _dt.timedelta(days=1)
         return _dt.date(self.year, 12, 31)
 
     def __str__(self) -> str:
@@ -235,8 +236,6 @@ class Participant:
 
 
 LEAD_ROLES = ("lead", "co-chair", "host")
-
-CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
 
 
 @record

@@ -8,14 +8,33 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Iterator
 
 from .model import Dataset, PartialDate, Round, Text
 
 
+# Variant characters that writers in Taiwan use for one another: each folds to the second.
+VARIANTS = {
+    "臺": "台",
+    "裏": "裡",
+    "綫": "線",
+    "着": "著",
+    "峯": "峰",
+    "啓": "啟",
+    "爲": "為",
+    "衆": "眾",
+    "麪": "麵",
+    "–": "-",  # en dash
+    "—": "-",  # em dash
+}
+_VARIANTS = str.maketrans(VARIANTS)
+
+
 def fold_name(text: str) -> str:
-    """Text as names compare: case folded, dashes unified, spaces collapsed."""
-    return " ".join(text.casefold().replace("–", "-").replace("—", "-").split())
+    """Text as names compare: full-width and compatibility forms made plain (NFKC), case folded,
+    variant characters (臺/台 … see ``VARIANTS``) and dashes unified, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_VARIANTS).split())
 
 
 # "ies" after two letters, "s" after three letters but not after s or u; each pattern starts with

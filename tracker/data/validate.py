@@ -14,6 +14,7 @@ from typing import Optional
 
 from . import model
 from ..errors import Problem
+from ..rules import EVIDENCED_STATUSES
 from .parse import FileResult, _close
 
 
@@ -314,7 +315,7 @@ def _check_evidence(results: list[FileResult], outcome_dates: dict[str, Optional
             for o in t.outcomes:
                 key = f"{r.record.id}/{o.id}"
                 status = o.commitment.status if o.commitment else None
-                if status in ("in-progress", "delivered", "lapsed") and key not in evidenced:
+                if status in EVIDENCED_STATUSES and key not in evidenced:
                     add(_at_mark(r.path, places.get(o.id, (0, 0)), f"commitment {key} is {status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
 
 
