@@ -38,6 +38,15 @@ def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
     still read, so that its syntax errors are reported too.
     """
     if not os.path.exists(root):
+        if os.path.islink(root):
+            try:
+                os.stat(root)
+            except OSError as exc:
+                import errno
+
+                if exc.errno == errno.ELOOP:
+                    return [], [Problem(root, 0, 0, "the data folder is a symbolic link loop", "point --data-dir at the real folder")]
+            return [], [Problem(root, 0, 0, "the data folder is a broken symbolic link", "point --data-dir at the real folder")]
         return [], [Problem(root, 0, 0, "data folder does not exist", "check --data-dir or TRACKER_DATA_DIR")]
     if not os.path.isdir(root):
         return [], [Problem(root, 0, 0, "is a file, not a data folder", "point --data-dir at the folder that holds partners.yaml")]
@@ -61,6 +70,8 @@ class _Walk:
 
     def __init__(self, root: str) -> None:
         self.root = root
+        self.real_root = os.path.realpath(root)
+        self.walked: set[str] = set()  # every real folder is walked once, however many links lead to it
         self.files: list[tuple[str, Optional[type]]] = []
         self.problems: list[Problem] = []
 
@@ -74,10 +85,20 @@ class _Walk:
             if real in seen:
                 self.problem(folder, "symbolic link loop: this folder contains itself", "remove the link")
                 return None, seen
+            if not self.inside(real):
+                self.problem(folder, "symbolic link to a folder outside the data folder", "copy the files into the data folder")
+                return None, seen
+            if real in self.walked:
+                self.problem(folder, "symbolic link to a folder already read", "remove the link: each folder is read once")
+                return None, seen
+            self.walked.add(real)
             return sorted(os.scandir(folder), key=lambda e: e.name), seen | {real}
         except OSError as exc:
             self.problem(folder, f"cannot read folder: {exc.strerror or exc}")
             return None, seen
+
+    def inside(self, real: str) -> bool:
+        return real == self.real_root or real.startswith(self.real_root.rstrip(os.sep) + os.sep)
 
     def folder(self, folder: str, cls: Optional[type], seen: frozenset) -> None:
         entries, seen = self.entries(folder, seen)
@@ -94,7 +115,7 @@ class _Walk:
                 continue
             if is_dir:
                 self.subfolder(folder, entry, cls, seen)
-            elif entry.name.endswith(YAML_SUFFIXES):
+            elif entry.name.lower().endswith(YAML_SUFFIXES):
                 self.file(folder, entry, cls)
 
     def subfolder(self, folder: str, entry, cls: Optional[type], seen: frozenset) -> None:
@@ -112,10 +133,12 @@ class _Walk:
     def file(self, folder: str, entry, cls: Optional[type]) -> None:
         from .model import ROOT_FILES
 
-        if folder == self.root:
-            self.files.append((entry.path, ROOT_FILES.get(entry.name)))
-        elif entry.is_symlink() and not os.path.exists(entry.path):
+        if entry.is_symlink() and not os.path.exists(entry.path) and folder != self.root:
             self.problem(entry.path, "broken symbolic link", "remove or fix the link")
+        elif entry.is_symlink() and os.path.isfile(entry.path) and not self.inside(os.path.realpath(entry.path)):
+            self.problem(entry.path, "symbolic link to a file outside the data folder", "copy the file into the data folder")
+        elif folder == self.root:
+            self.files.append((entry.path, ROOT_FILES.get(entry.name)))
         else:
             self.files.append((entry.path, cls))
 

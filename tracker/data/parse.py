@@ -8,6 +8,7 @@ Every value keeps its line and column until it has been checked.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -21,6 +22,10 @@ from .schema import Spec, fields_of
 _TEXT_PART = Spec("text", "str", True, None, "")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+
+# invisible characters that move or break text: the Arabic letter mark, the left-to-right and
+# right-to-left marks, the line and paragraph separators (refused in data as controls are)
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029]")
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -324,10 +329,10 @@ class Reader:
         if not text:
             self.problem(node, f"{_at(label)}empty text")
             return _BAD
-        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text)
+        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
         if bad:
             ch = bad.group()
-            what = "bidirectional control" if ord(ch) > 0xFF else "control character"
+            what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
             hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
             self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
             return _BAD

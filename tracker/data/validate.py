@@ -93,9 +93,22 @@ def _noun(cls_name: str) -> str:
 
 
 def _check_source(result: FileResult, source: model.Source) -> None:
-    if source.url and not source.url.startswith(("http://", "https://")):
-        where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+    if not source.url:
+        return
+    where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+    if not source.url.startswith(("http://", "https://")):
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
+    elif any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url):
+        result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20"))
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
