@@ -8,17 +8,40 @@ full-text search and the commitments ledger.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
+from .data.model import (
+    Dataset,
+    Document,
+    Outcome,
+    PartialDate,
+    Round,
+    RoundTopic,
+    record,
+)
+from .data.summary import (
+    Evidence,
+    RoundSummary,
+    filter_key,
+    follow_up_evidence,
+    summarize,
+)
+from .data.text import find, search_entries, texts
+from .data.text import fold as search_fold
+from .data.text import fold_name as _fold
 from .errors import InputError
-from .data.model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, record
-from .data.summary import Evidence, RoundSummary, filter_key, follow_up_evidence, summarize
-from .data.text import fold as search_fold, fold_name as _fold, find, search_entries, texts
-from .safe import cut
 from .rules import date_key, dialogue_short, round_order
+from .safe import cut
 
 if TYPE_CHECKING:  # built only when a question that gives them is asked
-    from .results import CommitmentRow, Comparison, SearchResult, TimelineEntry, TopicMention
+    from .results import (
+        CommitmentRow,
+        Comparison,
+        SearchResult,
+        TimelineEntry,
+        TopicMention,
+    )
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -97,7 +120,7 @@ def _numbers(rounds: list[Round]) -> str:
     return ("round " if len(nums) == 1 else "rounds ") + ", ".join(map(str, nums))
 
 
-def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Round:
+def resolve_round(ds: Dataset, ref: str, dialogue: str | None = None) -> Round:
     """A round from ``6``, ``eppd:6``, ``eppd-6``, ``dde:2``, ``eppd:first``, ``eppd:latest`` or an ID."""
     text = (ref or "").strip()
     if not text:
@@ -159,11 +182,11 @@ def _number(text: str) -> bool:
 
 @record(kw_only=False)
 class Filters:
-    dialogue: Optional[str] = None
-    partner: Optional[str] = None
-    since: Optional[_dt.date] = None
-    until: Optional[_dt.date] = None
-    topics: Optional[frozenset] = None
+    dialogue: str | None = None
+    partner: str | None = None
+    since: _dt.date | None = None
+    until: _dt.date | None = None
+    topics: frozenset | None = None
 
     @property
     def dated(self) -> bool:
@@ -194,7 +217,7 @@ def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
     ]
 
 
-def topic_matcher(ds: Dataset, topics) -> "Callable[[str], bool]":
+def topic_matcher(ds: Dataset, topics) -> Callable[[str], bool]:
     """Whether a text names one of ``topics``: by name or alias, in either language, folded as
     search folds, a Latin name as a whole word (``AI`` is not found in ``said``)."""
     import re
@@ -244,7 +267,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
     """The topic diff of two rounds: matched by topic ID first, then by broader theme.
 
     Only headline topics (the official agenda) take part unless ``all_topics``.
@@ -259,7 +282,7 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Compa
     dropped: list[RoundTopic] = []
     a_topics = [t for t in a.topics if all_topics or t.headline]
     b_topics = [t for t in b.topics if all_topics or t.headline]
-    b_by_id = {}
+    b_by_id: dict[str, RoundTopic] = {}
     for t in b_topics:
         b_by_id.setdefault(t.topic, t)
     a_left, matched = [], set()
@@ -288,7 +311,7 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Compa
     return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered)
 
 
-def _on_or_before(d: Optional[PartialDate], limit: Optional[PartialDate]) -> bool:
+def _on_or_before(d: PartialDate | None, limit: PartialDate | None) -> bool:
     return d is not None and limit is not None and d.first_day() <= limit.last_day()
 
 
@@ -304,7 +327,7 @@ def evidence_for(ds: Dataset, outcome: Outcome) -> list[Evidence]:
     return evidence_index(ds).get(key, [])
 
 
-_EVIDENCE_CACHE: dict[int, dict] = {}
+_EVIDENCE_CACHE: dict[int, tuple[Dataset, dict[str, list[Evidence]]]] = {}
 
 
 def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
@@ -334,7 +357,7 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list["CommitmentRow"]:
+def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date) -> list[CommitmentRow]:
     from .results import CommitmentRow
 
     rows = []
@@ -399,14 +422,14 @@ def list_rounds(ds: Dataset, f: Filters) -> Iterable[RoundSummary]:
 
 
 def _topic_needles(ds: Dataset, topics: frozenset) -> set[str]:
-    needles = set()
+    needles: set[str] = set()
     for t in topics:
         topic = ds.topics[t]
         needles.update(search_fold(n) for n in (topic.name.en, topic.name.zh, *topic.aliases) if n)
     return needles
 
 
-def _names_in_outcomes(ds: Dataset, r: Round, needles: list[str], names: "Callable[[str], bool]") -> bool:
+def _names_in_outcomes(ds: Dataset, r: Round, needles: list[str], names: Callable[[str], bool]) -> bool:
     """Whether an outcome of round ``r`` names one of the topics (found by ``needles``, matched by ``names``)."""
     if not needles:
         return False
@@ -414,7 +437,7 @@ def _names_in_outcomes(ds: Dataset, r: Round, needles: list[str], names: "Callab
     return any(".outcomes[" in path and names(t) for needle in needles for path, t in find(entries, needle))
 
 
-def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable["TimelineEntry"]:
+def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[TimelineEntry]:
     """Rounds, meetings, milestones and documents (and follow-up events) in date order, unknown
     dates last. On the same day a round comes before a document, and a document before a
     follow-up."""
@@ -436,7 +459,7 @@ def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable["Tim
     return [entry for _, entry in entries]
 
 
-def search(ds: Dataset, text: str, f: Filters) -> Iterable["SearchResult"]:
+def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
     """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text``
     (any case, either language, English plurals and hyphens folded), streamed."""
     from .results import Hit, SearchResult
@@ -445,7 +468,7 @@ def search(ds: Dataset, text: str, f: Filters) -> Iterable["SearchResult"]:
     if not needle:
         raise InputError("empty search text")
 
-    def results() -> Iterable["SearchResult"]:
+    def results() -> Iterable[SearchResult]:
         for r in ds.rounds.values():
             if keep_key(f, _round_key(ds, r)):
                 hits = find(search_entries(ds, r), needle)
@@ -459,7 +482,7 @@ def search(ds: Dataset, text: str, f: Filters) -> Iterable["SearchResult"]:
     return results()
 
 
-def topic_history(ds: Dataset, ids: frozenset) -> list["TopicMention"]:
+def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
     """Every round that discussed one of the topics ``ids``, in date order."""
     from .results import TopicMention
 

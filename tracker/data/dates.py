@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from typing import Optional
 
 from ..errors import InputError
 from .model import PartialDate
@@ -28,7 +27,7 @@ HELP = (
 )
 
 
-def _build(year: int, month: Optional[int], day: Optional[int], text: str) -> PartialDate:
+def _build(year: int, month: int | None, day: int | None, text: str) -> PartialDate:
     try:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
@@ -114,7 +113,7 @@ def to_roc(date: _dt.date, style: str = "cjk") -> str:
     return f"民國{year}年{date.month}月{date.day}日"
 
 
-def date_range(since: "str | _dt.date | None", until: "str | _dt.date | None") -> tuple[Optional[_dt.date], Optional[_dt.date]]:
+def date_range(since: str | _dt.date | None, until: str | _dt.date | None) -> tuple[_dt.date | None, _dt.date | None]:
     """Inclusive bounds from --since and --until (text, or days already); InputError if the range is empty.
 
     The one check of a date range, for the command line and the library alike."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from .model import Dataset
@@ -31,7 +31,7 @@ def default_data_dir() -> str:
 # ---------------------------------------------------------------- the data folder
 
 
-def scan(root: str) -> tuple[list[tuple[str, Optional[type]]], list[Problem]]:
+def scan(root: str) -> tuple[list[tuple[str, type | None]], list[Problem]]:
     """Every data file under ``root`` as (path, class), and problems.
 
     The class is None for a YAML file in a place the tracker does not know; it is
@@ -72,10 +72,10 @@ class _Walk:
         self.root = root
         self.real_root = os.path.realpath(root)
         self.walked: set[str] = set()  # every real folder is walked once, however many links lead to it
-        self.files: list[tuple[str, Optional[type]]] = []
+        self.files: list[tuple[str, type | None]] = []
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str, hint: Optional[str] = None) -> None:
+    def problem(self, path: str, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(path, 0, 0, message, hint))
 
     def entries(self, folder: str, seen: frozenset):
@@ -100,7 +100,7 @@ class _Walk:
     def inside(self, real: str) -> bool:
         return real == self.real_root or real.startswith(self.real_root.rstrip(os.sep) + os.sep)
 
-    def folder(self, folder: str, cls: Optional[type], seen: frozenset) -> None:
+    def folder(self, folder: str, cls: type | None, seen: frozenset) -> None:
         entries, seen = self.entries(folder, seen)
         for entry in entries or ():
             if entry.name.startswith("."):
@@ -118,7 +118,7 @@ class _Walk:
             elif entry.name.lower().endswith(YAML_SUFFIXES):
                 self.file(folder, entry, cls)
 
-    def subfolder(self, folder: str, entry, cls: Optional[type], seen: frozenset) -> None:
+    def subfolder(self, folder: str, entry, cls: type | None, seen: frozenset) -> None:
         """At the top, a folder of records (rounds/, dialogues/, documents/); below, any folder."""
         from .model import FOLDERS, ROOT_FILES
 
@@ -130,7 +130,7 @@ class _Walk:
             self.problem(entry.path, "is a folder, not a file", f"{entry.name} holds records; replace the folder with the file")
         # other folders at the top (schema/, notes/) are not data
 
-    def file(self, folder: str, entry, cls: Optional[type]) -> None:
+    def file(self, folder: str, entry, cls: type | None) -> None:
         from .model import ROOT_FILES
 
         if entry.is_symlink() and not os.path.exists(entry.path) and folder != self.root:
@@ -143,7 +143,7 @@ class _Walk:
             self.files.append((entry.path, cls))
 
 
-def read_any(path: str, cls: Optional[type]) -> "FileResult":
+def read_any(path: str, cls: type | None) -> FileResult:
     """Read one file and run the checks that need only that file."""
     from .parse import FileResult, read_file
     from .validate import check_file, stem_of
@@ -165,7 +165,7 @@ class _Anything:
     """Stand-in class for files in unknown places: only their syntax is checked."""
 
 
-def check(root: str, today: _dt.date) -> tuple[Optional[Dataset], list[Problem]]:
+def check(root: str, today: _dt.date) -> tuple[Dataset | None, list[Problem]]:
     """The checked data of ``root`` (None if it has errors), and every problem found, warnings too."""
     from .validate import check_folder
 
@@ -179,7 +179,7 @@ def check(root: str, today: _dt.date) -> tuple[Optional[Dataset], list[Problem]]
     return dataset_of(root, [(cls, r.record) for (_, cls), r in zip(files, results)]), sorted(problems)
 
 
-def dataset_of(root: str, records: list[tuple[Optional[type], Any]]) -> Dataset:
+def dataset_of(root: str, records: list[tuple[type | None, Any]]) -> Dataset:
     """The data set of the records read from a folder, as (class, record)."""
     from .model import Dialogue, Document, Partners, People, Round, Taxonomy
 

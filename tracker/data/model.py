@@ -16,7 +16,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, fields
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:  # only type checkers read it (typing has it from Python 3.11)
+
+    def dataclass_transform(**_options):
+        return lambda f: f
 
 from ..rules import CommitmentStatus, date_key, pick, round_order
 
@@ -95,7 +102,17 @@ def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     return field(default=default, metadata=metadata)
 
 
-def record(cls=None, /, *, kw_only: bool = True):
+_T = TypeVar("_T")
+
+
+@overload
+def record(cls: type[_T], /) -> type[_T]: ...
+@overload
+def record(cls: None = None, /, *, kw_only: bool = True) -> Callable[[type[_T]], type[_T]]: ...
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def record(cls: Any = None, /, *, kw_only: bool = True) -> Any:
     """A frozen, slotted dataclass, built by keyword only unless ``kw_only=False`` (so that required
     and optional fields may mix). ``@record`` or ``@record(kw_only=False)``.
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import Problem
-from ..safe import UNSAFE_OR_NEWLINE, UNSAFE, cut, unsafe_name
+from ..safe import UNSAFE, UNSAFE_OR_NEWLINE, cut, unsafe_name
 from .model import PartialDate, Text
 from .schema import Spec, fields_of
 
@@ -75,7 +75,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
-def read_bytes(path: str) -> tuple[Optional[bytes], Optional[Problem]]:
+def read_bytes(path: str) -> tuple[bytes | None, Problem | None]:
     """The bytes of a regular file of at most MAX_FILE_BYTES, or a problem.
 
     The file is opened without blocking (a FIFO never waits for a writer) and
@@ -125,7 +125,7 @@ def _too_big(path: str, what: str) -> Problem:
     return Problem(path, 0, 0, f"{what}; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
 
 
-def decode(path: str, raw: bytes) -> tuple[Optional[str], Optional[Problem]]:
+def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 (with or without a BOM, any line endings) or a problem that says what it is."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -256,7 +256,7 @@ def _compose(path: str, text: str):
 # ---------------------------------------------------------------- node walking
 
 
-def _close(word: str, choices) -> Optional[str]:
+def _close(word: str, choices) -> str | None:
     import difflib
 
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -270,7 +270,7 @@ class Reader:
         self.result = result
         self.seen: set[int] = set()
 
-    def problem(self, node, message: str, hint: Optional[str] = None, warning: bool = False) -> None:
+    def problem(self, node, message: str, hint: str | None = None, warning: bool = False) -> None:
         mark = node.start_mark
         self.result.problems.append(Problem(self.result.path, mark.line + 1, mark.column + 1, message, hint, warning))
 
@@ -480,10 +480,12 @@ def read_file(path: str, cls: type) -> FileResult:
     if problem:
         result.problems.append(problem)
         return result
+    assert raw is not None
     text, problem = decode(path, raw)
     if problem:
         result.problems.append(problem)
         return result
+    assert text is not None
     node, problem = _compose(path, text)
     if problem:
         result.problems.append(problem)

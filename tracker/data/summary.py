@@ -9,23 +9,21 @@ This module is part of the data layer: it imports the model and the shared rules
 
 from __future__ import annotations
 
-from typing import Optional
-
-from .model import Dataset, PartialDate, Participant, Round, Text, record
 from ..rules import dialogue_short, display_name
 from ..safe import json_text
+from .model import Dataset, PartialDate, Participant, Round, Text, record
 
 
 @record(kw_only=False)
 class NamedPerson:
     """A participant with the name the output shows (the person's, else the organisation's)."""
 
-    person: Optional[str]
-    name: Optional[Text]
+    person: str | None
+    name: Text | None
     side: str
-    role: Optional[str]
-    title: Optional[Text]
-    organisation: Optional[Text]
+    role: str | None
+    title: Text | None
+    organisation: Text | None
 
 
 @record(kw_only=False)
@@ -36,7 +34,7 @@ class TopicSummary:
     id: str
     name: Text
     theme: str
-    label: Optional[Text]
+    label: Text | None
     headline: bool
     outcomes: int
 
@@ -52,15 +50,15 @@ class RoundSummary:
 
     id: str
     kind: str
-    event: Optional[str]
+    event: str | None
     dialogue: str
     dialogue_name: Text
-    round: Optional[int]
-    name: Optional[Text]
-    date: Optional[PartialDate]
-    end_date: Optional[PartialDate]
+    round: int | None
+    name: Text | None
+    date: PartialDate | None
+    end_date: PartialDate | None
     partner: str
-    format: Optional[str]
+    format: str | None
     venue: tuple  # of Text
     leads: tuple  # of NamedPerson
     topics: tuple  # of TopicSummary
@@ -70,7 +68,7 @@ class RoundSummary:
     disputed: tuple  # of field names
     unverified: tuple  # of field names
     last_verified: PartialDate
-    topic_match: Optional[str] = None
+    topic_match: str | None = None
 
 
 @record(kw_only=False)
@@ -79,7 +77,7 @@ class Evidence:
 
     kind: str  # follow-up | document | outcome
     id: str
-    date: Optional[PartialDate]
+    date: PartialDate | None
     text: Text
     record: str  # the round or document it is recorded in
     sources: tuple  # Source objects
@@ -112,7 +110,7 @@ def summarize(ds: Dataset, r: Round) -> RoundSummary:
     )
 
 
-def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[PartialDate], topics) -> tuple:
+def filter_key(dialogue, partner, date: PartialDate | None, end: PartialDate | None, topics) -> tuple:
     """What the filters look at: dialogue, partner, first and last possible day (ordinals), topic IDs."""
     first = date.first_day().toordinal() if date else None
     last = (end or date).last_day().toordinal() if date else None
@@ -122,11 +120,11 @@ def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[Par
 # ---------------------------------------------------------------- the plain (JSON) form
 
 
-def _text(t: Optional[Text]) -> Optional[dict]:
+def _text(t: Text | None) -> dict | None:
     return {"en": t.en, "zh": t.zh} if t else None
 
 
-def _date(d: Optional[PartialDate]) -> Optional[str]:
+def _date(d: PartialDate | None) -> str | None:
     return str(d) if d else None
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 from .model import Dataset, PartialDate, Round, Text
-
 
 # Variant characters that writers in Taiwan use for one another: each folds to the second.
 VARIANTS = {

@@ -10,15 +10,16 @@ import dataclasses
 import datetime as _dt
 import os
 from collections import defaultdict
-from typing import Optional
+from itertools import pairwise
+from typing import Any
 
-from . import model
 from ..errors import Problem
 from ..rules import EVIDENCED_STATUSES
+from . import model
 from .parse import FileResult, _close
 
 
-def _p(result: FileResult, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
+def _p(result: FileResult, where, message: str, hint: str | None = None, warning: bool = False) -> Problem:
     return _at_mark(result.path, where, message, hint, warning)
 
 
@@ -122,7 +123,7 @@ def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
 
 def _facts(rec) -> list:
     """(path in the file, description, item) of every fact of a record that cites sources and can be marked unverified."""
-    out = []
+    out: list[tuple[str, str, Any]] = []
     if isinstance(rec, model.Round):
         for i, p in enumerate(rec.participants):
             out.append((f"participants[{i}]", f"participant {_who(p)!r}", p))
@@ -202,7 +203,7 @@ def _outcome_places(result: FileResult) -> dict[str, tuple[int, int]]:
     return {i: (ln, c) for k, i, ln, c in result.defs if k == "Outcome"}
 
 
-def _cites(rec) -> list[tuple[str, Optional[model.PartialDate], tuple]]:
+def _cites(rec) -> list[tuple[str, model.PartialDate | None, tuple]]:
     """(label, date, targets) of everything in a record that follows up outcomes."""
     out = []
     if isinstance(rec, model.Round):
@@ -229,7 +230,7 @@ _REF_FILE = {
 }
 
 
-def _at_mark(path: str, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
+def _at_mark(path: str, where, message: str, hint: str | None = None, warning: bool = False) -> Problem:
     line, col = where if where else (0, 0)
     return Problem(path, line, col, message, hint, warning)
 
@@ -251,7 +252,7 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
     return problems
 
 
-def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tuple]], dict[str, Optional[model.PartialDate]]]:
+def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tuple]], dict[str, model.PartialDate | None]]:
     """Every ID the files define, by kind, with where (a record defined twice is a problem);
     and the date of the round or document each outcome was promised at."""
     known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
@@ -269,7 +270,7 @@ def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tupl
             add(_at_mark(r.path, where, f"{kind} {ident!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
         else:
             known[kind][ident] = (r.path, where[0] if where else 0)
-    outcome_dates: dict[str, Optional[model.PartialDate]] = {}
+    outcome_dates: dict[str, model.PartialDate | None] = {}
     for r in results:
         if isinstance(r.record, model.Round):
             for t in r.record.topics:
@@ -309,7 +310,7 @@ def _check_references(results: list[FileResult], known: dict[str, dict[str, tupl
             add(Problem(r.path, ref.line, ref.col, f"unknown {ref.kind} {ref.value!r}", hint))
 
 
-def _check_evidence(results: list[FileResult], outcome_dates: dict[str, Optional[model.PartialDate]], add) -> None:
+def _check_evidence(results: list[FileResult], outcome_dates: dict[str, model.PartialDate | None], add) -> None:
     """Evidence must not predate the promise; a status beyond 'announced' needs evidence."""
     evidenced: set[str] = set()
     for r in results:
@@ -339,7 +340,7 @@ def _check_numbering(rounds: list[FileResult], add) -> None:
             by_dialogue[r.record.dialogue].append(r)
     for dialogue, items in by_dialogue.items():
         items.sort(key=lambda r: r.record.round)
-        for prev, cur in zip(items, items[1:]):
+        for prev, cur in pairwise(items):
             p, c = prev.record, cur.record
             if p.round == c.round:
                 add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {c.round} is also in {prev.path}", "two files for the same round"))
