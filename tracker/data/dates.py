@@ -32,7 +32,7 @@ def _build(year: int, month: int | None, day: int | None, text: str) -> PartialD
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
-            _dt.date(year, month, day)
+            _dt.date(year, month or 0, day)  # a day needs a month: month 0 does not exist
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is out of range")
     except ValueError as exc:
@@ -56,24 +56,24 @@ def parse_date(text: str) -> PartialDate:
         raise InputError(f"cannot read the date {raw[:30]!r}… ({HELP})")
     m = _ISO.match(text)
     if m:
-        y, mo, d = (int(g) if g else None for g in m.groups())
-        return _build(y, mo, d, raw)
+        iso = [int(g) if g else None for g in m.groups()]
+        return _build(iso[0] or 0, iso[1], iso[2], raw)
     m = _CJK.match(text)
     if m:
-        minguo, y, mo, d = m.groups()
-        year = int(y)
+        minguo, cy, cmo, cd = m.groups()
+        year = int(cy)
         if minguo or year < 1000:
             year = _roc(year, raw)
-        return _build(year, int(mo) if mo else None, int(d) if d else None, raw)
+        return _build(year, int(cmo) if cmo else None, int(cd) if cd else None, raw)
     m = _SLASH.match(text)
     if m:
-        y, mo, d = m.groups()
-        year = int(y)
-        if len(y) <= 3:
+        sy, smo, sd = m.groups()
+        year = int(sy)
+        if len(sy) <= 3:
             year = _roc(year, raw)
-        elif len(y) != 4:
+        elif len(sy) != 4:
             raise InputError(f"cannot read the date {raw!r} ({HELP})")
-        return _build(year, int(mo), int(d) if d else None, raw)
+        return _build(year, int(smo), int(sd) if sd else None, raw)
     m = _COMPACT.match(text)
     if m:
         digits = m.group(1)
@@ -87,7 +87,7 @@ def _natural(text: str, raw: str) -> PartialDate:
     """English dates through python-dateutil, keeping only the parts the user typed."""
     if not re.search(r"[A-Za-z]", text) or not re.search(r"\d{4}", text):
         raise InputError(f"cannot read the date {raw!r} ({HELP})")
-    from dateutil import parser as dparser
+    from dateutil import parser as dparser  # type: ignore[import-untyped]
 
     try:
         one = dparser.parse(text, default=_dt.datetime(2001, 1, 1), fuzzy=False)

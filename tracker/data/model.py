@@ -71,7 +71,7 @@ class PartialDate:
 
     def last_day(self) -> _dt.date:
         if self.day:
-            return _dt.date(self.year, self.month, self.day)
+            return _dt.date(self.year, self.month or 1, self.day)
         if self.month == 12:
             return _dt.date(self.year, 12, 31)  # also in 9999, the last year a date can have
         if self.month:

@@ -200,7 +200,7 @@ def _lean_resolver() -> type:
 def _parser_with(lean: type) -> type:
     """A loader class: libyaml's parser (or, without libyaml, PyYAML's own, slower) and ``lean``."""
     try:
-        from yaml.cyaml import CParser
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
         class LeanLoader(CParser, lean):
             def __init__(self, stream):
