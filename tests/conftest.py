@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +33,9 @@ class Result:
     err: str
 
 
-CACHE = tempfile.mkdtemp(prefix="tracker-test-cache-")
-
-
 def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: str = "utf-8") -> Result:
-    """Run `tracker ARGS` in-process, as a user would see it (100 columns, a cache of the tests' own)."""
-    base = {"TRACKER_CACHE_DIR": CACHE, "COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
+    """Run `tracker ARGS` in-process, as a user would see it (100 columns, the shipped data)."""
+    base = {"COLUMNS": "100", "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
     base.update(environ or {})
     base = {k: v for k, v in base.items() if v is not None}
     out_buf, err_buf = io.BytesIO(), io.BytesIO()
@@ -60,7 +56,7 @@ def tracker_cmd() -> list[str]:
 
 
 def run_process(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    full = {**os.environ, "TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA)}
+    full = {**os.environ, "TRACKER_DATA_DIR": str(DATA)}
     full.pop("FORCE_COLOR", None)
     full.update(env or {})
     return subprocess.run([*tracker_cmd(), *args], env=full, capture_output=True, text=True, timeout=60, **kw)

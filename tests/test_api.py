@@ -17,7 +17,7 @@ from conftest import DATA, FIXTURES, ROOT, TODAY, run
 
 @pytest.fixture(scope="module")
 def ds():
-    return tracker.load(DATA, today=TODAY, cache=False)
+    return tracker.load(DATA, today=TODAY)
 
 
 def test_import_tracker_loads_nothing_else():
@@ -48,7 +48,7 @@ def test_the_command_line_offers_the_choices_the_library_knows():
 def test_load_reads_the_shipped_data_and_another_folder(ds):
     assert isinstance(ds, tracker.Dataset)
     assert len(ds.rounds) == 26
-    other = tracker.load(data_dir=str(FIXTURES / "base"), today=TODAY, cache=False)
+    other = tracker.load(data_dir=str(FIXTURES / "base"), today=TODAY)
     assert sorted(other.rounds) == ["demo-1", "demo-2"]
 
 
@@ -63,7 +63,7 @@ def test_a_data_error_carries_every_problem(tmp_path):
 
     data = build(tmp_path, "unknown-file-in-root")
     with pytest.raises(tracker.DataError) as info:
-        tracker.load(data, today=TODAY, cache=False)
+        tracker.load(data, today=TODAY)
     printed = run("validate", str(data)).err.splitlines()[:-1]  # without the summary line
     assert len(printed) >= 2
     assert [str(p) for p in info.value.problems] == printed

@@ -9,14 +9,13 @@ import pytest
 
 from conftest import DATA, run
 from tracker.data.load import check
-from tracker.data.store import MemoryBackend
 
 
 @pytest.fixture(scope="module")
 def ds():
-    store, problems = check(str(DATA), datetime.date(2026, 11, 21), MemoryBackend())
-    assert store is not None, problems
-    return store.dataset
+    ds, problems = check(str(DATA), datetime.date(2026, 11, 21))
+    assert ds is not None, problems
+    return ds
 
 
 def test_validate_is_clean_and_strict():

@@ -388,7 +388,7 @@ def test_bad_options_are_one_line():
 def dataset():
     from tracker.data.load import load
 
-    return load(str(DATA), TODAY).dataset
+    return load(str(DATA), TODAY)
 
 
 def _date_of(ds, text, published=None):

@@ -20,7 +20,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import CACHE, DATA, TODAY, run, tracker_cmd
+from conftest import DATA, TODAY, run, tracker_cmd
 from test_data_errors import build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -171,8 +171,7 @@ def test_concurrent_exports_to_one_new_path_exactly_one_wins(tmp_path):
         "time.sleep(max(0.0, float(sys.argv[1]) - time.time()))\n"
         "sys.exit(main(['export', sys.argv[2], sys.argv[3]], env))\n"
     )
-    env = _process_env(TRACKER_NO_CACHE="", TRACKER_CACHE_DIR=CACHE)
-    run("list")  # the cache is warm
+    env = _process_env()
     for trial in range(3):
         path = tmp_path / f"all-{trial}.json"
         start = time.time() + 3.0
@@ -321,7 +320,7 @@ def test_every_command_exits_141_when_nobody_reads(args, monkeypatch):
 
     out = io.TextIOWrapper(io.BufferedWriter(_ClosedPipe()), encoding="utf-8")
     err = io.StringIO()
-    environ = {"TRACKER_CACHE_DIR": CACHE, "TRACKER_DATA_DIR": str(DATA), "COLUMNS": "100"}
+    environ = {"TRACKER_DATA_DIR": str(DATA), "COLUMNS": "100"}
     monkeypatch.setattr(sys, "stdout", out)
     code = main(list(args), Env(stdout=out, stderr=err, environ=environ, stdout_isatty=False, today=TODAY))
     assert (code, err.getvalue()) == (141, "")

@@ -2,7 +2,7 @@
 typer and click.
 
 The layers, from the bottom: the shared rules and errors (``rules``, ``errors``, ``safe``,
-``status``), ``tracker.data`` (records, reading, checks, cache), the questions (``query``, ``results``, ``api``,
+``status``), ``tracker.data`` (records, reading, checks), the questions (``query``, ``results``, ``api``,
 ``draft``), ``tracker.output`` (writers for people and machines), and the command line (``cli``,
 ``env``, ``entry``, ``draft_cli``). A module may import from its own layer and the ones below.
 """
@@ -105,8 +105,8 @@ def test_the_cycle_finder_finds_cycles():
 
 def test_the_graph_sees_relative_imports_of_every_depth():
     graph = import_graph()
-    assert "tracker.data.model" in graph["tracker.data.store"]  # from .model import …, in a function
-    assert "tracker.errors" in graph["tracker.data.store"]  # from ..errors import …
+    assert "tracker.data.model" in graph["tracker.data.load"]  # from .model import …
+    assert "tracker.errors" in graph["tracker.data.load"]  # from ..errors import …
     assert "tracker.data.summary" in graph["tracker.query"]  # from .data.summary import …
     assert "tracker.output.listing" in graph["tracker.cli"]  # from .output import listing
 
@@ -125,7 +125,7 @@ def test_imports_run_one_way_from_the_command_line_down_to_the_data():
 
 
 def test_the_layer_check_can_fail():
-    assert layer_of("tracker.data.store") < layer_of("tracker.query") < layer_of("tracker.output.show") < layer_of("tracker.cli")
+    assert layer_of("tracker.data.load") < layer_of("tracker.query") < layer_of("tracker.output.show") < layer_of("tracker.cli")
 
 
 def test_only_public_typer_and_click():

@@ -289,18 +289,6 @@ def test_a_pipe_is_laid_out_for_the_terminal_the_messages_go_to():
         os.close(slave)
 
 
-def test_the_listings_for_people_never_load_every_round(monkeypatch):
-    from tracker.data import store
-
-    def refuse(self):
-        raise AssertionError("every round was loaded")
-
-    monkeypatch.setattr(store.Store, "_load_rounds", refuse)
-    for args in (["list"], ["list", "--dialogue", "eppd"], ["search", "semiconductors"], ["timeline", "--partner", "us"]):
-        res = run(*args)
-        assert res.code == 0, (args, res.err)
-
-
 def _whole_or_cut(name: str, lines: list[str]) -> bool:
     """``name`` stands on one line, or is cut with … on it; never split across two lines."""
     if any(name in line for line in lines):

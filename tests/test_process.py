@@ -42,16 +42,30 @@ def test_a_closed_pipe_is_quiet(big_data):
         assert code in (0, 141)
 
 
+HOOK = """
+import os, time
+import tracker.data.load as load
+
+def read_any(path, cls):  # the first file: say so, then wait as a slow disk would, until interrupted
+    os.write(1, b"reading\\n")
+    time.sleep(120)
+
+load.read_any = read_any
+"""
+
+
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
-    data = tmp_path / "data"
-    generate(800, str(data))  # about two seconds of reading: long enough to interrupt
-    env = {**os.environ, "TRACKER_NO_CACHE": "1"}
-    proc = subprocess.Popen([*tracker_cmd(), "validate", str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+    """Interrupted while it reads the data: the process is known to be reading when the signal comes."""
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(HOOK, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "hook")}
+    for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        proc = subprocess.Popen([*tracker_cmd(), "validate"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert proc.stdout.readline() == b"reading\n"
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == code
+        assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
 
 
 @pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": ""}])

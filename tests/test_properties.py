@@ -13,7 +13,6 @@ from tracker.data.load import check
 from tracker.data.model import Round
 from tracker.data.parse import read_file
 from tracker.query import resolve_round
-from tracker.data.store import MemoryBackend
 
 VALID = (FIXTURES / "base" / "rounds" / "demo-1.yaml").read_text(encoding="utf-8")
 REAL = (DATA / "rounds" / "eppd-1.yaml").read_text(encoding="utf-8")
@@ -75,9 +74,9 @@ def test_a_mutated_folder_is_checked_whole_without_exceptions(tmp_path_factory, 
     target.write_text(mutate(VALID, data), encoding="utf-8")
     import datetime
 
-    store, problems = check(str(folder), datetime.date(2026, 11, 21), MemoryBackend())
+    ds, problems = check(str(folder), datetime.date(2026, 11, 21))
     problems_are_well_formed(problems)
-    assert (store is None) == any(not p.warning for p in problems)
+    assert (ds is None) == any(not p.warning for p in problems)
 
 
 _DATASET = None
@@ -88,8 +87,7 @@ def shipped():
     if _DATASET is None:
         import datetime
 
-        store, _ = check(str(DATA), datetime.date(2026, 11, 21), MemoryBackend())
-        _DATASET = store.dataset
+        _DATASET, _ = check(str(DATA), datetime.date(2026, 11, 21))
     return _DATASET
 
 
@@ -110,8 +108,8 @@ def test_any_round_reference_resolves_or_says_why(ref):
 
 @given(st.lists(st.text(alphabet="ab \u4e2d", max_size=6), min_size=1, max_size=8), st.text(alphabet="ab\u4e2d", min_size=1, max_size=3))
 def test_search_finds_every_entry_that_holds_the_text_and_no_other(texts, needle):
-    from tracker.data.index import ENTRY, FIELD, find
+    from tracker.data.text import find, fold
 
-    blob = ENTRY.join(f"topics[{i}].name.en{FIELD}{t}" for i, t in enumerate(texts))
-    expected = [(f"topics[{i}].name.en", t) for i, t in enumerate(texts) if needle in t]
-    assert find(blob, ENTRY.join(texts), needle) == expected
+    entries = [(f"topics[{i}].name.en", t) for i, t in enumerate(texts)]
+    expected = [(path, t) for path, t in entries if fold(needle) in fold(t)]
+    assert find(entries, fold(needle)) == expected

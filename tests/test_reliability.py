@@ -123,14 +123,10 @@ def test_a_round_number_of_5000_digits_is_an_input_error():
     assert result.err.startswith("error: EPPD has no round 9999999999999999999… (EPPD has rounds")
 
 
-def test_an_argument_that_is_not_text_is_refused_and_the_cache_kept(tmp_path):
-    cache = tmp_path / "cache"
-    assert run_process("list", env={"TRACKER_NO_CACHE": "", "TRACKER_CACHE_DIR": str(cache)}).returncode == 0
-    before = sorted(os.listdir(cache))
-    result = subprocess_run_bytes([b"search", b"semi\xff"], {"TRACKER_NO_CACHE": "", "TRACKER_CACHE_DIR": str(cache)})
+def test_an_argument_that_is_not_text_is_refused(tmp_path):
+    result = subprocess_run_bytes([b"search", b"semi\xff"], {})
     assert result.returncode == 2
     assert result.stderr.decode() == "error: the argument 'semi\\udcff' is not valid UTF-8 text (check the terminal's encoding)\n"
-    assert sorted(os.listdir(cache)) == before
 
 
 def test_chinese_arguments_work_in_the_c_locale():
@@ -203,7 +199,7 @@ COMMANDS = [
 @pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_no_control_character_reaches_the_output(hostile, command, fmt):
-    result = run("--data-dir", str(hostile), "--no-cache", *command, "--format", fmt, environ={"COLUMNS": "200"})
+    result = run("--data-dir", str(hostile), *command, "--format", fmt, environ={"COLUMNS": "200"})
     assert result.code == 0, result.err
     for ch in RAW:
         assert ch not in result.out, f"raw {ch!r} written"
@@ -212,7 +208,7 @@ def test_no_control_character_reaches_the_output(hostile, command, fmt):
 
 
 def test_the_terminal_gets_colour_but_no_escape_from_the_data(hostile):
-    result = run("--data-dir", str(hostile), "--no-cache", "show", "demo:2", environ={"FORCE_COLOR": "1", "COLUMNS": "200"})
+    result = run("--data-dir", str(hostile), "show", "demo:2", environ={"FORCE_COLOR": "1", "COLUMNS": "200"})
     assert result.code == 0
     text = result.out
     assert "\x1b[" in text  # the tracker's own colours
@@ -223,7 +219,7 @@ def test_the_terminal_gets_colour_but_no_escape_from_the_data(hostile):
 
 @pytest.mark.parametrize("command", [("list",), ("show", "demo:2"), ("search", "EP")], ids=lambda c: c[0])
 def test_json_keeps_the_data_but_escapes_it(hostile, command):
-    result = run("--data-dir", str(hostile), "--no-cache", *command, "--format", "json")
+    result = run("--data-dir", str(hostile), *command, "--format", "json")
     assert result.code == 0
     for ch in RAW:
         assert ch not in result.out
@@ -239,7 +235,7 @@ def _strings(value) -> list:
 
 def test_an_svg_of_hostile_data_is_well_formed_xml(hostile, tmp_path):
     svg, html = tmp_path / "out.svg", tmp_path / "out.html"
-    result = run("--data-dir", str(hostile), "--no-cache", "timeline", "--svg", str(svg), "--html", str(html))
+    result = run("--data-dir", str(hostile), "timeline", "--svg", str(svg), "--html", str(html))
     assert result.code == 0, result.err
     text = svg.read_text(encoding="utf-8")
     ET.fromstring(text)  # raises on a control character
@@ -279,7 +275,7 @@ def formula(tmp_path):
 
 def test_export_csv_for_spreadsheets_defuses_formulas(formula, tmp_path):
     out = tmp_path / "tables"
-    result = run("--data-dir", str(formula), "--no-cache", "export", "csv", str(out))
+    result = run("--data-dir", str(formula), "export", "csv", str(out))
     assert result.code == 0, result.err
     cells = [c for row in csv.reader(io.StringIO((out / "rounds.csv").read_text(encoding="utf-8"))) for c in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
@@ -297,7 +293,7 @@ def test_every_formula_start_is_defused(text):
 
 
 def test_csv_on_standard_output_is_written_as_is_for_scripts(formula):
-    result = run("--data-dir", str(formula), "--no-cache", "list", "--format", "csv")
+    result = run("--data-dir", str(formula), "list", "--format", "csv")
     assert result.code == 0
     assert FORMULA.replace('"', '""') in result.out and "'" + FORMULA not in result.out
 

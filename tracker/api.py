@@ -15,63 +15,72 @@ Errors: ``DataError`` (the folder has errors; ``.problems`` lists every one) and
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable, Optional, Union
+from collections.abc import Iterable
 
 from . import query as _q
-from .errors import InputError
 from .data.model import Dataset, Round
-from .data.summary import Evidence
-from .results import CommitmentRow, Comparison, Hit, Pair, SearchResult, TimelineEntry, TopicMention
-from .data.summary import NamedPerson, RoundSummary, TopicSummary
+from .data.summary import Evidence, NamedPerson, RoundSummary, TopicSummary
+from .errors import InputError
+from .results import (
+    CommitmentRow,
+    Comparison,
+    Hit,
+    Pair,
+    SearchResult,
+    TimelineEntry,
+    TopicMention,
+)
+from .rules import COMMITMENT_STATUSES
 
 __all__ = [
-    "load", "get_round", "list_rounds", "timeline", "compare", "search", "commitments", "topic_history",
-    "TimelineEntry", "Hit", "SearchResult", "TopicMention", "Comparison", "Pair", "CommitmentRow", "Evidence",
-    "RoundSummary", "TopicSummary", "NamedPerson", "COMMITMENT_STATUSES",
+    "COMMITMENT_STATUSES",
+    "CommitmentRow",
+    "Comparison",
+    "Evidence",
+    "Hit",
+    "NamedPerson",
+    "Pair",
+    "RoundSummary",
+    "SearchResult",
+    "TimelineEntry",
+    "TopicMention",
+    "TopicSummary",
+    "commitments",
+    "compare",
+    "get_round",
+    "list_rounds",
+    "load",
+    "search",
+    "timeline",
+    "topic_history",
 ]
 
-DateLike = Union[str, _dt.date, None]
-COMMITMENT_STATUSES = ("announced", "in-progress", "delivered", "lapsed", "unknown")
+DateLike = str | _dt.date | None
 
 
-def load(data_dir: Optional[str] = None, *, today: Optional[_dt.date] = None, cache: bool = True) -> Dataset:
+def load(data_dir: str | None = None, *, today: _dt.date | None = None) -> Dataset:
     """Read and check a data folder (by default the data shipped with the tracker).
 
     ``today`` is the date the checks compare with (a ``last_verified`` in the future
-    is an error); ``cache=False`` reads every file again instead of using the
-    cache folder the command line shares. Raises ``DataError`` carrying every problem.
+    is an error). Raises ``DataError`` carrying every problem.
     """
-    from .data.load import default_data_dir, load as _load
-    from .data.store import cache_dir, open_backend
+    from .data.load import default_data_dir
+    from .data.load import load as _load
 
     root = str(data_dir) if data_dir is not None else default_data_dir()
-    return _load(root, today or _dt.date.today(), open_backend(cache_dir() if cache else None, root)).dataset
+    return _load(root, today or _dt.date.today())
 
 
 def _filters(ds: Dataset, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None, topic=None) -> _q.Filters:
-    dates = {}
-    for name, value in (("since", since), ("until", until)):
-        if isinstance(value, _dt.date):
-            dates[name] = value
-    f = _q.make_filters(
-        ds, dialogue, partner,
-        None if "since" in dates else since, None if "until" in dates else until, topic,
-    )
-    if dates:
-        from dataclasses import replace
-
-        f = replace(f, **dates)
-        if f.since and f.until and f.until < f.since:
-            raise InputError(f"until {f.until} is before since {f.since}")
-    return f
+    return _q.make_filters(ds, dialogue, partner, since, until, topic)
 
 
-def get_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Round:
+def get_round(ds: Dataset, ref: str, dialogue: str | None = None) -> Round:
     """A round from ``6`` (of ``dialogue``, EPPD by default), ``eppd:6``, ``eppd-6``, ``eppd:latest`` or a meeting's ID."""
     return _q.resolve_round(ds, ref, _q.resolve_dialogue(ds, dialogue) if dialogue else None)
 
 
-def _round(ds: Dataset, r: Union[Round, str], dialogue: Optional[str]) -> Round:
+def _round(ds: Dataset, r: Round | str, dialogue: str | None) -> Round:
     return r if isinstance(r, Round) else get_round(ds, r, dialogue)
 
 
@@ -84,13 +93,13 @@ def list_rounds(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
     return list(_q.list_rounds(ds, _filters(ds, dialogue, partner, since, until, topic)))
 
 
-def compare(ds: Dataset, a: Union[Round, str], b: Union[Round, str], *, all_topics: bool = False, dialogue=None) -> Comparison:
+def compare(ds: Dataset, a: Round | str, b: Round | str, *, all_topics: bool = False, dialogue=None) -> Comparison:
     """What changed from round ``a`` to round ``b`` (records or references such as ``"eppd:1"``)."""
     return _q.compare(ds, _round(ds, a, dialogue), _round(ds, b, dialogue), all_topics)
 
 
 def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = None, until: DateLike = None,
-                status: Optional[str] = None, today: Optional[_dt.date] = None) -> list[CommitmentRow]:
+                status: str | None = None, today: _dt.date | None = None) -> list[CommitmentRow]:
     """Each promise made at a round that passes the filters, with its status, age on ``today`` and evidence."""
     if status is not None and status not in COMMITMENT_STATUSES:
         raise InputError(f"unknown status {status!r} (use {', '.join(COMMITMENT_STATUSES)})")
@@ -98,7 +107,7 @@ def commitments(ds: Dataset, *, dialogue=None, partner=None, since: DateLike = N
     return _q.commitments(ds, f, status, today or _dt.date.today())
 
 
-def topic_history(ds: Dataset, topic: Union[str, Iterable[str]]) -> list[TopicMention]:
+def topic_history(ds: Dataset, topic: str | Iterable[str]) -> list[TopicMention]:
     """Every round that discussed ``topic`` (an ID, name or alias, or a theme: every topic under it), in date order."""
     ids = _q.resolve_topics(ds, topic) if isinstance(topic, str) else frozenset(topic)
     return _q.topic_history(ds, ids)

@@ -1,6 +1,6 @@
 """The command line: typer commands that parse options and wire load → query → output.
 
-Every command takes the shared options --lang, --data-dir, --no-cache, --color and
+Every command takes the shared options --lang, --data-dir, --color and
 --no-pager (also accepted before the command name), and every listing takes --format. Each
 command builds its ``Settings`` once from them and the environment and passes them down; ``main``
 turns every failure into one line on stderr and an exit status from ``ExitStatus``.
@@ -40,12 +40,11 @@ app = typer.Typer(
 Format = Literal["table", "json", "csv", "markdown"]
 Lang = Literal["en", "zh"]
 Color = Literal["auto", "always", "never"]
-Status = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]  # api.COMMITMENT_STATUSES
+from .rules import CommitmentStatus as Status  # noqa: E402
 SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
 DataDirOpt = Annotated[str | None, typer.Option("--data-dir", help="Data folder to read [env: TRACKER_DATA_DIR; default: the data shipped with the tracker].", show_default=False)]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every data file again instead of using the cache [env: TRACKER_NO_CACHE].")]
 NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal [env: TRACKER_PAGER, PAGER; default: less -FRX].")]
 ColorOpt = Annotated[Color | None, typer.Option("--color", case_sensitive=False, help="Colour [env: NO_COLOR, FORCE_COLOR; default: auto].", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv or markdown.")]
@@ -130,22 +129,20 @@ def _with_shared_options(func):
     extra = [
         inspect.Parameter("lang", kw, default=None, annotation=LangOpt),
         inspect.Parameter("data_dir", kw, default=None, annotation=DataDirOpt),
-        inspect.Parameter("no_cache", kw, default=False, annotation=NoCacheOpt),
         inspect.Parameter("color", kw, default=None, annotation=ColorOpt),
         inspect.Parameter("no_pager", kw, default=False, annotation=NoPagerOpt),
         inspect.Parameter("ctx", kw, annotation=typer.Context),
     ]
 
     @functools.wraps(func)
-    def wrapper(*args, ctx, lang=None, data_dir=None, no_cache=False, color=None, no_pager=False, **kw_args):
+    def wrapper(*args, ctx, lang=None, data_dir=None, color=None, no_pager=False, **kw_args):
         from .output.pager import paged
 
         root = ctx.find_root()
         env = root.obj
         given = root.params
         s = settings(env, lang=lang or given.get("lang"), data_dir=data_dir or given.get("data_dir"),
-                     color=color or given.get("color"), no_pager=no_pager or bool(given.get("no_pager")),
-                     no_cache=no_cache or bool(given.get("no_cache")))
+                     color=color or given.get("color"), no_pager=no_pager or bool(given.get("no_pager")))
         page = _Paging(s, env.stdout, env.stderr)
         with paged(page):
             return func(Run(s, page.stdout, env.stderr), *args, **kw_args)
@@ -155,11 +152,10 @@ def _with_shared_options(func):
 
 
 def load_data(s: Settings):
-    """The checked data of the command's data folder, through the cache unless --no-cache (raises DataError)."""
+    """The checked data of the command's data folder (raises DataError)."""
     from .data.load import load
-    from .data.store import open_backend
 
-    return load(s.data_dir, s.today, open_backend(s.cache_folder, s.data_dir))
+    return load(s.data_dir, s.today)
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -174,7 +170,6 @@ def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
-    no_cache: NoCacheOpt = False,
     color: ColorOpt = None,
     no_pager: NoPagerOpt = False,
 ) -> None:
@@ -212,7 +207,7 @@ def list_(
     from . import query
     from .output import listing
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     listing.write(run.target(), ds, query.list_rounds(ds, query.make_filters(ds, **filters)), fmt, show_all=show_all)
 
 
@@ -240,7 +235,7 @@ def show(
     from . import api
     from .output import show
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     show.write(run.target(), ds, api.get_round(ds, ref, dialogue), fmt, full=full)
 
 
@@ -273,7 +268,7 @@ def compare(
     from .output.words import word
     from .rules import date_key
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     c = api.compare(ds, a, b, all_topics=all_topics, dialogue=dialogue)
     if c.a.date and c.b.date and date_key(c.a.date) > date_key(c.b.date):
         run.stderr.write(word("later_first", run.settings.lang).format(a=c.a.id, b=c.b.id, da=c.a.date, db=c.b.date) + "\n")
@@ -304,7 +299,7 @@ def timeline(
     from .output import timeline
     from .output.pictures import pictures
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     f = query.make_filters(ds, **filters)
     with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
         timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt)
@@ -338,7 +333,7 @@ def topics(
     from .output import topics
     from .output.pictures import pictures
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
         if topic:
             ids = query.resolve_topics(ds, topic)
@@ -370,7 +365,7 @@ def search(
 
     if not text.strip():
         raise InputError("empty search text")
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     search.write(run.target(), ds, query.search(ds, text, query.make_filters(ds, **filters)), fmt, needle=text, everything=everything)
 
 
@@ -395,7 +390,7 @@ def commitments(
     from . import api
     from .output import commitments
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     rows = api.commitments(ds, **filters, status=status, today=run.today)
     commitments.write(run.target(), ds, rows, fmt)
 
@@ -440,7 +435,7 @@ def export_sqlite(
 
     if metadata == "-" and path == "-":
         raise InputError("the database and --metadata cannot both go to standard output (give --metadata a file)")
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     if metadata is not None:  # refuse a metadata path that cannot be written before writing anything
         files.check_target(metadata, force=force, data_dir=run.data_dir)
     written = files.write_file(path, lambda tmp: export.write_sqlite(ds, tmp), force=force, data_dir=run.data_dir, stdout=run.stdout)
@@ -465,7 +460,7 @@ def export_ics(run: Run, path: PathArg, force: ForceOpt = False, **filters) -> N
     from . import query
     from .output import export, files
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     f = query.make_filters(ds, **filters)
     data, skipped = export.ics_bytes(ds, run.settings.lang, query.filter_rounds(ds, f))
     _wrote(run, files.write_bytes(path, data, force=force, data_dir=run.data_dir, stdout=run.stdout))
@@ -484,7 +479,7 @@ def export_json(run: Run, path: PathArg, force: ForceOpt = False) -> None:
     """
     from .output import export, files
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     _wrote(run, files.write_text(path, export.json_text(ds), force=force, data_dir=run.data_dir, stdout=run.stdout))
 
 
@@ -506,7 +501,7 @@ def export_csv(
     """
     from .output import export, files
 
-    ds = load_data(run.settings).dataset
+    ds = load_data(run.settings)
     _wrote(run, files.write_folder(path, export.csv_writers(ds, bom), force=force, data_dir=run.data_dir))
 
 
@@ -534,21 +529,19 @@ def validate(
 def _run_validate(run: Run, path: str | None, strict: bool) -> ExitStatus:
     """Check a folder; problems on stderr, a one-line summary on stdout; the exit status."""
     from .data.load import check
-    from .data.store import open_backend
     from .errors import one_line
 
     root = path or run.data_dir
-    store, problems = check(root, run.today, open_backend(run.settings.cache_folder, root))
+    ds, problems = check(root, run.today)
     problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     for p in problems:
         print(p, file=run.stderr)
     failed = bool(errors) or (strict and bool(warnings))
-    if store is not None:
-        ds = store.dataset
+    if ds is not None:
         summary = (
-            f"{root}: {len(ds.dialogues)} dialogues, {len(store.round_paths)} rounds and meetings, "
+            f"{root}: {len(ds.dialogues)} dialogues, {len(ds.rounds)} rounds and meetings, "
             f"{len(ds.documents)} documents, {len(ds.topics)} topics, {len(ds.people)} people"
         )
     else:

@@ -19,10 +19,9 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
 
         check_target(out, force=force, data_dir=env.data_dir)  # refuse before any work
     text = drafting.read_article(article, sys.stdin)
-    store = load_data()
-    rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
-    result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
-                                 source_url=source_url, publisher=publisher, published=day, rounds=rounds)
+    ds = load_data()
+    result = drafting.make_draft(ds, text, env.today, dialogue=dialogue, round_no=number,
+                                 source_url=source_url, publisher=publisher, published=day, rounds=ds.rounds.values())
     body = _rendered(env, result, fmt, to_file=out is not None)
     _tell(env, result)
     _deliver(env, body, out, force)

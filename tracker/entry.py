@@ -61,9 +61,6 @@ _set_handlers(_note, _note)
 
 
 def run() -> None:
-    import gc
-
-    gc.disable()  # a short-lived process: cyclic garbage collection only slows the reading of many files
     try:
         _standard_streams()
         from .cli import main

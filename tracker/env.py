@@ -50,7 +50,6 @@ class Settings:
     data_dir: str
     today: _dt.date
     isatty: bool  # standard output is a terminal
-    cache_folder: str | None = None  # the cache to read through, or None with --no-cache
 
     @property
     def terminal(self) -> Terminal:
@@ -59,13 +58,12 @@ class Settings:
 
 
 def settings(env: Env, lang: str | None = None, data_dir: str | None = None, color: str | None = None,
-             no_pager: bool = False, no_cache: bool = False) -> Settings:
+             no_pager: bool = False) -> Settings:
     """The settings of a command: each option wins over its environment variable (raises InputError
     for an unknown language)."""
     environ = env.environ
     isatty = bool(env.stdout_isatty)
     folder = data_dir or environ.get("TRACKER_DATA_DIR") or _default_data_dir()
-    use_cache = not (no_cache or environ.get("TRACKER_NO_CACHE"))
     return Settings(
         lang=_lang(lang or environ.get("TRACKER_LANG") or "en"),
         width=_width(environ, isatty, env.stderr),
@@ -75,7 +73,6 @@ def settings(env: Env, lang: str | None = None, data_dir: str | None = None, col
         data_dir=folder,
         today=env.today or _dt.date.today(),
         isatty=isatty,
-        cache_folder=_cache_dir(environ) if use_cache else None,
     )
 
 
@@ -83,12 +80,6 @@ def _default_data_dir() -> str:
     from .data.load import default_data_dir
 
     return default_data_dir()
-
-
-def _cache_dir(environ: Mapping[str, str]) -> str:
-    from .data.store import cache_dir
-
-    return cache_dir(environ)
 
 
 def _lang(value: str) -> str:

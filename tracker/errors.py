@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 from .status import ExitStatus
 
@@ -18,7 +18,7 @@ class Problem(NamedTuple):
     line: int = 0
     col: int = 0
     message: str = ""
-    hint: Optional[str] = None
+    hint: str | None = None
     warning: bool = False
 
     def __str__(self) -> str:

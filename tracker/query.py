@@ -8,17 +8,40 @@ full-text search and the commitments ledger.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
+from .data.model import (
+    Dataset,
+    Document,
+    Outcome,
+    PartialDate,
+    Round,
+    RoundTopic,
+    record,
+)
+from .data.summary import (
+    Evidence,
+    RoundSummary,
+    filter_key,
+    follow_up_evidence,
+    summarize,
+)
+from .data.text import find, search_entries, texts
+from .data.text import fold as search_fold
+from .data.text import fold_name as _fold
 from .errors import InputError
-from .data.index import fold as _fold
-from .data.model import Dataset, Document, Outcome, PartialDate, Round, RoundTopic, record
-from .safe import cut
 from .rules import date_key, dialogue_short, round_order
-from .data.summary import Evidence, RoundSummary, filter_key, follow_up_evidence, stored
+from .safe import cut
 
 if TYPE_CHECKING:  # built only when a question that gives them is asked
-    from .results import CommitmentRow, Comparison, SearchResult, TimelineEntry, TopicMention
+    from .results import (
+        CommitmentRow,
+        Comparison,
+        SearchResult,
+        TimelineEntry,
+        TopicMention,
+    )
 
 DEFAULT_DIALOGUE = "eppd"
 
@@ -82,8 +105,6 @@ def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
         if want in ds.themes:
             return theme_topics(ds.themes[want])
     known = sorted(ds.topics)
-    from .data.index import search_fold
-
     part = search_fold(text)
     near = [t.id for t in ds.topics.values() if part and any(part in search_fold(n) for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))]
     hint = f"; did you mean {', '.join(repr(n) for n in near[:3])}?" if near else _suggest(text, known)
@@ -99,7 +120,7 @@ def _numbers(rounds: list[Round]) -> str:
     return ("round " if len(nums) == 1 else "rounds ") + ", ".join(map(str, nums))
 
 
-def resolve_round(ds: Dataset, ref: str, dialogue: Optional[str] = None) -> Round:
+def resolve_round(ds: Dataset, ref: str, dialogue: str | None = None) -> Round:
     """A round from ``6``, ``eppd:6``, ``eppd-6``, ``dde:2``, ``eppd:first``, ``eppd:latest`` or an ID."""
     text = (ref or "").strip()
     if not text:
@@ -161,11 +182,11 @@ def _number(text: str) -> bool:
 
 @record(kw_only=False)
 class Filters:
-    dialogue: Optional[str] = None
-    partner: Optional[str] = None
-    since: Optional[_dt.date] = None
-    until: Optional[_dt.date] = None
-    topics: Optional[frozenset] = None
+    dialogue: str | None = None
+    partner: str | None = None
+    since: _dt.date | None = None
+    until: _dt.date | None = None
+    topics: frozenset | None = None
 
     @property
     def dated(self) -> bool:
@@ -196,12 +217,10 @@ def filter_rounds(ds: Dataset, f: Filters) -> list[Round]:
     ]
 
 
-def topic_matcher(ds: Dataset, topics) -> "Callable[[str], bool]":
+def topic_matcher(ds: Dataset, topics) -> Callable[[str], bool]:
     """Whether a text names one of ``topics``: by name or alias, in either language, folded as
     search folds, a Latin name as a whole word (``AI`` is not found in ``said``)."""
     import re
-
-    from .data.index import search_fold
 
     patterns = []
     for t in topics:
@@ -248,7 +267,7 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
     """The topic diff of two rounds: matched by topic ID first, then by broader theme.
 
     Only headline topics (the official agenda) take part unless ``all_topics``.
@@ -263,7 +282,7 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Compa
     dropped: list[RoundTopic] = []
     a_topics = [t for t in a.topics if all_topics or t.headline]
     b_topics = [t for t in b.topics if all_topics or t.headline]
-    b_by_id = {}
+    b_by_id: dict[str, RoundTopic] = {}
     for t in b_topics:
         b_by_id.setdefault(t.topic, t)
     a_left, matched = [], set()
@@ -292,7 +311,7 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Compa
     return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered)
 
 
-def _on_or_before(d: Optional[PartialDate], limit: Optional[PartialDate]) -> bool:
+def _on_or_before(d: PartialDate | None, limit: PartialDate | None) -> bool:
     return d is not None and limit is not None and d.first_day() <= limit.last_day()
 
 
@@ -308,7 +327,7 @@ def evidence_for(ds: Dataset, outcome: Outcome) -> list[Evidence]:
     return evidence_index(ds).get(key, [])
 
 
-_EVIDENCE_CACHE: dict[int, dict] = {}
+_EVIDENCE_CACHE: dict[int, tuple[Dataset, dict[str, list[Evidence]]]] = {}
 
 
 def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
@@ -338,7 +357,7 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list["CommitmentRow"]:
+def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date) -> list[CommitmentRow]:
     from .results import CommitmentRow
 
     rows = []
@@ -371,27 +390,8 @@ def topic_matrix(ds: Dataset, rounds: list[RoundSummary]) -> list[tuple]:
 # ---------------------------------------------------------------- listings: list, timeline, search
 
 
-class _Computed:
-    """What the listings need of each round, computed from the rounds themselves: the index of a
-    data set that no loader indexed (one made in code)."""
-
-    def __init__(self, ds: Dataset) -> None:
-        from .data.summary import entry
-
-        self.rows = sorted((entry(ds, r) for r in ds.rounds.values()), key=lambda row: row[0])
-
-    def listing(self):
-        return [(sort, filt, text) for sort, filt, text, *_ in self.rows]
-
-    def follow_up_rows(self):
-        return [(filt, extra) for _, filt, _, extra, *_ in self.rows if extra is not None]
-
-    def search_rows(self, needle: str):
-        return [(filt, text, blob, folded) for _, filt, text, _, blob, folded in self.rows if needle in folded]
-
-
-def _index(ds: Dataset):
-    return ds.index if ds.index is not None else _Computed(ds)
+def _round_key(ds: Dataset, r: Round) -> tuple:
+    return filter_key(r.dialogue, ds.dialogues[r.dialogue].partner, r.date, r.end_date, (t.topic for t in r.topics))
 
 
 def list_rounds(ds: Dataset, f: Filters) -> Iterable[RoundSummary]:
@@ -401,91 +401,88 @@ def list_rounds(ds: Dataset, f: Filters) -> Iterable[RoundSummary]:
     With a topic filter, a round also passes when its outcomes name the topic without its being
     tagged (see ``topic_matcher``); each summary's ``topic_match`` then says ``tagged`` or ``outcomes``.
     """
-    index = _index(ds)
     if f.topics is None:
-        return (stored(text) for _sort, key, text in index.listing() if keep_key(f, key))
+        return (summarize(ds, r) for r in ds.rounds.values() if keep_key(f, _round_key(ds, r)))
     import dataclasses
 
-    mentioned = _mentioned_in_outcomes(ds, index, f.topics)
+    topics = f.topics
     others = dataclasses.replace(f, topics=None)
+    names = topic_matcher(ds, topics)
+    needles = [n for n in _topic_needles(ds, topics) if len(n) >= 2]
 
-    def rounds():
-        for _sort, key, text in index.listing():
+    def rounds() -> Iterable[RoundSummary]:
+        for r in ds.rounds.values():
+            key = _round_key(ds, r)
             if keep_key(f, key):
-                yield stored(text, "tagged")
-            elif text in mentioned and keep_key(others, key):
-                yield stored(text, "outcomes")
+                yield dataclasses.replace(summarize(ds, r), topic_match="tagged")
+            elif keep_key(others, key) and _names_in_outcomes(ds, r, needles, names):
+                yield dataclasses.replace(summarize(ds, r), topic_match="outcomes")
 
     return rounds()
 
 
-def _mentioned_in_outcomes(ds: Dataset, index, topics) -> set:
-    """The summary texts of the rounds whose outcomes name one of ``topics``, tagged or not."""
-    from .data import index as search_index
-
-    names = topic_matcher(ds, topics)
-    needles = set()
+def _topic_needles(ds: Dataset, topics: frozenset) -> set[str]:
+    needles: set[str] = set()
     for t in topics:
         topic = ds.topics[t]
-        needles.update(search_index.search_fold(n) for n in (topic.name.en, topic.name.zh, *topic.aliases) if n)
-    found = set()
-    for needle in needles:
-        if len(needle) < 2:
-            continue
-        for _key, text, blob, folded in index.search_rows(needle):
-            if text not in found and any(".outcomes[" in path and names(t) for path, t in search_index.find(blob, folded, needle)):
-                found.add(text)
-    return found
+        needles.update(search_fold(n) for n in (topic.name.en, topic.name.zh, *topic.aliases) if n)
+    return needles
 
 
-def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable["TimelineEntry"]:
+def _names_in_outcomes(ds: Dataset, r: Round, needles: list[str], names: Callable[[str], bool]) -> bool:
+    """Whether an outcome of round ``r`` names one of the topics (found by ``needles``, matched by ``names``)."""
+    if not needles:
+        return False
+    entries = search_entries(ds, r)
+    return any(".outcomes[" in path and names(t) for needle in needles for path, t in find(entries, needle))
+
+
+def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[TimelineEntry]:
     """Rounds, meetings, milestones and documents (and follow-up events) in date order, unknown
-    dates last, streamed. On the same day a round comes before a document, and a document before a
+    dates last. On the same day a round comes before a document, and a document before a
     follow-up."""
     from .results import TimelineEntry
-    import heapq
 
-    index = _index(ds)
-    rounds = (
-        ((sort.partition("|")[0], 0, sort), TimelineEntry(stored(text))) for sort, key, text in index.listing() if keep_key(f, key)
-    )
-    others = [((date_key(d.date), 2, d.id), TimelineEntry(d)) for d in filter_documents(ds, f)]
-    if follow_ups:
-        for key, evidence in index.follow_up_rows():
+    entries: list[tuple[tuple, TimelineEntry]] = []
+    for r in ds.rounds.values():
+        key = _round_key(ds, r)
+        if keep_key(f, key):
+            entries.append(((date_key(r.date), 0, round_order(r)), TimelineEntry(summarize(ds, r))))
+        if follow_ups:
             dialogue, partner, _first, _last, topics = key
-            for e in evidence:
+            for fu in r.follow_ups:
+                e = follow_up_evidence(r, fu)
                 if keep_key(f, filter_key(dialogue, partner, e.date, None, topics)):
-                    others.append(((date_key(e.date), 3, e.id), TimelineEntry(e, dialogue, partner)))
-    others.sort(key=lambda item: item[0])
-    return (entry for _, entry in heapq.merge(rounds, others, key=lambda item: item[0]))
+                    entries.append(((date_key(e.date), 3, e.id), TimelineEntry(e, dialogue, partner)))
+    entries += [((date_key(d.date), 2, d.id), TimelineEntry(d)) for d in filter_documents(ds, f)]
+    entries.sort(key=lambda item: item[0])
+    return [entry for _, entry in entries]
 
 
-def search(ds: Dataset, text: str, f: Filters) -> Iterable["SearchResult"]:
+def search(ds: Dataset, text: str, f: Filters) -> Iterable[SearchResult]:
     """Rounds, then documents, whose names, topics, outcomes, notes or participants hold ``text``
     (any case, either language, English plurals and hyphens folded), streamed."""
     from .results import Hit, SearchResult
-    from .data import index as search_index
 
-    needle = search_index.search_fold(text)
+    needle = search_fold(text)
     if not needle:
         raise InputError("empty search text")
-    index = _index(ds)
 
-    def results():
-        for key, summary, blob, folded in index.search_rows(needle):
-            if keep_key(f, key):
-                hits = search_index.find(blob, folded, needle)
+    def results() -> Iterable[SearchResult]:
+        for r in ds.rounds.values():
+            if keep_key(f, _round_key(ds, r)):
+                hits = find(search_entries(ds, r), needle)
                 if hits:
-                    yield SearchResult(stored(summary), tuple(Hit(p, t) for p, t in hits))
+                    yield SearchResult(summarize(ds, r), tuple(Hit(p, t) for p, t in hits))
         for d in filter_documents(ds, f):
-            hits = [Hit(p, t) for p, t in search_index.texts(d) if needle in search_index.search_fold(t)]
+            hits = find(list(texts(d)), needle)
             if hits:
-                yield SearchResult(d, tuple(hits))
+                yield SearchResult(d, tuple(Hit(p, t) for p, t in hits))
 
     return results()
 
 
-def topic_history(ds: Dataset, ids: frozenset) -> list["TopicMention"]:
+def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
     """Every round that discussed one of the topics ``ids``, in date order."""
     from .results import TopicMention
 

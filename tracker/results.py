@@ -7,10 +7,8 @@ not build their classes at start-up; ``query`` imports them when a question is a
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .data.model import Document, Outcome, PartialDate, Round, RoundTopic, record
-from .data.summary import Evidence
+from .data.summary import Evidence, RoundSummary
 
 
 @record(kw_only=False)
@@ -32,7 +30,7 @@ class Comparison:
     dropped: tuple[RoundTopic, ...] = ()
     continued: tuple[Pair, ...] = ()
     evolved: tuple[Pair, ...] = ()
-    delivered: tuple[tuple[Outcome, "Evidence"], ...] = ()  # (a commitment of A, evidence of it by B's date)
+    delivered: tuple[tuple[Outcome, Evidence], ...] = ()  # (a commitment of A, evidence of it by B's date)
 
     def summary(self) -> str:
         return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"
@@ -45,7 +43,7 @@ class CommitmentRow:
     topic: str
     status: str
     evidence: tuple
-    age_days: Optional[int]
+    age_days: int | None
 
 
 @record(kw_only=False)
@@ -53,9 +51,9 @@ class TimelineEntry:
     """One line of the timeline: a round, meeting or milestone (its summary), a document, or a
     follow-up event (its ``Evidence``, with the dialogue and partner of the round that records it)."""
 
-    record: object  # RoundSummary | Document | Evidence
-    dialogue: Optional[str] = None  # of a follow-up (the others carry their own)
-    partner: Optional[str] = None  # of a follow-up
+    record: RoundSummary | Document | Evidence
+    dialogue: str | None = None  # of a follow-up (the others carry their own)
+    partner: str | None = None  # of a follow-up
 
     @property
     def kind(self) -> str:
@@ -67,7 +65,7 @@ class TimelineEntry:
         return self.record.kind
 
     @property
-    def date(self) -> Optional[PartialDate]:
+    def date(self) -> PartialDate | None:
         return self.record.date
 
 
@@ -83,7 +81,7 @@ class Hit:
 class SearchResult:
     """A round (its summary) or a document, with every place the search text was found in it."""
 
-    record: object  # RoundSummary | Document
+    record: RoundSummary | Document
     hits: tuple  # of Hit
 
 
@@ -93,6 +91,6 @@ class TopicMention:
     naming it only in the outcomes of other topics (``topic`` is None, ``outcomes`` those outcomes)."""
 
     round: Round
-    topic: Optional[RoundTopic]
+    topic: RoundTopic | None
     outcomes: tuple = ()
     match: str = "tagged"  # tagged | outcomes

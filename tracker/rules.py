@@ -15,10 +15,16 @@ This module imports nothing else of the tracker, so that any module may use it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
-    from .data.model import Participant, PartialDate, Text
+    from .data.model import PartialDate, Participant, Text
+
+
+# What became of a promise, as the evidence shows: the one list of commitment statuses
+CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
+COMMITMENT_STATUSES: tuple[str, ...] = get_args(CommitmentStatus)
+EVIDENCED_STATUSES = ("in-progress", "delivered", "lapsed")  # a status that needs something following the promise up
 
 
 def pick(text: Any, lang: str) -> str:
@@ -42,7 +48,7 @@ def round_label(number: int, lang: str) -> str:
     return f"第{number}屆" if lang == "zh" else f"round {number}"
 
 
-def round_name(number: Optional[int], lang: str, name: Any = None, otherwise: str = "") -> str:
+def round_name(number: int | None, lang: str, name: Any = None, otherwise: str = "") -> str:
     """A round or meeting as the output names it: its label when it has a number (``round 6``,
     ``第6屆``), else its own ``name`` in ``lang`` (as ``pick`` gives it), else ``otherwise``."""
     if number is not None:
@@ -50,25 +56,25 @@ def round_name(number: Optional[int], lang: str, name: Any = None, otherwise: st
     return pick(name, lang) or otherwise
 
 
-def dialogue_label(d_id: Optional[str]) -> str:
+def dialogue_label(d_id: str | None) -> str:
     """The one short name of a dialogue in output for people: its ID in capitals (EPPD, USTTI),
     which is also what ``--dialogue`` takes, in any case; "" for none."""
     return d_id.upper() if d_id else ""
 
 
-def dialogue_short(d) -> "Text":
+def dialogue_short(d) -> Text:
     """A dialogue's short name as exports and the JSON give it: its acronym, else its full name."""
     return d.short or d.name
 
 
-def display_name(people: dict, p: "Participant") -> Optional["Text"]:
+def display_name(people: dict, p: Participant) -> Text | None:
     """The name a participant is shown by: the person's name, else the organisation."""
     if p.person and p.person in people:
         return people[p.person].name
     return p.organisation
 
 
-def date_key(date: Optional["PartialDate"]) -> str:
+def date_key(date: PartialDate | None) -> str:
     """A text that sorts by date as far as it is known, unknown dates last: ``20201120``, ``20210000``, ``~``."""
     return "~" if date is None else f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
 

@@ -2,10 +2,9 @@
 
 ``model`` (the records, which also describe the YAML files), ``schema`` (the JSON Schemas and
 the data dictionary, made from the model), ``parse`` (one YAML file, every value with its line and
-column), ``validate`` (the rules within a file and across files), ``load`` (the folder, through
-``store``, the cache), ``summary`` and ``index`` (what the listings and search keep of each
-round), ``dates`` (dates as users and articles write them), ``parallel`` (worker processes that
-read many files at once).
+column), ``validate`` (the rules within a file and across files), ``load`` (the folder into a
+``Dataset``), ``summary`` (what the listings show of each round), ``text`` (text as search and
+lookups compare it), ``dates`` (dates as users and articles write them).
 
 Nothing here imports from the layers above it (``query``, ``output``, the command line).
 """

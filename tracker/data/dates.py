@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from typing import Optional
 
 from ..errors import InputError
 from .model import PartialDate
@@ -28,12 +27,12 @@ HELP = (
 )
 
 
-def _build(year: int, month: Optional[int], day: Optional[int], text: str) -> PartialDate:
+def _build(year: int, month: int | None, day: int | None, text: str) -> PartialDate:
     try:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
-            _dt.date(year, month, day)
+            _dt.date(year, month or 0, day)  # a day needs a month: month 0 does not exist
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is out of range")
     except ValueError as exc:
@@ -57,24 +56,24 @@ def parse_date(text: str) -> PartialDate:
         raise InputError(f"cannot read the date {raw[:30]!r}… ({HELP})")
     m = _ISO.match(text)
     if m:
-        y, mo, d = (int(g) if g else None for g in m.groups())
-        return _build(y, mo, d, raw)
+        iso = [int(g) if g else None for g in m.groups()]
+        return _build(iso[0] or 0, iso[1], iso[2], raw)
     m = _CJK.match(text)
     if m:
-        minguo, y, mo, d = m.groups()
-        year = int(y)
+        minguo, cy, cmo, cd = m.groups()
+        year = int(cy)
         if minguo or year < 1000:
             year = _roc(year, raw)
-        return _build(year, int(mo) if mo else None, int(d) if d else None, raw)
+        return _build(year, int(cmo) if cmo else None, int(cd) if cd else None, raw)
     m = _SLASH.match(text)
     if m:
-        y, mo, d = m.groups()
-        year = int(y)
-        if len(y) <= 3:
+        sy, smo, sd = m.groups()
+        year = int(sy)
+        if len(sy) <= 3:
             year = _roc(year, raw)
-        elif len(y) != 4:
+        elif len(sy) != 4:
             raise InputError(f"cannot read the date {raw!r} ({HELP})")
-        return _build(year, int(mo), int(d) if d else None, raw)
+        return _build(year, int(smo), int(sd) if sd else None, raw)
     m = _COMPACT.match(text)
     if m:
         digits = m.group(1)
@@ -88,7 +87,7 @@ def _natural(text: str, raw: str) -> PartialDate:
     """English dates through python-dateutil, keeping only the parts the user typed."""
     if not re.search(r"[A-Za-z]", text) or not re.search(r"\d{4}", text):
         raise InputError(f"cannot read the date {raw!r} ({HELP})")
-    from dateutil import parser as dparser
+    from dateutil import parser as dparser  # type: ignore[import-untyped]
 
     try:
         one = dparser.parse(text, default=_dt.datetime(2001, 1, 1), fuzzy=False)
@@ -114,10 +113,12 @@ def to_roc(date: _dt.date, style: str = "cjk") -> str:
     return f"民國{year}年{date.month}月{date.day}日"
 
 
-def date_range(since: Optional[str], until: Optional[str]) -> tuple[Optional[_dt.date], Optional[_dt.date]]:
-    """Inclusive bounds from --since and --until; InputError if the range is empty."""
-    start = parse_date(since).first_day() if since is not None else None
-    end = parse_date(until).last_day() if until is not None else None
+def date_range(since: str | _dt.date | None, until: str | _dt.date | None) -> tuple[_dt.date | None, _dt.date | None]:
+    """Inclusive bounds from --since and --until (text, or days already); InputError if the range is empty.
+
+    The one check of a date range, for the command line and the library alike."""
+    start = since if isinstance(since, _dt.date) else parse_date(since).first_day() if since is not None else None
+    end = until if isinstance(until, _dt.date) else parse_date(until).last_day() if until is not None else None
     if start and end and end < start:
         raise InputError(f"--until {until} ends before --since {since} starts")
     return start, end

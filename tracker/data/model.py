@@ -16,9 +16,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, fields
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, TypeVar, overload
 
-from ..rules import date_key, pick, round_order
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:  # only type checkers read it (typing has it from Python 3.11)
+
+    def dataclass_transform(**_options):
+        return lambda f: f
+
+from ..rules import CommitmentStatus, date_key, pick, round_order
 
 # ---------------------------------------------------------------- primitives
 
@@ -32,13 +39,6 @@ class Text:
     def get(self, lang: str = "en") -> str:
         """The text in ``lang``, falling back to the other language."""
         return pick(self, lang)
-
-    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
-        return [self.en, self.zh]
-
-    def __setstate__(self, state) -> None:
-        object.__setattr__(self, "en", state[0])
-        object.__setattr__(self, "zh", state[1])
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -71,10 +71,11 @@ class PartialDate:
 
     def last_day(self) -> _dt.date:
         if self.day:
-            return _dt.date(self.year, self.month, self.day)
+            return _dt.date(self.year, self.month or 1, self.day)
+        if self.month == 12:
+            return _dt.date(self.year, 12, 31)  # also in 9999, the last year a date can have
         if self.month:
-            nxt = _dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - _dt.timedelta(days=1)
+            return _dt.date(self.year, self.month + 1, 1) - _dt.timedelta(days=1)
         return _dt.date(self.year, 12, 31)
 
     def __str__(self) -> str:
@@ -87,14 +88,6 @@ class PartialDate:
 
     def sort_key(self) -> tuple:
         return (self.year, self.month or 0, self.day or 0)
-
-    def __getstate__(self) -> list:  # as a dataclass pickles it, without looking its fields up
-        return [self.year, self.month, self.day]
-
-    def __setstate__(self, state) -> None:
-        object.__setattr__(self, "year", state[0])
-        object.__setattr__(self, "month", state[1])
-        object.__setattr__(self, "day", state[2])
 
 
 def _f(doc: str, default=None, example: Optional[str] = None, **meta):
@@ -109,7 +102,17 @@ def _f(doc: str, default=None, example: Optional[str] = None, **meta):
     return field(default=default, metadata=metadata)
 
 
-def record(cls=None, /, *, kw_only: bool = True):
+_T = TypeVar("_T")
+
+
+@overload
+def record(cls: type[_T], /) -> type[_T]: ...
+@overload
+def record(cls: None = None, /, *, kw_only: bool = True) -> Callable[[type[_T]], type[_T]]: ...
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def record(cls: Any = None, /, *, kw_only: bool = True) -> Any:
     """A frozen, slotted dataclass, built by keyword only unless ``kw_only=False`` (so that required
     and optional fields may mix). ``@record`` or ``@record(kw_only=False)``.
 
@@ -135,23 +138,7 @@ def record(cls=None, /, *, kw_only: bool = True):
         return hash(tuple(getattr(self, n) for n in names))
 
     cls.__repr__, cls.__eq__, cls.__hash__ = __repr__, __eq__, __hash__
-    cls.__getstate__, cls.__setstate__ = _pickling(names)
     return cls
-
-
-def _pickling(names: tuple) -> tuple:
-    """``__getstate__`` and ``__setstate__`` for a frozen, slotted dataclass: the state a dataclass
-    pickles (its field values in order), without looking its fields up for every record."""
-    set_field = object.__setattr__
-
-    def __getstate__(self) -> list:
-        return [getattr(self, n) for n in names]
-
-    def __setstate__(self, state) -> None:
-        for n, value in zip(names, state):
-            set_field(self, n, value)
-
-    return __getstate__, __setstate__
 
 Side = Literal["taiwan", "partner", "other"]
 Format = Literal["in-person", "virtual", "hybrid"]
@@ -266,8 +253,6 @@ class Participant:
 
 
 LEAD_ROLES = ("lead", "co-chair", "host")
-
-CommitmentStatus = Literal["announced", "in-progress", "delivered", "lapsed", "unknown"]
 
 
 @record
@@ -437,14 +422,9 @@ FOLDERS = {"dialogues": Dialogue, "rounds": Round, "documents": Document}
 
 
 class Dataset:
-    """Every record of a data folder, checked and indexed.
+    """Every record of a data folder, checked and indexed by ID."""
 
-    ``rounds`` may be given as a function: the rounds are then read on first use. ``index``, set by
-    the loader, keeps what the listings need of each round (see ``store.Store``); without it the
-    listings work from the rounds themselves.
-    """
-
-    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "root", "index", "_rounds", "_outcomes", "_load")
+    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "rounds", "root", "_outcomes")
 
     def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
         self.root = root
@@ -454,23 +434,13 @@ class Dataset:
         self.people: dict[str, Person] = {p.id: p for p in people}
         self.dialogues: dict[str, Dialogue] = {d.id: d for d in dialogues}
         self.documents: dict[str, Document] = {d.id: d for d in sorted(documents, key=document_order)}
-        self._rounds = None
-        self._outcomes = None
-        self._load = rounds if callable(rounds) else (lambda: rounds)
-        self.index = None
+        # in date order (unknown dates last), then by dialogue and number
+        self.rounds: dict[str, Round] = {r.id: r for r in sorted(rounds, key=round_order)}
+        self._outcomes: Optional[dict[str, Outcome]] = None
 
     def round(self, round_id: str) -> Round:
-        """One round by ID; read alone from the index when the rounds have not all been read."""
-        if self._rounds is None and self.index is not None:
-            return self.index.round(round_id)
+        """One round by ID."""
         return self.rounds[round_id]
-
-    @property
-    def rounds(self) -> dict[str, Round]:
-        """Rounds in date order (unknown dates last), then by dialogue and number."""
-        if self._rounds is None:
-            self._rounds = {r.id: r for r in sorted(self._load(), key=round_order)}
-        return self._rounds
 
     def partner_of(self, d: Document) -> Optional[str]:
         """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""

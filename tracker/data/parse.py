@@ -8,19 +8,24 @@ Every value keeps its line and column until it has been checked.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import Problem
-from ..safe import UNSAFE_OR_NEWLINE, UNSAFE, cut, unsafe_name
+from ..safe import UNSAFE, UNSAFE_OR_NEWLINE, cut, unsafe_name
 from .model import PartialDate, Text
 from .schema import Spec, fields_of
 
 _TEXT_PART = Spec("text", "str", True, None, "")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+
+# invisible characters that move or break text: the Arabic letter mark, the left-to-right and
+# right-to-left marks, the line and paragraph separators (refused in data as controls are)
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029]")
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -70,7 +75,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
-def read_bytes(path: str) -> tuple[Optional[bytes], Optional[Problem]]:
+def read_bytes(path: str) -> tuple[bytes | None, Problem | None]:
     """The bytes of a regular file of at most MAX_FILE_BYTES, or a problem.
 
     The file is opened without blocking (a FIFO never waits for a writer) and
@@ -120,7 +125,7 @@ def _too_big(path: str, what: str) -> Problem:
     return Problem(path, 0, 0, f"{what}; data files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB", "split it, or check it is the right file")
 
 
-def decode(path: str, raw: bytes) -> tuple[Optional[str], Optional[Problem]]:
+def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 (with or without a BOM, any line endings) or a problem that says what it is."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -195,7 +200,7 @@ def _lean_resolver() -> type:
 def _parser_with(lean: type) -> type:
     """A loader class: libyaml's parser (or, without libyaml, PyYAML's own, slower) and ``lean``."""
     try:
-        from yaml.cyaml import CParser
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
         class LeanLoader(CParser, lean):
             def __init__(self, stream):
@@ -251,7 +256,7 @@ def _compose(path: str, text: str):
 # ---------------------------------------------------------------- node walking
 
 
-def _close(word: str, choices) -> Optional[str]:
+def _close(word: str, choices) -> str | None:
     import difflib
 
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -265,7 +270,7 @@ class Reader:
         self.result = result
         self.seen: set[int] = set()
 
-    def problem(self, node, message: str, hint: Optional[str] = None, warning: bool = False) -> None:
+    def problem(self, node, message: str, hint: str | None = None, warning: bool = False) -> None:
         mark = node.start_mark
         self.result.problems.append(Problem(self.result.path, mark.line + 1, mark.column + 1, message, hint, warning))
 
@@ -324,10 +329,10 @@ class Reader:
         if not text:
             self.problem(node, f"{_at(label)}empty text")
             return _BAD
-        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text)
+        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
         if bad:
             ch = bad.group()
-            what = "bidirectional control" if ord(ch) > 0xFF else "control character"
+            what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
             hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
             self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
             return _BAD
@@ -466,246 +471,8 @@ def _describe(node) -> str:
     return f"{node.value!r}" if node.value else "nothing"
 
 
-# ---------------------------------------------------------------- the quick walk
-
-# Most files have nothing to report, and for them this walk builds the same result as
-# ``Reader`` (the record, its references, marks, IDs and places, with their lines and
-# columns) with far less work per value: it keeps no labels for messages and stops at
-# the first thing the reader would report or treat in any special way (an unknown key,
-# an alias, a tag, a value of an unexpected type, a missing field…). ``read_file`` then
-# walks the same nodes with ``Reader``, so that every message is the reader's own: this
-# walk never words a problem.
-
-
-class Unusual(Exception):
-    """The file holds something the positional reader must look at."""
-
-
-_NONE = object()  # a null the field allows: as if the key were not there
-_DATE_TAGS = (_STR, _INT, _STAMP)
-
-
-def quick_build(node, cls, result) -> object:
-    """The record of class ``cls`` in the node tree ``node``; fills ``result``'s refs,
-    marks, defs and places as ``parse.Reader`` does. Raises Unusual for anything else."""
-    walk = _Quick(result)
-    walk.enter(node, False)  # the file itself is never null
-    return walk.record(node, cls, "", True)
-
-
-class _Quick:
-    __slots__ = ("result", "seen", "refs", "places", "defs")
-
-    def __init__(self, result) -> None:
-        self.result = result
-        self.seen: set = set()
-        self.refs = result.refs
-        self.places = result.places
-        self.defs = result.defs
-
-    def enter(self, node, nullable: bool) -> bool:
-        """The checks that come first for every node; False for a null the field allows."""
-        if node in self.seen:  # an alias: the same node twice
-            raise Unusual()
-        self.seen.add(node)
-        tag = node.tag
-        if tag not in _ALLOWED_TAGS:
-            raise Unusual()
-        if tag == _NULL and node.style is None and isinstance(node, ScalarNode):
-            if nullable:
-                return False
-            raise Unusual()
-        return True
-
-    def record(self, node, cls, label: str, top: bool = False):
-        """A record from a node that has passed ``enter``."""
-        if node.__class__ is not MappingNode:
-            raise Unusual()
-        if label:
-            self.places[label] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        fields, required = _quick_plan(cls)
-        values = {}
-        marks = self.result.marks if top else None
-        seen_keys = set()
-        id_node = None
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
-                raise Unusual()
-            key = key_node.value
-            if key in seen_keys:
-                raise Unusual()
-            seen_keys.add(key)
-            entry = fields.get(key)
-            if entry is None:
-                raise Unusual()
-            spec, how, needs_label = entry
-            if marks is not None:
-                mark = value_node.start_mark
-                marks[key] = (mark.line + 1, mark.column + 1)
-            if needs_label:
-                value = how(self, value_node, spec, f"{label}.{key}" if label else key)
-            else:
-                value = how(self, value_node, spec, None)
-            if value is not _NONE:
-                values[key] = value
-            if key == "id":
-                id_node = value_node
-        for name in required:
-            if name not in values:
-                raise Unusual()
-        if id_node is not None and "id" in values:
-            mark = id_node.start_mark
-            self.defs.append((cls.__name__, values["id"], mark.line + 1, mark.column + 1))
-        try:
-            return cls(**values)
-        except TypeError:  # pragma: no cover - specs and classes agree
-            raise Unusual() from None
-
-
-def _q_record(walk: _Quick, node, spec, label):
-    if not walk.enter(node, spec.nullable):
-        return _NONE
-    return walk.record(node, spec.record, label)
-
-
-def _q_list(walk: _Quick, node, spec, label):
-    if not walk.enter(node, spec.nullable):
-        return _NONE
-    if node.__class__ is not SequenceNode:
-        raise Unusual()
-    item = spec.item
-    how, needs_label = _QUICK[item.kind], _needs_label(item)
-    out = []
-    for i, child in enumerate(node.value):
-        value = how(walk, child, item, f"{label}[{i}]" if needs_label else None)
-        # a list item that is null and allowed to be stays in the list, as None
-        out.append(None if value is _NONE else value)
-    return tuple(out)
-
-
-def _q_text(walk: _Quick, node, spec, label):
-    if not walk.enter(node, spec.nullable):
-        return _NONE
-    if node.__class__ is not MappingNode:
-        raise Unusual()
-    en = zh = None
-    for key_node, value_node in node.value:
-        if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
-            raise Unusual()
-        key = key_node.value
-        if key == "en":
-            if en is not None:
-                raise Unusual()
-            en = _q_text_part(walk, value_node)
-        elif key == "zh":
-            if zh is not None:
-                raise Unusual()
-            zh = _q_text_part(walk, value_node)
-        else:
-            raise Unusual()
-    if en is None and zh is None:
-        raise Unusual()
-    return Text(en, zh)
-
-
-def _q_text_part(walk: _Quick, node) -> str:
-    if node in walk.seen:
-        raise Unusual()
-    walk.seen.add(node)
-    if node.__class__ is not ScalarNode or node.tag != _STR:
-        raise Unusual()
-    text = node.value.strip()
-    if not text or UNSAFE.search(text):
-        raise Unusual()
-    return text
-
-
-def _q_scalar_node(walk: _Quick, node, spec) -> bool:
-    if not walk.enter(node, spec.nullable):
-        return False
-    if node.__class__ is not ScalarNode:
-        raise Unusual()
-    return True
-
-
-def _q_str(walk: _Quick, node, spec, label):
-    if not _q_scalar_node(walk, node, spec):
-        return _NONE
-    if node.tag != _STR:
-        raise Unusual()
-    text = node.value.strip()
-    if not text or UNSAFE_OR_NEWLINE.search(text):
-        raise Unusual()
-    if spec.kind == "enum" and text not in spec.choices:
-        raise Unusual()
-    if spec.ref:
-        mark = node.start_mark
-        walk.refs.append(Ref(spec.ref, text, mark.line + 1, mark.column + 1))
-    return text
-
-
-def _q_int(walk: _Quick, node, spec, label):
-    if not _q_scalar_node(walk, node, spec):
-        return _NONE
-    text = node.value
-    if node.tag != _INT or len(text) > _MAX_DIGITS or not text.isascii() or not text.isdigit() or (len(text) > 1 and text[0] == "0"):
-        raise Unusual()
-    value = int(text)
-    low, high = _RANGES.get(spec.name, (0, None))
-    if value < low or (high is not None and value > high):
-        raise Unusual()
-    return value
-
-
-def _q_bool(walk: _Quick, node, spec, label):
-    if not _q_scalar_node(walk, node, spec):
-        return _NONE
-    if node.tag != _BOOL or node.value not in ("true", "false"):
-        raise Unusual()
-    return node.value == "true"
-
-
-def _q_date(walk: _Quick, node, spec, label):
-    if not _q_scalar_node(walk, node, spec):
-        return _NONE
-    if node.tag not in _DATE_TAGS:
-        raise Unusual()
-    try:
-        return PartialDate.parse(node.value.strip())
-    except ValueError:
-        raise Unusual() from None
-
-
-_QUICK = {"record": _q_record, "list": _q_list, "text": _q_text, "str": _q_str, "enum": _q_str, "int": _q_int, "bool": _q_bool, "date": _q_date}
-
-
-def _needs_label(spec) -> bool:
-    """Whether a value of this spec holds records, whose places are kept by their labels."""
-    return spec.kind == "record" or (spec.kind == "list" and _needs_label(spec.item))
-
-
-_QUICK_PLANS: dict = {}
-
-
-def _quick_plan(cls) -> tuple:
-    """For each YAML key of ``cls``: (spec, reader, needs a label); and the required keys."""
-    plan = _QUICK_PLANS.get(cls)
-    if plan is None:
-        specs = fields_of(cls)
-        fields = {s.name: (s, _QUICK[s.kind], _needs_label(s)) for s in specs}
-        plan = _QUICK_PLANS[cls] = (fields, tuple(s.name for s in specs if s.required))
-    return plan
-
-
-FAST = True  # most files have nothing to report: try the quick walk first
-
-
 def read_file(path: str, cls: type) -> FileResult:
-    """Read and check one file on its own; cross-file checks come later.
-
-    A file is first walked by ``quick_build``, which gives the same result without
-    the reader's labels; at the first thing to report, the reader walks it again.
-    """
+    """Read and check one file on its own; cross-file checks come later."""
     from .schema import Spec
 
     result = FileResult(path)
@@ -713,10 +480,12 @@ def read_file(path: str, cls: type) -> FileResult:
     if problem:
         result.problems.append(problem)
         return result
+    assert raw is not None
     text, problem = decode(path, raw)
     if problem:
         result.problems.append(problem)
         return result
+    assert text is not None
     node, problem = _compose(path, text)
     if problem:
         result.problems.append(problem)
@@ -726,12 +495,6 @@ def read_file(path: str, cls: type) -> FileResult:
         return result
     if cls.__name__ == "_Anything":
         return result
-    if FAST:
-        try:
-            result.record = quick_build(node, cls, result)
-            return result
-        except Unusual:  # something to report: the reader below says what, and where
-            result = FileResult(path)
     reader = Reader(result)
     value = reader.read(node, Spec("file", "record", True, None, "", record=cls), "")
     if value is not _BAD:

@@ -1,34 +1,29 @@
-"""What the listings show of a round, as typed records, and what the cache keeps of each round.
+"""What the listings show of a round, as typed records.
 
 A ``RoundSummary`` is a round as ``list``, ``timeline`` and ``search`` show it: its dates, place,
-leads and topics with the names of people and topics resolved. It is made from a checked ``Round``
-once, when the round's file (or a name it shows) changes, and kept in the cache as the JSON text of
-its plain form (``to_plain``), the one JSON shape of a round in every listing. A summary read back
-from the cache is decoded only when a field is first read: a JSON listing of 10,000 rounds writes
-the kept texts without building 10,000 records, and a table decodes the rows it shows.
+leads and topics with the names of people and topics resolved, made from a checked ``Round``. Its
+plain form (``to_plain``) is the one JSON shape of a round in every listing.
 
-This module is part of the data layer: it imports the model, the shared rules and the search index.
+This module is part of the data layer: it imports the model and the shared rules.
 """
 
 from __future__ import annotations
 
-from typing import Optional
-
-from .model import Dataset, PartialDate, Participant, Round, Text, record
-from ..rules import date_key, dialogue_short, display_name
+from ..rules import dialogue_short, display_name
 from ..safe import json_text
+from .model import Dataset, PartialDate, Participant, Round, Text, record
 
 
 @record(kw_only=False)
 class NamedPerson:
     """A participant with the name the output shows (the person's, else the organisation's)."""
 
-    person: Optional[str]
-    name: Optional[Text]
+    person: str | None
+    name: Text | None
     side: str
-    role: Optional[str]
-    title: Optional[Text]
-    organisation: Optional[Text]
+    role: str | None
+    title: Text | None
+    organisation: Text | None
 
 
 @record(kw_only=False)
@@ -39,7 +34,7 @@ class TopicSummary:
     id: str
     name: Text
     theme: str
-    label: Optional[Text]
+    label: Text | None
     headline: bool
     outcomes: int
 
@@ -55,15 +50,15 @@ class RoundSummary:
 
     id: str
     kind: str
-    event: Optional[str]
+    event: str | None
     dialogue: str
     dialogue_name: Text
-    round: Optional[int]
-    name: Optional[Text]
-    date: Optional[PartialDate]
-    end_date: Optional[PartialDate]
+    round: int | None
+    name: Text | None
+    date: PartialDate | None
+    end_date: PartialDate | None
     partner: str
-    format: Optional[str]
+    format: str | None
     venue: tuple  # of Text
     leads: tuple  # of NamedPerson
     topics: tuple  # of TopicSummary
@@ -73,7 +68,7 @@ class RoundSummary:
     disputed: tuple  # of field names
     unverified: tuple  # of field names
     last_verified: PartialDate
-    topic_match: Optional[str] = None
+    topic_match: str | None = None
 
 
 @record(kw_only=False)
@@ -82,7 +77,7 @@ class Evidence:
 
     kind: str  # follow-up | document | outcome
     id: str
-    date: Optional[PartialDate]
+    date: PartialDate | None
     text: Text
     record: str  # the round or document it is recorded in
     sources: tuple  # Source objects
@@ -115,26 +110,21 @@ def summarize(ds: Dataset, r: Round) -> RoundSummary:
     )
 
 
-def filter_key(dialogue, partner, date: Optional[PartialDate], end: Optional[PartialDate], topics) -> tuple:
+def filter_key(dialogue, partner, date: PartialDate | None, end: PartialDate | None, topics) -> tuple:
     """What the filters look at: dialogue, partner, first and last possible day (ordinals), topic IDs."""
     first = date.first_day().toordinal() if date else None
     last = (end or date).last_day().toordinal() if date else None
     return (dialogue, partner, first, last, tuple(topics))
 
 
-def sort_key(date: Optional[PartialDate], dialogue: str, number: Optional[int], ident: str) -> str:
-    """A string that sorts rounds as ``rules.round_order`` does: by date (unknown last), then dialogue, number and ID."""
-    return f"{date_key(date)}|{dialogue}|{number or 0:09d}|{ident}"
-
-
 # ---------------------------------------------------------------- the plain (JSON) form
 
 
-def _text(t: Optional[Text]) -> Optional[dict]:
+def _text(t: Text | None) -> dict | None:
     return {"en": t.en, "zh": t.zh} if t else None
 
 
-def _date(d: Optional[PartialDate]) -> Optional[str]:
+def _date(d: PartialDate | None) -> str | None:
     return str(d) if d else None
 
 
@@ -186,98 +176,6 @@ def to_plain(s: RoundSummary) -> dict:
 FIELDS = tuple(f for f in RoundSummary.__slots__ if f != "topic_match")
 
 
-def _from_text(d: Optional[dict]) -> Optional[Text]:
-    return Text(d["en"], d["zh"]) if d else None
-
-
-def _from_date(s: Optional[str]) -> Optional[PartialDate]:
-    return PartialDate.parse(s) if s else None
-
-
-def from_plain(o: dict) -> RoundSummary:
-    """The summary of a round object (the inverse of ``to_plain``)."""
-    return RoundSummary(
-        o["id"], o["kind"], o["event"], o["dialogue"], _from_text(o["dialogue_name"]), o["round"], _from_text(o["name"]),
-        _from_date(o["date"]), _from_date(o["end_date"]), o["partner"], o["format"],
-        tuple(_from_text(v) for v in o["venue"]),
-        tuple(NamedPerson(p["person"], _from_text(p["name"]), p["side"], p["role"], _from_text(p["title"]), _from_text(p["organisation"]))
-              for p in o["leads"]),
-        tuple(TopicSummary(t["id"], _from_text(t["name"]), t["theme"], _from_text(t["label"]), t["headline"], t["outcomes"])
-              for t in o["topics"]),
-        tuple(o["documents"]), o["sources"], o["weak_sources"], tuple(o["disputed"]), tuple(o["unverified"]),
-        PartialDate.parse(o["last_verified"]), o.get("topic_match"),
-    )
-
-
-class StoredSummary(RoundSummary):
-    """A summary read back from the cache: it holds the JSON text it was kept as, and decodes it
-    when a field is first read. It is equal to the summary it was made from, field by field."""
-
-    __slots__ = ("_text",)
-
-    def __getattr__(self, name: str):
-        # Python calls this only for a slot not yet filled: decode every field at once.
-        if name.startswith("_") or name not in FIELDS:
-            raise AttributeError(name)
-        import json
-
-        plain = from_plain(json.loads(object.__getattribute__(self, "_text")))
-        for field in FIELDS:
-            object.__setattr__(self, field, getattr(plain, field))
-        return object.__getattribute__(self, name)
-
-    def __repr__(self) -> str:
-        return "RoundSummary(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in RoundSummary.__slots__) + ")"
-
-    def __eq__(self, other):
-        if isinstance(other, RoundSummary):
-            return all(getattr(self, n) == getattr(other, n) for n in RoundSummary.__slots__)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(getattr(self, n) for n in RoundSummary.__slots__))
-
-    def __reduce__(self):
-        return (from_plain, (to_plain(self),))
-
-
-def stored(text: str, topic_match: Optional[str] = None) -> StoredSummary:
-    """The summary kept in the cache as ``text`` (made by ``summary_text``), not yet decoded."""
-    s = object.__new__(StoredSummary)
-    object.__setattr__(s, "_text", text)
-    object.__setattr__(s, "topic_match", topic_match)
-    return s
-
-
-def kept_text(s: RoundSummary) -> Optional[str]:
-    """The JSON text a summary from the cache was kept as (without its ``topic_match``), else None."""
-    return getattr(s, "_text", None) if type(s) is StoredSummary else None
-
-
 def summary_text(s: RoundSummary) -> str:
-    """The JSON text of a summary (``to_plain``, encoded by ``safe.json_text``): kept as such by the
-    cache, and written as such by ``--format json``, without decoding what the cache kept."""
-    kept = kept_text(s)
-    if kept is None:
-        return json_text(to_plain(s))
-    if s.topic_match is None:
-        return kept
-    return kept[:-1] + ', "topic_match": ' + json_text(s.topic_match) + "}"
-
-
-# ---------------------------------------------------------------- what the cache keeps of a round
-
-
-def entry(ds: Dataset, r: Round) -> tuple:
-    """(sort key, filter key, summary text, follow-ups, searchable text, folded text) of round ``r``.
-
-    ``follow-ups`` is a tuple of ``Evidence``, or None for a round without any.
-    """
-    from . import index
-
-    s = summarize(ds, r)
-    follow_ups = tuple(follow_up_evidence(r, f) for f in r.follow_ups) or None
-    filt = filter_key(r.dialogue, s.partner, r.date, r.end_date, (t.topic for t in r.topics))
-    entries = index.search_entries(ds, r)
-    return (sort_key(r.date, r.dialogue, r.round, r.id), filt, summary_text(s), follow_ups,
-            index.blob(entries), index.folded_blob(entries))
+    """The JSON text of a summary (``to_plain``, encoded by ``safe.json_text``), as ``--format json`` writes it."""
+    return json_text(to_plain(s))

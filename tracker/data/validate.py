@@ -1,7 +1,7 @@
 """Checks within one record and across the whole data folder.
 
-``check_file`` runs on each file as soon as it is read (its results can be
-cached with the file); ``check_folder`` runs on every load, over all files.
+``check_file`` runs on each file as soon as it is read; ``check_folder`` runs
+once every file is read, over all of them.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ import dataclasses
 import datetime as _dt
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Optional
+from itertools import pairwise
+from typing import Any
 
-from . import model
 from ..errors import Problem
+from ..rules import EVIDENCED_STATUSES
+from . import model
 from .parse import FileResult, _close
 
 
-def _p(result: FileResult, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
+def _p(result: FileResult, where, message: str, hint: str | None = None, warning: bool = False) -> Problem:
     return _at_mark(result.path, where, message, hint, warning)
 
 
@@ -93,9 +94,22 @@ def _noun(cls_name: str) -> str:
 
 
 def _check_source(result: FileResult, source: model.Source) -> None:
-    if source.url and not source.url.startswith(("http://", "https://")):
-        where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+    if not source.url:
+        return
+    where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+    if not source.url.startswith(("http://", "https://")):
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
+    elif any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url):
+        result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20"))
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
@@ -109,7 +123,7 @@ def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
 
 def _facts(rec) -> list:
     """(path in the file, description, item) of every fact of a record that cites sources and can be marked unverified."""
-    out = []
+    out: list[tuple[str, str, Any]] = []
     if isinstance(rec, model.Round):
         for i, p in enumerate(rec.participants):
             out.append((f"participants[{i}]", f"participant {_who(p)!r}", p))
@@ -181,62 +195,28 @@ def _check_round(result: FileResult, rec: model.Round) -> None:
 # ---------------------------------------------------------------- the whole folder
 
 
-@dataclass(slots=True)
-class Facts:
-    """What the checks across files need to know of one file: IDs, references, dates.
-
-    Much smaller than the record itself, so that a folder of thousands of files
-    can be checked without holding every record in memory.
-    """
-
-    path: str
-    kind: str = ""  # the record's class name; "" when the file could not be read
-    problems: list = field(default_factory=list)
-    id: Optional[str] = None
-    marks: dict = field(default_factory=dict)  # id, round, date, last_verified -> (line, col)
-    defs: list = field(default_factory=list)  # (kind, id, line, col): partners, themes, topics, people
-    refs: list = field(default_factory=list)  # (kind, value, line, col), sources excepted
-    dialogue: Optional[str] = None
-    round: Optional[int] = None
-    date: Optional[model.PartialDate] = None
-    last_verified: Optional[model.PartialDate] = None
-    outcomes: list = field(default_factory=list)  # (outcome id, commitment status or None, line, col)
-    cites: list = field(default_factory=list)  # (label, date, targets): what follows up which outcomes
-    names: list = field(default_factory=list)  # partners: (partner id, names, line, col)
+_DEFS = {"Partner": "partner", "Theme": "theme", "Topic": "topic", "Person": "person"}
+_OWN_KIND = {"Dialogue": "dialogue", "Round": "round", "Document": "document"}
 
 
-def facts_of(result: FileResult) -> Facts:
-    rec = result.record
-    f = Facts(result.path, type(rec).__name__ if rec is not None else "", list(result.problems))
-    if rec is None:
-        return f
-    f.marks = {k: v for k, v in result.marks.items() if k in ("id", "round", "date", "last_verified")}
-    f.refs = [(r.kind, r.value, r.line, r.col) for r in result.refs if r.kind != "source"]
-    defs = {"Partner": "partner", "Theme": "theme", "Topic": "topic", "Person": "person"}
-    f.defs = [(defs[k], i, ln, c) for k, i, ln, c in result.defs if k in defs]
-    if isinstance(rec, model.Partners):
-        lines = {i: (ln, c) for k, i, ln, c in result.defs if k == "Partner"}
-        f.names = [(p.id, [n for n in (p.id, p.name.en, p.name.zh, *p.aliases) if n], *lines.get(p.id, (0, 0))) for p in rec.partners]
-    if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
-        f.id = rec.id
-        f.last_verified = rec.last_verified
+def _outcome_places(result: FileResult) -> dict[str, tuple[int, int]]:
+    return {i: (ln, c) for k, i, ln, c in result.defs if k == "Outcome"}
+
+
+def _cites(rec) -> list[tuple[str, model.PartialDate | None, tuple]]:
+    """(label, date, targets) of everything in a record that follows up outcomes."""
+    out = []
     if isinstance(rec, model.Round):
-        f.dialogue, f.round, f.date = rec.dialogue, rec.round, rec.date
-        lines = {i: (ln, c) for k, i, ln, c in result.defs if k == "Outcome"}
         for t in rec.topics:
             for o in t.outcomes:
-                status = o.commitment.status if o.commitment else None
-                f.outcomes.append((o.id, status, *lines.get(o.id, (0, 0))))
                 if o.follows_up:
-                    f.cites.append((f"outcome {o.id!r}", rec.date, o.follows_up))
+                    out.append((f"outcome {o.id!r}", rec.date, o.follows_up))
         for fu in rec.follow_ups:
             if fu.follows_up:
-                f.cites.append((f"follow-up {fu.id!r}", fu.date, fu.follows_up))
-    if isinstance(rec, model.Document):
-        f.date = rec.date
-        if rec.follows_up:
-            f.cites.append((f"document {rec.id!r}", rec.date, rec.follows_up))
-    return f
+                out.append((f"follow-up {fu.id!r}", fu.date, fu.follows_up))
+    if isinstance(rec, model.Document) and rec.follows_up:
+        out.append((f"document {rec.id!r}", rec.date, rec.follows_up))
+    return out
 
 
 _REF_FILE = {
@@ -250,121 +230,137 @@ _REF_FILE = {
 }
 
 
-def _at_mark(path: str, where, message: str, hint: Optional[str] = None, warning: bool = False) -> Problem:
+def _at_mark(path: str, where, message: str, hint: str | None = None, warning: bool = False) -> Problem:
     line, col = where if where else (0, 0)
     return Problem(path, line, col, message, hint, warning)
 
 
-def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
-    """Rules across files: unique IDs, references, numbering, dates of evidence."""
+def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
+    """Rules across files (those read into a record): unique IDs, references, numbering, dates of evidence."""
+    results = [r for r in results if r.record is not None]
     problems: list[Problem] = []
     add = problems.append
-    known, outcome_dates = _known_ids(facts, add)
-    _check_partner_names(facts, add)
-    _check_references(facts, known, add)
-    _check_numbering([f for f in facts if f.kind == "Round"], add)
-    _check_evidence(facts, outcome_dates, add)
-    for f in facts:
-        if f.last_verified and f.last_verified.first_day() > today:
-            add(_at_mark(f.path, f.marks.get("last_verified"), f"last_verified {f.last_verified} is in the future"))
+    known, outcome_dates = _known_ids(results, add)
+    _check_partner_names(results, add)
+    _check_references(results, known, add)
+    _check_numbering([r for r in results if isinstance(r.record, model.Round)], add)
+    _check_evidence(results, outcome_dates, add)
+    for r in results:
+        verified = getattr(r.record, "last_verified", None)
+        if verified and verified.first_day() > today:
+            add(_at_mark(r.path, r.marks.get("last_verified"), f"last_verified {verified} is in the future"))
     return problems
 
 
-def _known_ids(facts: list[Facts], add) -> tuple[dict[str, dict[str, tuple]], dict[str, Optional[model.PartialDate]]]:
+def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tuple]], dict[str, model.PartialDate | None]]:
     """Every ID the files define, by kind, with where (a record defined twice is a problem);
     and the date of the round or document each outcome was promised at."""
     known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
-    for f in facts:
-        for kind, ident, line, _col in f.defs:  # duplicates inside one file are check_file's
-            known[kind].setdefault(ident, (f.path, line))
-    for f in facts:
-        kind = {"Dialogue": "dialogue", "Round": "round", "Document": "document"}.get(f.kind)
+    for r in results:
+        for cls_name, ident, line, _col in r.defs:  # duplicates inside one file are check_file's
+            if cls_name in _DEFS:
+                known[_DEFS[cls_name]].setdefault(ident, (r.path, line))
+    for r in results:
+        kind = _OWN_KIND.get(type(r.record).__name__)
         if kind is None:
             continue
-        where = f.marks.get("id")
-        if f.id in known[kind]:
-            path, line = known[kind][f.id]
-            add(_at_mark(f.path, where, f"{kind} {f.id!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
+        ident, where = r.record.id, r.marks.get("id")
+        if ident in known[kind]:
+            path, line = known[kind][ident]
+            add(_at_mark(r.path, where, f"{kind} {ident!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
         else:
-            known[kind][f.id] = (f.path, where[0] if where else 0)
-    outcome_dates: dict[str, Optional[model.PartialDate]] = {}
-    for f in facts:
-        for oid, _status, _line, _col in f.outcomes:
-            key = f"{f.id}/{oid}"
-            known["outcome"][key] = (f.path, 0)
-            outcome_dates[key] = f.date
+            known[kind][ident] = (r.path, where[0] if where else 0)
+    outcome_dates: dict[str, model.PartialDate | None] = {}
+    for r in results:
+        if isinstance(r.record, model.Round):
+            for t in r.record.topics:
+                for o in t.outcomes:
+                    key = f"{r.record.id}/{o.id}"
+                    known["outcome"][key] = (r.path, 0)
+                    outcome_dates[key] = r.record.date
     return known, outcome_dates
 
 
-def _check_partner_names(facts: list[Facts], add) -> None:
+def _check_partner_names(results: list[FileResult], add) -> None:
     """Partner names and aliases must not collide: users type them."""
     names: dict[str, str] = {}
-    for f in facts:
-        for pid, pnames, line, col in f.names:
-            for name in pnames:
+    for r in results:
+        if not isinstance(r.record, model.Partners):
+            continue
+        lines = {i: (ln, c) for k, i, ln, c in r.defs if k == "Partner"}
+        for p in r.record.partners:
+            for name in (n for n in (p.id, p.name.en, p.name.zh, *p.aliases) if n):
                 key = name.casefold()
-                if names.get(key, pid) != pid:
-                    add(_at_mark(f.path, (line, col), f"partner name {name!r} is used by both {names[key]!r} and {pid!r}", "users type these names; each must name one partner"))
-                names[key] = pid
+                if names.get(key, p.id) != p.id:
+                    add(_at_mark(r.path, lines.get(p.id, (0, 0)), f"partner name {name!r} is used by both {names[key]!r} and {p.id!r}", "users type these names; each must name one partner"))
+                names[key] = p.id
 
 
-def _check_references(facts: list[Facts], known: dict[str, dict[str, tuple]], add) -> None:
-    """Every reference names something that exists."""
-    for f in facts:
-        for kind, value, line, col in f.refs:
-            if value not in known[kind]:
-                hint = _close(value, known[kind])
-                if not hint and kind in _REF_FILE:
-                    hint = f"define it in {_REF_FILE[kind]}"
-                if not hint and kind == "outcome":
-                    hint = "outcomes are cited as <round-id>/<outcome-id>"
-                add(Problem(f.path, line, col, f"unknown {kind} {value!r}", hint))
+def _check_references(results: list[FileResult], known: dict[str, dict[str, tuple]], add) -> None:
+    """Every reference names something that exists (sources are checked within their file)."""
+    for r in results:
+        for ref in r.refs:
+            if ref.kind == "source" or ref.value in known[ref.kind]:
+                continue
+            hint = _close(ref.value, known[ref.kind])
+            if not hint and ref.kind in _REF_FILE:
+                hint = f"define it in {_REF_FILE[ref.kind]}"
+            if not hint and ref.kind == "outcome":
+                hint = "outcomes are cited as <round-id>/<outcome-id>"
+            add(Problem(r.path, ref.line, ref.col, f"unknown {ref.kind} {ref.value!r}", hint))
 
 
-def _check_evidence(facts: list[Facts], outcome_dates: dict[str, Optional[model.PartialDate]], add) -> None:
+def _check_evidence(results: list[FileResult], outcome_dates: dict[str, model.PartialDate | None], add) -> None:
     """Evidence must not predate the promise; a status beyond 'announced' needs evidence."""
     evidenced: set[str] = set()
-    for f in facts:
-        for label, when, targets in f.cites:
+    for r in results:
+        for label, when, targets in _cites(r.record):
             for target in targets:
                 evidenced.add(target)
                 promised = outcome_dates.get(target)
                 if when and promised and when.last_day() < promised.first_day():
-                    where = next(((ln, c) for k, v, ln, c in f.refs if k == "outcome" and v == target), None)
-                    add(_at_mark(f.path, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
-    for f in facts:
-        for oid, status, line, col in f.outcomes:
-            key = f"{f.id}/{oid}"
-            if status in ("in-progress", "delivered", "lapsed") and key not in evidenced:
-                add(_at_mark(f.path, (line, col), f"commitment {key} is {status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
+                    where = next(((ref.line, ref.col) for ref in r.refs if ref.kind == "outcome" and ref.value == target), None)
+                    add(_at_mark(r.path, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
+    for r in results:
+        if not isinstance(r.record, model.Round):
+            continue
+        places = _outcome_places(r)
+        for t in r.record.topics:
+            for o in t.outcomes:
+                key = f"{r.record.id}/{o.id}"
+                status = o.commitment.status if o.commitment else None
+                if status in EVIDENCED_STATUSES and key not in evidenced:
+                    add(_at_mark(r.path, places.get(o.id, (0, 0)), f"commitment {key} is {status!r} but nothing follows it up", "cite it in a follow_ups: entry, a document or a later outcome, or set status: unknown"))
 
 
-def _check_numbering(rounds: list[Facts], add) -> None:
+def _check_numbering(rounds: list[FileResult], add) -> None:
     by_dialogue = defaultdict(list)
-    for f in rounds:
-        if f.round is not None:
-            by_dialogue[f.dialogue].append(f)
+    for r in rounds:
+        if r.record.round is not None:
+            by_dialogue[r.record.dialogue].append(r)
     for dialogue, items in by_dialogue.items():
-        items.sort(key=lambda f: f.round)
-        for prev, cur in zip(items, items[1:]):
-            if prev.round == cur.round:
-                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {cur.round} is also in {prev.path}", "two files for the same round"))
-            elif cur.round > prev.round + 1:
-                first, last = prev.round + 1, cur.round - 1
+        items.sort(key=lambda r: r.record.round)
+        for prev, cur in pairwise(items):
+            p, c = prev.record, cur.record
+            if p.round == c.round:
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {c.round} is also in {prev.path}", "two files for the same round"))
+            elif c.round > p.round + 1:
+                first, last = p.round + 1, c.round - 1
                 missing = f"round {first}" if first == last else f"rounds {first}–{last}"
-                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} has no {missing} before round {cur.round}", "a gap in the numbering", warning=True))
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} has no {missing} before round {c.round}", "a gap in the numbering", warning=True))
         latest_start = None  # the latest first day among lower-numbered rounds
         latest = None
         for cur in items:
-            if cur.date is None:
+            c = cur.record
+            if c.date is None:
                 continue
-            if latest is not None and latest.round < cur.round and cur.date.last_day() < latest_start:
-                add(_at_mark(cur.path, cur.marks.get("date"), f"{dialogue} round {cur.round} is dated {cur.date}, before round {latest.round} ({latest.date})", "check the date or the round number"))
-            if latest_start is None or cur.date.first_day() > latest_start:
-                latest_start, latest = cur.date.first_day(), cur
-        if items and items[0].round > 1:
-            first = items[0]
-            add(_at_mark(first.path, first.marks.get("round"), f"{dialogue} has no round before round {first.round}", "a gap in the numbering", warning=True))
+            if latest is not None and latest.round < c.round and c.date.last_day() < latest_start:
+                add(_at_mark(cur.path, cur.marks.get("date"), f"{dialogue} round {c.round} is dated {c.date}, before round {latest.round} ({latest.date})", "check the date or the round number"))
+            if latest_start is None or c.date.first_day() > latest_start:
+                latest_start, latest = c.date.first_day(), c
+        if items and items[0].record.round > 1:
+            first_r = items[0]
+            add(_at_mark(first_r.path, first_r.marks.get("round"), f"{dialogue} has no round before round {first_r.record.round}", "a gap in the numbering", warning=True))
 
 
 def stem_of(path: str) -> str:

@@ -47,7 +47,7 @@ def write_json_texts(stream, texts) -> None:
     write_json writes it.
 
     ``texts`` may be any iterable: it is written as it comes, never held whole. They were made safe
-    when they were made (the cache keeps them so), so they are not scanned again here.
+    when they were made, so they are not scanned again here.
     """
     ascii_only = not _encodes_cjk(stream)
     first = True

@@ -106,8 +106,7 @@ def evidence_object(ev) -> dict:
 
 
 def record_text(ds: Dataset, record) -> str:
-    """The JSON text of a round summary or a document, as the listings give them. A summary read
-    from the cache is written as the cache kept it (its fields are not read: that would decode it)."""
+    """The JSON text of a round summary or a document, as the listings give them."""
     if isinstance(record, RoundSummary):
         return summary_text(record)
     return json_text(document_object(ds, record))
