@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,9 @@ from .words import site_word
 # the languages of the rules (pick, round_label) and the folders and <html lang> of the site
 LANGS = {"en": "en", "zh": "zh-TW"}
 STATUSES = api.COMMITMENT_STATUSES
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # what the template's tags leave behind
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,7 @@ class Site:
             as_of=self.as_of, cite_url=(self.base_url + full) if self.base_url else full,
             cites=cites, h=helpers, w=helpers.w, sw=helpers.sw, t=helpers.t, searchable=searchable, **context,
         )
-        return Page(full, html)
+        return Page(full, _BLANK_LINES.sub("\n", html))
 
     # ------------------------------------------------------------ what some pages gather
 
@@ -211,6 +215,10 @@ class _Helpers:
 
     def __init__(self, site: Site, lang: str, here: str, cites: Cites) -> None:
         self.site, self.lang, self.here, self.cites = site, lang, here, cites
+        zh = lang == "zh"
+        self.colon = "：" if zh else ": "  # before a value
+        self.comma = "，" if zh else ", "  # before a description (a title after a name)
+        self.sep = "、" if zh else "; "  # between the items of a list
 
     def w(self, key: str) -> str:
         """A label of the tracker's output (a status, a format, a role, a heading)."""
@@ -232,7 +240,8 @@ class _Helpers:
             return value
         other = "en" if self.lang == "zh" else "zh"
         note = site_word("only_" + other, self.lang)
-        return Markup(f'<span lang="{LANGS[other]}">{escape(value)}</span> <span class="one-lang">({escape(note)})</span>')
+        note = f"（{note}）" if self.lang == "zh" else f"({note})"
+        return Markup(f'<span lang="{LANGS[other]}">{escape(value)}</span> <span class="one-lang">{escape(note)}</span>')
 
     def href(self, path: str) -> str:
         return self.here + path
