@@ -141,7 +141,8 @@ class Site:
 
     def language_pages(self, lang: str) -> Iterator[Page]:
         ds = self.ds
-        yield self.render(lang, "index.html", "home.html", site_word("home_title", lang), dialogues=list(ds.dialogues.values()))
+        yield self.render(lang, "index.html", "home.html", site_word("home_title", lang), dialogues=list(ds.dialogues.values()),
+                          searchable=False)
         for d in ds.dialogues.values():
             yield self.render(lang, self.dialogue_path(d.id), "dialogue.html", pick(d.name, lang), d=d, path_record=d.id,
                               rounds=[r for r in self.rounds if r.dialogue == d.id],
@@ -158,18 +159,22 @@ class Site:
             yield self.render(lang, self.topic_path(t.id), "topic.html", pick(t.name, lang), topic=t, history=history)
         for c in self.commitments:
             key = f"{c.round.id}/{c.outcome.id}"
-            yield self.render(lang, self.commitment_path(key), "commitment.html", pick(c.outcome.text, lang)[:80], c=c)
+            yield self.render(lang, self.commitment_path(key), "commitment.html", pick(c.outcome.text, lang)[:80], c=c,
+                              searchable=False)
         for a, b in self.pairs:
             title = f"{self.round_title(a, lang)} → {self.round_title(b, lang)}"
-            yield self.render(lang, self.compare_path(a.id, b.id), "compare.html", title, cmp=api.compare(ds, a, b))
-        yield self.render(lang, "timeline.html", "timeline.html", site_word("timeline", lang), years=self.timeline_years())
-        yield self.render(lang, "topics/index.html", "matrix.html", site_word("matrix", lang), matrices=self.matrices())
+            yield self.render(lang, self.compare_path(a.id, b.id), "compare.html", title, cmp=api.compare(ds, a, b), searchable=False)
+        yield self.render(lang, "timeline.html", "timeline.html", site_word("timeline", lang), years=self.timeline_years(),
+                          searchable=False)
+        yield self.render(lang, "topics/index.html", "matrix.html", site_word("matrix", lang), matrices=self.matrices(), searchable=False)
         yield self.render(lang, "commitments/index.html", "commitments.html", site_word("commitments", lang),
-                          rows=self.commitments, counts={s: sum(1 for c in self.commitments if c.status == s) for s in STATUSES})
+                          rows=self.commitments, counts={s: sum(1 for c in self.commitments if c.status == s) for s in STATUSES},
+                          searchable=False)
         yield self.render(lang, "search.html", "search.html", site_word("search", lang), searchable=False)
 
     def render(self, lang: str, path: str, template: str, title: str, searchable: bool = True, **context: Any) -> Page:
-        """A page of language ``lang`` at ``path`` (inside the language folder)."""
+        """A page of language ``lang`` at ``path`` (inside the language folder). The search index holds
+        the pages of records (``searchable``), not the pages that gather them (timeline, commitments, …)."""
         depth = path.count("/")
         here = "../" * depth  # from the page to its language folder
         root = "../" * (depth + 1)  # from the page to the top of the site

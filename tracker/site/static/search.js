@@ -18,6 +18,8 @@
     baseUrl: new URL(box.getAttribute("data-base"), location.href).pathname,
     bundlePath: new URL(box.getAttribute("data-bundle"), location.href).pathname
   });
+  var input = box.querySelector("input");  // a name for screen readers, not only a placeholder
+  if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
