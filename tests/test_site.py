@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import DATA, FIXTURES, run
 
 import tracker
-from conftest import DATA, FIXTURES, run
 
 pytest.importorskip("jinja2", reason="the site needs the extra: pip install 'tracker[site]'")
 pytest.importorskip("pagefind", reason="the site needs the extra: pip install 'tracker[site]'")
