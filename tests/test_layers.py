@@ -19,7 +19,7 @@ LAYERS = [
     {"tracker.rules", "tracker.errors", "tracker.safe", "tracker.status"},
     {"tracker.data"},
     {"tracker.query", "tracker.results", "tracker.api", "tracker.draft"},
-    {"tracker.output"},
+    {"tracker.output", "tracker.site"},
     {"tracker", "tracker.__main__", "tracker.cli", "tracker.env", "tracker.entry", "tracker.draft_cli"},
 ]
 

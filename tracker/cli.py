@@ -601,6 +601,32 @@ def schema(
     write_json(sys.stdout, json_schema(SCHEMA_KINDS[kind]))
 
 
+@command("site", short_help="The whole data set as a static, bilingual web site.")
+def site(
+    run: Run,
+    path: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write the site into (new, empty, or written by this command before).", show_default=False)],
+    base_url: Annotated[str | None, typer.Option("--base-url", help="The address the site will be published at, for the \"cite this page\" lines.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace the site a previous run wrote in DIR (never a folder of other files).")] = False,
+) -> None:
+    """The whole data set as a static web site in English (DIR/en/) and Chinese (DIR/zh-TW/): a page
+    for every round, meeting, dialogue, document, topic and commitment, a comparison of each round
+    with the next, the timeline, the topics of every round and the commitments, each fact with its
+    numbered sources, and a search in both languages. It makes no request to any other site and
+    works from any static host (search needs HTTP; the rest also works from the files).
+    Needs the extra: pip install 'tracker[site]'.
+
+    \b
+    Examples:
+      tracker site public/
+      python -m http.server -d public
+      tracker site public/ --force --base-url https://example.org/dialogues/
+    """
+    from .site import write_site
+
+    report = write_site(load_data(run.settings), path, force=force, data_dir=run.data_dir, base_url=base_url)
+    print(one_line(f"wrote {report.path}: {report.pages} pages, {report.indexed} in the search index"), file=run.stderr)
+
+
 # ---------------------------------------------------------------- entry point
 
 
