@@ -195,8 +195,8 @@ def test_lang_zh_and_environment():
 
 
 def test_lang_falls_back_to_the_other_language():
-    # 曾厚仁 has no confirmed English name: English output shows the Chinese one
-    assert "曾厚仁" in run("show", "1", "--full").out
+    # 張培仁 has no confirmed English name: English output shows the Chinese one
+    assert "張培仁" in run("show", "6", "--full").out
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color():
