@@ -167,7 +167,9 @@ class Source:
     title: Optional[Text] = _f("Headline or title, in the language(s) published", None)
     date: Optional[PartialDate] = _f("Publication date", None, "2020-11-21")
     language: Optional[Literal["en", "zh", "ja", "other"]] = _f("Language of the source", None, "zh")
-    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified", False)
+    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified; a `kind: copy` is always weak", False)
+    kind: Optional[Literal["official", "news", "copy"]] = _f("What it is: official (a government's or agency's own release or text), news (a report by a news outlet) or copy (another's text republished elsewhere, which counts as weak)", None, "news")
+    copy_of: Optional[Text] = _f("For a copy: the original it republishes (publisher, date), where known", None, "{en: Reuters report of 2021-11-23}")
     note: Optional[Text] = _f("What the source supports, or how it was seen; without a url, where it was published and why there is no link", None)
 
 

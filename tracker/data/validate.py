@@ -27,6 +27,7 @@ def check_file(result: FileResult, stem: str) -> None:
     rec = result.record
     if rec is None:
         return
+    rec = result.record = _copies_are_weak(rec)
     _check_ids_and_sources(result)
     if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
         _check_own_file(result, rec, stem)
@@ -92,10 +93,20 @@ def _noun(cls_name: str) -> str:
     return {"FollowUp": "follow-up"}.get(cls_name, cls_name.lower())
 
 
+def _copies_are_weak(rec):
+    """A republished copy counts as weak: every ``kind: copy`` source of a record is read as ``weak``."""
+    sources = getattr(rec, "sources", None)
+    if not isinstance(rec, (model.Round, model.Document, model.Dialogue)) or not any(s.kind == "copy" and not s.weak for s in sources):
+        return rec
+    return dataclasses.replace(rec, sources=tuple(dataclasses.replace(s, weak=True) if s.kind == "copy" else s for s in sources))
+
+
 def _check_source(result: FileResult, source: model.Source) -> None:
+    where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
     if source.url and not source.url.startswith(("http://", "https://")):
-        where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
+    if source.copy_of and source.kind != "copy":
+        result.problems.append(_p(result, where, f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of"))
 
 
 def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
