@@ -107,6 +107,10 @@ def _check_source(result: FileResult, source: model.Source) -> None:
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
     if source.copy_of and source.kind != "copy":
         result.problems.append(_p(result, where, f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of"))
+    if source.archived and not source.archived.startswith(("http://", "https://")):
+        result.problems.append(_p(result, where, f"source {source.id!r}: archived {source.archived!r} is not a web address", "start it with https://"))
+    if source.gone and not source.archived:
+        result.problems.append(_p(result, where, f"source {source.id!r} is gone but has no archived copy", "add archived: with the address of a copy in a web archive"))
 
 
 def _check_sources_without_url(result: FileResult, sources, label: str) -> None:
