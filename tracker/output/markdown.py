@@ -113,7 +113,9 @@ def _source(n: int, s: dict, lang: str) -> str:
         line += f", *{md_escape(_t(s['title'], lang))}*"
     if s.get("date"):
         line += f" ({s['date']})"
-    if s.get("url"):
+    if s.get("gone") and s.get("archived"):
+        line += f" <{s['archived']}> — {word('archived', lang)}"
+    elif s.get("url"):
         line += f" <{s['url']}>"
     if s.get("weak"):
         line += f" — {word('weak', lang)}"

@@ -577,8 +577,11 @@ class View:
         width = len(str(len(r.sources))) + 2
         for s in r.sources:
             self.print(_Filled([(f"[{numbers[s.id]}]".rjust(width) + " ", self.source_line(s), "cyan")]))
-            if s.url:
-                self.url_line(s.url, width + 1)
+            link = s.archived if s.gone else s.url  # a page known to be gone: its archived copy
+            if link:
+                if s.gone:
+                    self.lines(self.w("archived"), style="dim", indent=" " * (width + 1))
+                self.url_line(link, width + 1)
             elif s.note:  # where it was published, and why there is no link
                 self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
         if self.cut_urls:
