@@ -278,6 +278,7 @@ def check_folder(facts: list[Facts], today: _dt.date) -> list[Problem]:
     _check_partner_names(facts, add)
     _check_references(facts, known, add)
     _check_numbering([f for f in facts if f.kind == "Round"], add)
+    _check_likely_duplicates([f for f in facts if f.kind == "Round"], add)
     _check_evidence(facts, outcome_dates, add)
     for f in facts:
         if f.last_verified and f.last_verified.first_day() > today:
@@ -363,7 +364,8 @@ def _check_numbering(rounds: list[Facts], add) -> None:
         items.sort(key=lambda f: f.round)
         for prev, cur in zip(items, items[1:]):
             if prev.round == cur.round:
-                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {cur.round} is also in {prev.path}", "two files for the same round"))
+                line, col = prev.marks.get("round", (0, 0))
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {cur.round} is also in {prev.path}:{line}:{col}", "two files for the same round"))
             elif cur.round > prev.round + 1:
                 first, last = prev.round + 1, cur.round - 1
                 missing = f"round {first}" if first == last else f"rounds {first}–{last}"
@@ -380,6 +382,23 @@ def _check_numbering(rounds: list[Facts], add) -> None:
         if items and items[0].round > 1:
             first = items[0]
             add(_at_mark(first.path, first.marks.get("round"), f"{dialogue} has no round before round {first.round}", "a gap in the numbering", warning=True))
+
+
+def _check_likely_duplicates(rounds: list[Facts], add) -> None:
+    """Two records of one dialogue on the same date are likely one meeting in two files (a warning)."""
+    first: dict[tuple, Facts] = {}
+    for f in sorted(rounds, key=lambda f: f.path):
+        if f.date is None:
+            continue
+        key = (f.dialogue, str(f.date))
+        if key not in first:
+            first[key] = f
+            continue
+        other = first[key]
+        if f.round is not None and f.round == other.round:
+            continue  # two files for one numbered round: an error of _check_numbering
+        line, col = other.marks.get("date", (0, 0))
+        add(_at_mark(f.path, f.marks.get("date"), f"{f.dialogue} {f.id!r} has the same date ({f.date}) as {other.id!r} ({other.path}:{line}:{col})", "two files for one meeting? merge them, or keep both if they are different meetings", warning=True))
 
 
 def stem_of(path: str) -> str:
