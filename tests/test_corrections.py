@@ -5,10 +5,10 @@ source kinds, archived copies and the likely-duplicate warning."""
 from __future__ import annotations
 
 import pytest
-
-import tracker
 from conftest import DATA, TODAY, run
 from test_data_errors import build
+
+import tracker
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_tid_2025_confirmed_by_three_reports(ds):
 
 def test_first_agreement_parties_and_proper_name(ds):
     doc = ds.documents["ustti-first-agreement-2023"]
-    assert [p.en for p in doc.parties][0] == "American Institute in Taiwan (AIT)"
+    assert doc.parties[0].en == "American Institute in Taiwan (AIT)"
     assert "but not the parties" not in texts(doc)
     assert all("research used" not in (s.note.en if s.note else "") for s in doc.sources)
     for rid in ("ustti-signing", "ustti-conclusion", "ustti-mandate"):
