@@ -88,7 +88,7 @@ def shipped():
     if _DATASET is None:
         import datetime
 
-        store, _ = check(str(DATA), datetime.date(2026, 11, 21), MemoryBackend())
+        store, _ = check(str(DATA), datetime.date(2026, 12, 5), MemoryBackend())
         _DATASET = store.dataset
     return _DATASET
 
