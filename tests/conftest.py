@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TODAY = _dt.date(2026, 11, 21)
+TODAY = _dt.date(2026, 12, 5)
 ANSI = re.compile(r"\x1b\[")
 
 

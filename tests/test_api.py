@@ -47,7 +47,7 @@ def test_the_command_line_offers_the_choices_the_library_knows():
 
 def test_load_reads_the_shipped_data_and_another_folder(ds):
     assert isinstance(ds, tracker.Dataset)
-    assert len(ds.rounds) == 26
+    assert len(ds.rounds) == 28
     other = tracker.load(data_dir=str(FIXTURES / "base"), today=TODAY)
     assert sorted(other.rounds) == ["demo-1", "demo-2"]
 
@@ -84,7 +84,7 @@ def test_records_are_typed_and_frozen(ds):
 def test_filters_take_what_the_options_take(ds):
     by_text = tracker.list_rounds(ds, partner="美國", since="2022", until="2022")
     by_date = tracker.list_rounds(ds, partner="us", since=_dt.date(2022, 1, 1), until=_dt.date(2022, 12, 31))
-    assert [r.id for r in by_text] == [r.id for r in by_date] == ["ustti-launch", "ustti-mandate", "ttic-2022-10", "ustti-new-york-2022-11", "eppd-3"]
+    assert [r.id for r in by_text] == [r.id for r in by_date] == ["ustti-launch", "ustti-washington-2022-06", "ustti-mandate", "ttic-2022-10", "ustti-new-york-2022-11", "eppd-3"]
     with pytest.raises(tracker.InputError):
         tracker.list_rounds(ds, partner="atlantis")
     with pytest.raises(tracker.InputError):
@@ -123,7 +123,7 @@ def test_the_readme_example_runs(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "pandas", types.SimpleNamespace(DataFrame=DataFrame))
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
-    assert "26 rounds and meetings" in out
+    assert "28 rounds and meetings" in out
     assert "+2 −2 =0 ~5" in out
     assert [row["id"] for row in frames[0]] == [f"eppd-{n}" for n in range(1, 7)]
 

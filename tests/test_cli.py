@@ -104,8 +104,8 @@ def test_dates_filter_inclusively_in_every_calendar():
     assert ids("--dialogue", "eppd", "--since", "Nov 2020", "--until", "2020-11-20") == ["eppd-1"]
     assert ids("--dialogue", "eppd", "--since", "民國109年11月20日", "--until", "109/11/20") == ["eppd-1"]
     assert ids("--dialogue", "eppd", "--since", "1091120", "--until", "1101231") == ["eppd-1", "eppd-2"]
-    # a round known only to the month (EPPD 3, December 2022) overlaps any day of that month
-    assert ids("--dialogue", "eppd", "--since", "2022-12-20", "--until", "2022-12-31") == ["eppd-3"]
+    # a meeting known only to the month (TTIC, October 2022) overlaps any day of that month
+    assert ids("--dialogue", "ttic", "--since", "2022-10-20", "--until", "2022-10-31") == ["ttic-2022-10"]
 
 
 def test_topic_filter_answers_which_rounds_discussed_critical_minerals():
@@ -195,8 +195,8 @@ def test_lang_zh_and_environment():
 
 
 def test_lang_falls_back_to_the_other_language():
-    # 曾厚仁 has no confirmed English name: English output shows the Chinese one
-    assert "曾厚仁" in run("show", "1", "--full").out
+    # 張培仁 has no confirmed English name: English output shows the Chinese one
+    assert "張培仁" in run("show", "6", "--full").out
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color():

@@ -13,7 +13,7 @@ from tracker.data.load import check
 
 @pytest.fixture(scope="module")
 def ds():
-    ds, problems = check(str(DATA), datetime.date(2026, 11, 21))
+    ds, problems = check(str(DATA), datetime.date(2026, 12, 5))
     assert ds is not None, problems
     return ds
 
@@ -87,7 +87,8 @@ def test_leads_of_each_eppd_round(ds):
 
 def test_uncertainty_is_visible(ds):
     r3 = ds.rounds["eppd-3"]
-    assert str(r3.date) == "2022-12" and r3.format is None
+    assert str(r3.date) == "2022-12-14" and r3.format is None  # the day HK01 gives, unverified
+    assert "date" in {u.about for u in r3.unverified}
     assert {"date", "format"} <= {d.about for d in r3.disputed}
     weak = {s.id for r in ds.rounds.values() for s in r.sources if s.weak}
     assert weak, "weak sources are marked"

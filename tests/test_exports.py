@@ -111,7 +111,7 @@ def test_sqlite_export_carries_every_kind_of_fact(tmp_path):
     assert [r["name"] for r in db.execute("PRAGMA table_info(round_topics)") if r["pk"]] == ["round_id", "position"]
     eppd1 = db.execute("SELECT * FROM rounds WHERE id = 'eppd-1'").fetchone()
     assert (eppd1["label_en"], eppd1["date"], eppd1["date_precision"]) == ("EPPD round 1", "2020-11-20", "day")
-    assert db.execute("SELECT date_precision FROM rounds WHERE id = 'eppd-3'").fetchone()[0] == "month"
+    assert db.execute("SELECT date_precision FROM rounds WHERE id = 'ttic-2022-10'").fetchone()[0] == "month"
     assert db.execute("SELECT event FROM rounds WHERE id = 'ustti-signing'").fetchone()[0] == "signing"
     assert {r[0] for r in db.execute("SELECT partner_id FROM documents")} >= {"us"}
     # a commitment with its due date and note, and the evidence that it was delivered, dated and sourced
@@ -146,12 +146,12 @@ def test_ics_export_is_valid_and_stable(tmp_path):
     one, two = tmp_path / "a.ics", tmp_path / "b.ics"
     result = run("export", "ics", str(one))
     assert result.code == 0, result.err
-    assert "eppd-3" in result.err  # known only to the month: left out, and said so
+    assert "ttic-2022-10" in result.err  # known only to the month: left out, and said so
     run("export", "ics", str(two))
     assert one.read_bytes() == two.read_bytes(), "UIDs and content are stable"
     cal = icalendar.Calendar.from_ical(one.read_bytes())
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-    assert "eppd-1@tracker" in events and "eppd-3@tracker" not in events
+    assert "eppd-1@tracker" in events and "ttic-2022-10@tracker" not in events
     e1 = events["eppd-1@tracker"]
     assert str(e1["DTSTART"].dt) == "2020-11-20" and str(e1["DTEND"].dt) == "2020-11-21"
     assert "EPPD" in str(e1["SUMMARY"]) and "Washington" in str(e1["LOCATION"])
@@ -383,7 +383,7 @@ def test_pandas_reads_the_csv_and_json_exports_with_their_types(tmp_path):
         plain = pd.read_csv(folder / f"{name}.csv")  # without options: no column is read as dates
         assert not any(pd.api.types.is_datetime64_any_dtype(plain[c]) for c in plain)
     rounds = pd.read_csv(folder / "rounds.csv", dtype_backend="numpy_nullable").set_index("id")
-    assert rounds.loc["eppd-3", "date"] == "2022-12" and rounds.loc["eppd-3", "date_precision"] == "month"
+    assert rounds.loc["ttic-2022-10", "date"] == "2022-10" and rounds.loc["ttic-2022-10", "date_precision"] == "month"
     assert rounds.loc["eppd-6", "round"] == 6 and pd.isna(rounds.loc["tuba-launch", "round"])
     evidence = pd.read_csv(folder / "evidence.csv", dtype_backend="numpy_nullable")
     delivered = evidence[evidence.outcome_id == "eppd-1/st-agreement-talks"]

@@ -87,7 +87,7 @@ def shipped():
     if _DATASET is None:
         import datetime
 
-        _DATASET, _ = check(str(DATA), datetime.date(2026, 11, 21))
+        _DATASET, _ = check(str(DATA), datetime.date(2026, 12, 5))
     return _DATASET
 
 

@@ -154,7 +154,12 @@ class Source:
     title: Optional[Text] = _f("Headline or title, in the language(s) published", None)
     date: Optional[PartialDate] = _f("Publication date", None, "2020-11-21")
     language: Optional[Literal["en", "zh", "ja", "other"]] = _f("Language of the source", None, "zh")
-    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified", False)
+    weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified; a `kind: copy` is always weak", False)
+    kind: Optional[Literal["official", "news", "copy"]] = _f("What it is: official (a government's or agency's own release or text), news (a report by a news outlet) or copy (another's text republished elsewhere, which counts as weak)", None, "news")
+    copy_of: Optional[Text] = _f("For a copy: the original it republishes (publisher, date), where known", None, "{en: Reuters report of 2021-11-23}")
+    archived: Optional[str] = _f("Address of an archived copy of the page, in a web archive", None, "https://web-archive-2022.ait.org.tw/…")
+    accessed: Optional[PartialDate] = _f("When the page, or its archived copy, was last read", None, "2026-12-05")
+    gone: bool = _f("The original page is gone (its address no longer works): show gives the archived copy; needs archived", False)
     note: Optional[Text] = _f("What the source supports, or how it was seen; without a url, where it was published and why there is no link", None)
 
 

@@ -28,6 +28,7 @@ def check_file(result: FileResult, stem: str) -> None:
     rec = result.record
     if rec is None:
         return
+    rec = result.record = _copies_are_weak(rec)
     _check_ids_and_sources(result)
     if isinstance(rec, (model.Round, model.Document, model.Dialogue)):
         _check_own_file(result, rec, stem)
@@ -93,14 +94,26 @@ def _noun(cls_name: str) -> str:
     return {"FollowUp": "follow-up"}.get(cls_name, cls_name.lower())
 
 
+def _copies_are_weak(rec):
+    """A republished copy counts as weak: every ``kind: copy`` source of a record is read as ``weak``."""
+    sources = getattr(rec, "sources", None)
+    if not isinstance(rec, (model.Round, model.Document, model.Dialogue)) or not any(s.kind == "copy" and not s.weak for s in sources):
+        return rec
+    return dataclasses.replace(rec, sources=tuple(dataclasses.replace(s, weak=True) if s.kind == "copy" else s for s in sources))
+
+
 def _check_source(result: FileResult, source: model.Source) -> None:
-    if not source.url:
-        return
     where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
-    if not source.url.startswith(("http://", "https://")):
+    if source.url and not source.url.startswith(("http://", "https://")):
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
-    elif any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url):
+    elif source.url and (any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url)):
         result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20"))
+    if source.copy_of and source.kind != "copy":
+        result.problems.append(_p(result, where, f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of"))
+    if source.archived and not source.archived.startswith(("http://", "https://")):
+        result.problems.append(_p(result, where, f"source {source.id!r}: archived {source.archived!r} is not a web address", "start it with https://"))
+    if source.gone and not source.archived:
+        result.problems.append(_p(result, where, f"source {source.id!r} is gone but has no archived copy", "add archived: with the address of a copy in a web archive"))
 
 
 def _host(url: str) -> str:
@@ -243,7 +256,9 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
     known, outcome_dates = _known_ids(results, add)
     _check_partner_names(results, add)
     _check_references(results, known, add)
-    _check_numbering([r for r in results if isinstance(r.record, model.Round)], add)
+    rounds = [r for r in results if isinstance(r.record, model.Round)]
+    _check_numbering(rounds, add)
+    _check_likely_duplicates(rounds, add)
     _check_evidence(results, outcome_dates, add)
     for r in results:
         verified = getattr(r.record, "last_verified", None)
@@ -343,7 +358,8 @@ def _check_numbering(rounds: list[FileResult], add) -> None:
         for prev, cur in pairwise(items):
             p, c = prev.record, cur.record
             if p.round == c.round:
-                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {c.round} is also in {prev.path}", "two files for the same round"))
+                line, col = prev.marks.get("round", (0, 0))
+                add(_at_mark(cur.path, cur.marks.get("round"), f"{dialogue} round {c.round} is also in {prev.path}:{line}:{col}", "two files for the same round"))
             elif c.round > p.round + 1:
                 first, last = p.round + 1, c.round - 1
                 missing = f"round {first}" if first == last else f"rounds {first}–{last}"
@@ -361,6 +377,24 @@ def _check_numbering(rounds: list[FileResult], add) -> None:
         if items and items[0].record.round > 1:
             first_r = items[0]
             add(_at_mark(first_r.path, first_r.marks.get("round"), f"{dialogue} has no round before round {first_r.record.round}", "a gap in the numbering", warning=True))
+
+
+def _check_likely_duplicates(rounds: list[FileResult], add) -> None:
+    """Two records of one dialogue on the same date are likely one meeting in two files (a warning)."""
+    first: dict[tuple, FileResult] = {}
+    for r in sorted(rounds, key=lambda r: r.path):
+        rec = r.record
+        if rec.date is None:
+            continue
+        key = (rec.dialogue, str(rec.date))
+        if key not in first:
+            first[key] = r
+            continue
+        other = first[key]
+        if rec.round is not None and rec.round == other.record.round:
+            continue  # two files for one numbered round: an error of _check_numbering
+        line, col = other.marks.get("date", (0, 0))
+        add(_at_mark(r.path, r.marks.get("date"), f"{rec.dialogue} {rec.id!r} has the same date ({rec.date}) as {other.record.id!r} ({other.path}:{line}:{col})", "two files for one meeting? merge them, or keep both if they are different meetings", warning=True))
 
 
 def stem_of(path: str) -> str:

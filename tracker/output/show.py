@@ -231,8 +231,11 @@ class ShowView(Writer):
         width = len(str(len(r.sources))) + 2
         for s in r.sources:
             self.print(Filled([(f"[{numbers[s.id]}]".rjust(width) + " ", self.source_line(s), "cyan")]))
-            if s.url:
-                self.url_line(s.url, width + 1)
+            link = s.archived if s.gone else s.url  # a page known to be gone: its archived copy
+            if link:
+                if s.gone:
+                    self.lines(self.w("archived"), style="dim", indent=" " * (width + 1))
+                self.url_line(link, width + 1)
             elif s.note and full:  # where it was published, and why there is no link
                 self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
         if self.cut_urls:
@@ -446,7 +449,9 @@ def _source(n: int, s: dict, lang: str) -> str:
         line += f", *{md_escape(_t(s['title'], lang))}*"
     if s.get("date"):
         line += f" ({s['date']})"
-    if s.get("url"):
+    if s.get("gone") and s.get("archived") and is_web_address(s["archived"]):
+        line += f" <{s['archived']}> — {word('archived', lang)}"
+    elif s.get("url"):
         line += f" <{s['url']}>" if is_web_address(s["url"]) else f" {md_escape(s['url'])}"
     if s.get("weak"):
         line += f" — {word('weak', lang)}"

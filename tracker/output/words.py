@@ -45,6 +45,7 @@ _WORDS = {
     "extendable": ("extendable by", "得延長"),
     "sourcing": ("Sourcing", "來源狀況"),
     "weak": ("weak source", "弱來源"),
+    "archived": ("archived copy (the original page is gone)", "封存副本（原網頁已失效）"),
     "matrix": ("Which rounds discussed what", "各屆議題對照"),
     "history": ("History of", "議題沿革："),
     "aliases": ("Aliases", "別名"),
