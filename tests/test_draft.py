@@ -343,7 +343,7 @@ def test_missing_file(tmp_path):
 
 
 def test_bad_options_are_one_line():
-    assert run("draft", "x.txt", "--round", "seven").err == "error: --round 'seven' is not a round number (use 1, 2, …)\n"
+    assert run("draft", "x.txt", "--round", "seven").err == "error: --round 'seven' is not a round number (use 1, 2, … up to 9999)\n"
     assert run("draft", "x.txt", "--format", "csv").err == (
         "error: invalid value for '--format' / '-O': 'csv' is not one of 'yaml', 'json' (see `tracker draft --help`)\n"
     )
@@ -488,3 +488,93 @@ def test_every_fixture_article_drafts_into_yaml_that_the_loader_reads_back_as_th
         assert [str(p) for p in exc.problems if p.path == str(target) and not p.warning] == []
     else:
         assert draft.id in loaded.rounds
+
+
+# ---------------------------------------------------------------- hostile input: refused in one line, or read in linear work
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 5000, "99999999999999999999", "0", "-1", "1e3"])
+def test_a_round_that_is_not_a_small_ascii_number_is_one_line_and_exit_2(value):
+    result = run("draft", "x.txt", "--round", value)
+    assert result.code == 2
+    assert result.err.startswith("error: --round ") and result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert len(result.err) < 200  # a 5,000-digit value is not echoed whole
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--source-url", "https://example.org/\rLocation: https://evil.example"), ("--source-url", "https://exa mple.org"),
+    ("--publisher", "MOFA\x1b[31m"), ("--publisher", "MOFA\u202egpj.exe"), ("--publisher", "A\nB"),
+])
+def test_control_characters_in_source_options_are_refused_with_exit_2(tmp_path, option, value):
+    article = _write(tmp_path, "a.txt", EPPD7)
+    result = run("draft", str(article), option, value)
+    assert result.code == 2 and result.err.startswith(f"error: {option} ") and result.err.count("\n") == 1
+    assert "\x1b" not in result.err and "\r" not in result.err and "\u202e" not in result.err
+
+
+def test_bidi_controls_of_the_article_never_reach_the_output(tmp_path):
+    article = _write(tmp_path, "a.txt", EPPD7.replace("關鍵礦物", "關鍵\u202e礦物\u2066").replace("台北", "台\u200f北"))
+    for fmt in ("json", "yaml"):
+        result = run("draft", str(article), "--format", fmt)
+        assert result.code == 0, result.err
+        assert not re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", result.out + result.err)
+    assert "critical-minerals" in result.out  # the words around the control still read as the topic
+
+
+def test_standard_input_is_read_up_to_its_documented_limit(tmp_path):
+    from conftest import run_process
+    from tracker.draft.article import LIMIT
+
+    big = EPPD7 + " " * (LIMIT + 1)
+    result = run_process("draft", "-", input=big)
+    assert result.returncode == 2
+    assert result.stderr == "error: <stdin>: is larger than 20 MiB; an article is plain text\n"
+
+
+def test_a_fifo_given_as_the_article_is_refused_at_once_without_waiting_for_a_writer(tmp_path):
+    import os
+
+    from conftest import run_process
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run_process("draft", str(fifo))  # run_process's time limit only stops a broken test; nothing writes to the FIFO
+    assert result.returncode == 2
+    assert result.stderr == f"error: {fifo}: is not a regular file; to pipe an article in, give - and use standard input\n"
+
+
+def _lines_run(dataset, text: str, **kw) -> int:
+    """How many lines of the drafter's own code run to draft ``text``: work counted, not timed."""
+    import tracker.draft
+    from tracker.draft import make_draft
+
+    folder = str(Path(tracker.draft.__file__).parent)
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(folder):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        make_draft(dataset, text, TODAY, **kw)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", ["2020年11月20日、", "20日、", "Nov. 20, 2020, "])
+def test_drafting_is_linear_in_the_number_of_dates_of_a_sentence(dataset, unit):
+    head = "第3屆「臺歐盟數位經濟對話」"
+    counts = [_lines_run(dataset, head + unit * n + "舉行。", published=_dt.date(2026, 1, 21)) for n in (200, 400, 800)]
+    assert counts[2] / counts[1] < 2.3 and counts[1] / counts[0] < 2.3, counts  # quadratic work gives about 4
+
+
+def test_drafting_a_long_one_line_article_is_linear_in_its_length(dataset):
+    head = "第3屆臺歐盟數位經濟對話"
+    counts = [_lines_run(dataset, head + "雙方就關鍵礦物合作交換意見，20日" * n) for n in (100, 200, 400)]
+    assert counts[2] / counts[1] < 2.3 and counts[1] / counts[0] < 2.3, counts

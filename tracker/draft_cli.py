@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from typing import Optional
 
 from .errors import InputError, one_line
@@ -13,7 +15,7 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
     from . import draft as drafting
 
     fmt = fmt.lower()
-    number, day = _checked_options(round_, source_url, published)
+    number, day = _checked_options(round_, source_url, published, publisher)
     if out is not None:
         from .output.files import check_target
 
@@ -28,15 +30,24 @@ def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Opt
     _deliver(env, body, out, force)
 
 
-def _checked_options(round_: Optional[str], source_url: Optional[str], published: Optional[str]):
+def _shown(value: str) -> str:
+    """An option's value as it may be shown: quoted, escapes for controls, at most 40 characters."""
+    return repr(value[:40] + ("…" if len(value) > 40 else ""))
+
+
+def _checked_options(round_: Optional[str], source_url: Optional[str], published: Optional[str], publisher: Optional[str] = None):
     """The round number and publication day the options give; InputError for one that is not usable."""
     number = None
     if round_ is not None:
-        if not round_.strip().isdigit() or int(round_) < 1:
-            raise InputError(f"--round {round_!r} is not a round number (use 1, 2, …)")
+        # ASCII digits only ('²' and other Unicode digits are refused), and at most four of them
+        if not re.fullmatch(r"[0-9]{1,4}", round_.strip()) or int(round_) < 1:
+            raise InputError(f"--round {_shown(round_)} is not a round number (use 1, 2, … up to 9999)")
         number = int(round_)
-    if source_url is not None and not source_url.startswith(("http://", "https://")):
-        raise InputError(f"--source-url {source_url!r} is not a web address (start it with https://)")
+    for name, value in (("--source-url", source_url), ("--publisher", publisher)):
+        if value is not None and (not value.strip() or any(unicodedata.category(ch)[0] in "CZ" and ch != " " for ch in value)):
+            raise InputError(f"{name} {_shown(value)} holds a control or line-breaking character")
+    if source_url is not None and (not source_url.startswith(("http://", "https://")) or " " in source_url):
+        raise InputError(f"--source-url {_shown(source_url)} is not a web address (start it with https://, no spaces)")
     day = None
     if published is not None:
         from .data.dates import parse_date

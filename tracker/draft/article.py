@@ -26,16 +26,24 @@ class ArticleError(TrackerError):
 
 
 
+LIMIT = 20 * 1024 * 1024  # the largest article read, from a file or standard input
+
+# Characters that reorder what a terminal shows (U+202E shows "txt.exe" as "exe.txt"): never kept.
+_BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def read_article(path: str, stdin=None) -> str:
     """The article's text; ArticleError or InputError with one clear line if it cannot be used."""
     import os
 
     from ..data.parse import decode
 
+    import stat
+
     name = "<stdin>" if path == "-" else path
     if path == "-":
         stream = stdin
-        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        raw = stream.buffer.read(LIMIT + 1) if hasattr(stream, "buffer") else stream.read(LIMIT + 1)
         if isinstance(raw, str):
             raw = raw.encode("utf-8", "surrogateescape")
     else:
@@ -43,13 +51,15 @@ def read_article(path: str, stdin=None) -> str:
             raise InputError(f"{path}: no such file")
         if os.path.isdir(path):
             raise InputError(f"{path}: is a folder; give the article's file")
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO, socket or device would block or never end
+            raise InputError(f"{path}: is not a regular file; to pipe an article in, give - and use standard input")
         try:
             with open(path, "rb") as fh:
-                raw = fh.read(20 * 1024 * 1024 + 1)
+                raw = fh.read(LIMIT + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        if len(raw) > 20 * 1024 * 1024:
-            raise InputError(f"{path}: is larger than 20 MiB; an article is plain text")
+    if len(raw) > LIMIT:
+        raise InputError(f"{name}: is larger than 20 MiB; an article is plain text")
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: is a binary file, not a plain-text article")
     text, problem = decode(name, raw)
@@ -106,7 +116,7 @@ def _to_lines(text: str) -> list[str]:
 
 def _clean(text: str) -> str:
     """Line breaks made plain, control characters and other line separators made spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BIDI)
     return "".join(
         ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Zl", "Zp") else " " for ch in text
     )

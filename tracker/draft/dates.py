@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
@@ -46,6 +47,10 @@ def day_before(anchor: _dt.date, day: int) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
+_VERB_AFTER = re.compile(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB)
+_DISPATCH_AFTER = re.compile(r"\s*(?:專)?電")
+
+
 class _DateScan:
     """The meeting dates of one sentence, read by a chain of regex passes, the fullest forms first.
 
@@ -83,16 +88,31 @@ class _DateScan:
     # ------------------------------------------------ what the passes share
 
     def free(self, a: int, b: int) -> bool:
-        """Whether no earlier pass found a date in [a, b)."""
-        return all(b <= x or a >= y for x, y in self.taken)
+        """Whether no earlier pass found a date in [a, b): a look at the neighbours in the sorted spans,
+        so that a sentence of n dates costs n log n, not n²."""
+        i = bisect.bisect_left(self.taken, (a, a))
+        if i < len(self.taken) and self.taken[i][0] < b:
+            return False
+        return not (i > 0 and self.taken[i - 1][1] > a)
 
     def strong_at(self, end_pos: int) -> bool:
         """Whether the meeting verb follows the date: 6日在台北舉行."""
-        return bool(re.match(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB, self.s[end_pos:]))
+        return bool(_VERB_AFTER.match(self.s, end_pos))  # match at a position: no copy of the rest of the sentence
+
+    def after_word(self, pos: int, words: tuple[str, ...]) -> bool:
+        """Whether one of ``words`` ends just before ``pos``, spaces aside; "on" as a whole word.
+        Read backwards from ``pos``: no copy of the sentence, so n dates cost n, not n²."""
+        while pos > 0 and self.s[pos - 1].isspace():
+            pos -= 1
+        for w in words:
+            start = pos - len(w)
+            if start >= 0 and self.s.startswith(w, start) and (w != "on" or start == 0 or not self.s[start - 1].isalnum()):
+                return True
+        return False
 
     def add(self, m, date, end, how: str) -> None:
-        self.taken.append(m.span())
-        strong = self.strong_at(m.end()) or bool(re.search(r"(?:於|在)\s*$", self.s[:m.start()]))
+        bisect.insort(self.taken, m.span())
+        strong = self.strong_at(m.end()) or self.after_word(m.start(), ("於", "在"))
         self.found.append((date, end, how, m.start(), strong))
 
     def add_days(self, m, year: int, month: int, day, last, how: str = "") -> None:
@@ -117,7 +137,7 @@ class _DateScan:
     def option_forms(self) -> None:
         """The forms of the tracker's date options; a bare 1091121 only where the meeting verb follows."""
         for m in self.OPTION_FORMS.finditer(self.s):
-            if not self.free(*m.span()) or (m.group(0).isdigit() and not self.strong_at(m.end()) and not re.search(r"(?:於|在|\bon)\s*$", self.s[:m.start()])):
+            if not self.free(*m.span()) or (m.group(0).isdigit() and not self.strong_at(m.end()) and not self.after_word(m.start(), ("於", "在", "on"))):
                 continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
             try:
                 found = parse_date(m.group(0))
@@ -141,7 +161,7 @@ class _DateScan:
     def days_of_the_month(self) -> None:
         """20日, 今（20）日: the month and year from the article's date; not the 20日電 of a dateline."""
         for m in self.DAY.finditer(self.s):
-            if not self.free(*m.span()) or re.match(r"\s*電", self.s[m.end():]):
+            if not self.free(*m.span()) or _DISPATCH_AFTER.match(self.s, m.end()):
                 continue
             if self.anchor is None:
                 continue
