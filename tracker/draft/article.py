@@ -35,10 +35,9 @@ _BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 def read_article(path: str, stdin=None) -> str:
     """The article's text; ArticleError or InputError with one clear line if it cannot be used."""
     import os
+    import stat
 
     from ..data.parse import decode
-
-    import stat
 
     name = "<stdin>" if path == "-" else path
     if path == "-":
