@@ -236,8 +236,8 @@ def test_people_named_in_one_script_only_are_kept_with_a_note(tmp_path):
     assert (draft["date"], draft["end_date"]) == ("2026-06-04", "2026-06-05")
     people = [(p["organisation"], p["side"], p["role"], p["note"]["en"].split(",")[0]) for p in draft["participants"]]
     assert people == [
-        ({"zh": "國發會主委"}, "taiwan", "lead", "The article names 劉鏡清"),
-        ({"zh": "歐盟執委會副總署長"}, "partner", "lead", "The article names Jane Doe"),
+        ({"zh": "國發會主委"}, "taiwan", "co-chair", "The article names 劉鏡清"),
+        ({"zh": "歐盟執委會副總署長"}, "partner", "co-chair", "The article names Jane Doe"),
         ({"zh": "數位部次長"}, "taiwan", "participant", "The article names 林宜敬"),
         ({"en": "Deputy Director-General"}, "taiwan", "participant", "The article names John Roe"),
     ]
@@ -578,3 +578,51 @@ def test_drafting_a_long_one_line_article_is_linear_in_its_length(dataset):
     head = "第3屆臺歐盟數位經濟對話"
     counts = [_lines_run(dataset, head + "雙方就關鍵礦物合作交換意見，20日" * n) for n in (100, 200, 400)]
     assert counts[2] / counts[1] < 2.3 and counts[1] / counts[0] < 2.3, counts
+
+
+# ---------------------------------------------------------------- dates right or absent, roles, web pages (fixtures in our own words)
+
+
+def _fixture_draft(name: str, *args: str):
+    result = run("draft", str(ARTICLES / name), "--format", "json", *args)
+    assert result.code == 0, result.err
+    return json.loads(result.out), result.err
+
+
+def test_a_special_dispatch_dateline_in_half_width_brackets_dates_yesterday_from_its_day():
+    draft, _ = _fixture_draft("art-signing-cna-zh.html")
+    assert draft["date"] == "2026-02-12"  # 昨天 in a dispatch of the 13th, not the 13th nor the 14th of publication
+
+
+def test_a_web_page_gives_its_title_site_address_and_date_without_navigation_or_trailers():
+    draft, _ = _fixture_draft("art-signing-cna-zh.html")
+    source = draft["sources"][0]
+    assert source["title"] == {"zh": "台美完成貿易協定簽署 雙方代表共同落筆"}  # no "| 政治 | site"
+    assert (source["publisher"], source["url"], source["date"]) == ({"zh": "中央社"}, "https://news.example.org/news/aipl/0001.aspx", "2026-02-14")
+    assert "2026/02/14 08:45" not in json.dumps(draft, ensure_ascii=False) and "首頁" not in json.dumps(draft, ensure_ascii=False)
+
+
+def test_signers_and_witnesses_are_read_from_their_verbs():
+    draft, _ = _fixture_draft("art-signing-cna-zh.html")
+    roles = {p.get("person"): p["role"] for p in draft["participants"]}
+    assert roles == {"cheng-li-chiun": "witness", "jamieson-greer": "witness", "ingrid-larson": "signer", "alexander-yui": "signer"}
+
+
+def test_a_header_line_dates_a_day_and_month_and_co_chairs_are_read_across_commas():
+    draft, _ = _fixture_draft("tid-header-date-en.txt")
+    assert draft["date"] == "2023-04-28"
+    assert draft["sources"][0]["title"] == {"en": "EU and Taiwan hold second Trade and Investment Dialogue"}
+    assert {p.get("person"): p["role"] for p in draft["participants"]} == {"sabine-weyand": "co-chair", "wang-mei-hua": "co-chair"}
+
+
+def test_a_weekday_with_nothing_to_count_from_leaves_the_date_out_and_says_so():
+    draft, err = _fixture_draft("ustti-signing-weekday-en.txt")
+    assert "date" not in draft
+    assert "note: date: the article says 'on Thursday' but gives no date to count from (give --published)" in err
+    assert _fixture_draft("ustti-signing-weekday-en.txt", "--published", "2023-06-03")[0]["date"] == "2023-06-01"
+
+
+def test_a_meeting_still_to_come_is_not_dated_and_a_statement_date_is_not_the_meeting_date():
+    draft, err = _fixture_draft("eppd-preview-zh.txt")
+    assert "date" not in draft and "note: date: the article gives no date for the meeting it reports" in err
+    assert _fixture_draft("eppd-statement-date-zh.txt")[0]["date"] == "2022-12-14"  # not the 15th of the statement

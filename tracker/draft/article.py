@@ -97,17 +97,27 @@ class Article:
         return self.published
 
 
+# Lines of a web page that are not the story: navigation, breadcrumbs, reading hints, a list's bare dates.
+_BOILERPLATE = re.compile(
+    r"^(?:skip to (?:main )?content|\d+ min read|[•·]\s*[^\d\s]\S*(?:\s\S+){0,2}|[-•]?\s*\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}"
+    r"|\S{1,8}(?:\s*[>›»]\s*\S{1,8})+|to activate the text-to-speech.*|為達最佳瀏覽效果.*|請繼續(?:往下|下滑)閱讀.*"
+    r"|本網站之文字.*|more$|trade$|news article$)$",
+    re.IGNORECASE,
+)
+
+
 def _to_lines(text: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
     text = re.sub(r"<div class=['\"][^'\"]*(?:moreArticle|Subscription)[^'\"]*['\"].*", "", text, flags=re.DOTALL | re.IGNORECASE)
+    text = re.sub(r"<(head|nav|header|footer|aside|form)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
     text = re.sub(r"</?(p|div|br|li|h\d|tr)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"<[^>]+>", "", text)
     text = html.unescape(text)
     out = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").strip()
-        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line):
+        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line) or _BOILERPLATE.search(line):
             continue
         out.append(line)
     return out
@@ -124,6 +134,7 @@ def _clean(text: str) -> str:
 def parse_article(text: str, published: _dt.date | None = None) -> Article:
     text = _clean(text)
     header, lines = _front_matter(text.split("\n"))
+    header = {**_html_meta(text), **header}
     art = Article(_join_broken(_to_lines("\n".join(lines))))
     _read_title_and_url(art, header, text)
     _read_publication_date(art, header)
@@ -138,6 +149,29 @@ def parse_article(text: str, published: _dt.date | None = None) -> Article:
     art.publisher = _publisher(text_all, header)
     art.language = _language(text_all)
     return art
+
+
+_META = re.compile(r"<meta\s+[^>]*?(?:property|name)=[\"']([^\"']+)[\"'][^>]*?content=[\"']([^\"']*)[\"']", re.IGNORECASE)
+_META_KEYS = {"og:site_name": "author", "og:url": "url", "og:title": "title", "article:published_time": "date",
+              "pubdate": "date", "date": "date", "dc.date": "date"}
+
+
+def _html_meta(text: str) -> dict[str, str]:
+    """What a saved web page says of itself: title, address, site name and publication date (meta tags, <title>)."""
+    if not re.search(r"<(?:html|head|meta|body)\b", text[:20000], re.IGNORECASE):
+        return {}
+    header: dict[str, str] = {}
+    for key, value in _META.findall(text[:200000]):
+        name = _META_KEYS.get(key.lower())
+        if name and name not in header and value.strip():
+            header[name] = html.unescape(value.strip())
+    if "title" not in header:
+        m = re.search(r"<title[^>]*>([^<]{1,300})</title>", text[:200000], re.IGNORECASE)
+        if m:
+            header["title"] = html.unescape(m.group(1).strip())
+    if "title" in header:  # 'Headline | Politics | Site' keeps the headline
+        header["title"] = re.split(r"\s+[|｜]\s+", header["title"])[0].strip()
+    return header
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -177,7 +211,33 @@ def _read_publication_date(art: Article, header: dict) -> None:
         m = re.match(r"^date[:\s]+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", art.lines[0], re.IGNORECASE)
         if m:
             art.published = art.published or _iso_day(m.group(1))
-            art.lines = art.lines[1:]
+            art.lines = [ln for ln in [m.group(2).strip(), *art.lines[1:]] if ln]
+    for i, line in enumerate(art.lines[:6]):  # a line that is only a date: 28 April 2023, June 2, 2023, 2023年6月2日, 2024/10/24
+        day = _header_date(line)
+        if day:
+            art.published = art.published or day
+            del art.lines[i]
+            break
+
+
+def _header_date(line: str) -> _dt.date | None:
+    """The date of a header line that says nothing else (a time or an update note may follow)."""
+    rest = r"(?:\s+\d{1,2}:\d{2})?\s*(?:[（(][^)）]{0,20}[)）])?"
+    forms = (
+        (r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?", (1, 2, 3)),
+        (r"(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})", (3, 2, 1)),
+        (r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})", (3, 1, 2)),
+    )
+    for pattern, (y, mo, d) in forms:
+        m = re.fullmatch(r"(?:[•·-]\s*)?" + pattern + rest, line.strip())
+        if m:
+            month = m.group(mo)
+            number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
+            try:
+                return _dt.date(int(m.group(y)), number, int(m.group(d))) if number else None
+            except ValueError:
+                return None
+    return None
 
 
 def _read_title_in_body(art: Article) -> None:
@@ -193,8 +253,9 @@ def _read_title_in_body(art: Article) -> None:
 
 
 def _read_dateline(art: Article, text_all: str) -> None:
-    """The day of a dateline: CNA's （中央社記者…20日電）, taken out of the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
-    m = re.search(r"（[^（）]{0,20}?記者[^（）]{0,20}?(\d{1,2})日電）", text_all) or re.search(
+    """The day of a dateline: CNA's （中央社記者…20日電）, (…13日專電) with half-width brackets too, taken out of
+    the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
+    m = re.search(r"[（(][^（）()]{0,30}?(?:中央社|記者)[^（）()]{0,30}?(\d{1,2})日(?:專)?電[）)]", text_all) or re.search(
         r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
     )
     if m and len(m.groups()) == 1:
@@ -266,12 +327,15 @@ def _en_date(month: str, day: str, year: str | None) -> _dt.date | None:
 def _publisher(text: str, header: dict) -> str | None:
     author = header.get("author", "")
     m = re.search(r"(中央社|CNA)", author)
-    if m or re.search(r"（中央社[^）]*電）", text):
+    if m or re.search(r"[（(]中央社[^）)]*電[）)]", text):
         return "中央社"
+    m = re.search(r"^(\S{2,10}?)新聞稿", text[:300], re.MULTILINE)  # 外交部新聞稿 on a line of its own
+    if m:
+        return m.group(1)
     m = re.search(r"更多([^\s，。]{2,10}?)報導", text) or re.search(r"原文出處[：:]\s*([^／/\s]{2,10})[／/]", text)
     if m:
         return m.group(1)
-    m = re.search(r"\((CNA|Focus Taiwan|Reuters|AP|AFP)\)", text)
+    m = re.search(r"\((CNA|Focus Taiwan|Taiwan News|Reuters|AP|AFP)\)", text)
     if m:
         return m.group(1)
     for line in text.split("\n")[:4]:  # the issuing office on a line of its own under the title

@@ -49,6 +49,12 @@ def day_before(anchor: _dt.date, day: int) -> PartialDate | None:
 
 _VERB_AFTER = re.compile(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB)
 _DISPATCH_AFTER = re.compile(r"\s*(?:專)?電")
+_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天|\btoday\b|\byesterday\b|this morning", re.IGNORECASE)
+_EN_DONE = re.compile(r"\b(?:held|signed|inked|met|co-?chaired|launched|took effect|came into (?:effect|force))\b", re.IGNORECASE)
+# a date followed by these is when something was said or announced, not when the meeting was held
+_STATEMENT_AFTER = re.compile(r"\s*(?:[，,]\s*)?(?:發表|發布|表示|指出|宣布|證實|说|說|\s*said|announced|issued)")
+# a sentence about a meeting still to come, or a rumour of one: its dates are not the meeting's
+FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
 
 
 class _DateScan:
@@ -112,6 +118,8 @@ class _DateScan:
 
     def add(self, m, date, end, how: str) -> None:
         bisect.insort(self.taken, m.span())
+        if _STATEMENT_AFTER.match(self.s, m.end()):
+            return  # 15日發表聲明: the statement's date
         strong = self.strong_at(m.end()) or self.after_word(m.start(), ("於", "在"))
         self.found.append((date, end, how, m.start(), strong))
 
@@ -171,11 +179,17 @@ class _DateScan:
                 self.add(m, d, e, "the month and year come from the article's date")
 
     def today(self) -> None:
-        """今天, today: the article's date, when the meeting verb follows."""
+        """今天, 昨天, 前天, today, yesterday: counted back from the day the story speaks from (its dateline's
+        day), when the meeting verb follows, or when an English sentence has a past verb after it."""
         anchor = self.anchor
-        for m in re.finditer(r"今天|今日|today|this morning", self.s, re.IGNORECASE):
-            if self.free(*m.span()) and self.strong_at(m.end()):
-                self.add(m, PartialDate(anchor.year, anchor.month, anchor.day), None, "the article says 'today'; the date is the article's")
+        for m in _RELATIVE_DAY.finditer(self.s):
+            word = m.group(0).lower()
+            back = 2 if word == "前天" else 1 if word in ("昨天", "昨日", "yesterday") else 0
+            english = word.isascii()
+            if not self.free(*m.span()) or not (self.strong_at(m.end()) or (english and _EN_DONE.search(self.s))):
+                continue
+            d = anchor - _dt.timedelta(days=back)
+            self.add(m, PartialDate(d.year, d.month, d.day), None, f"the article says {m.group(0)!r}, counted from its date {anchor}")
 
     def weekdays(self) -> None:
         """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
@@ -223,7 +237,7 @@ class DateReading:
         anchor = self.art.anchor
         cands = []
         for order, s in enumerate(self.meeting_sentences(did)):
-            if _PRESS.search(s):
+            if _PRESS.search(s) or FUTURE_DATE.search(s):
                 continue
             for found in self._dates_in(s, anchor):
                 date, end, how, pos, strong = found
@@ -235,7 +249,11 @@ class DateReading:
                 if m:
                     self._partial = ("week", None)
                     return None, None, s, f"the article says only {m.group(0)!r}"
-            return None, None, "", ""
+            for _, s in self.sents:
+                m = _RELATIVE_DAY.search(s) or re.search(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s)
+                if m and anchor is None:
+                    return None, None, s, f"the article says {m.group(0)!r} but gives no date to count from (give --published)"
+            return None, None, "", "the article gives no date for the meeting it reports"
         cands.sort(key=lambda c: c[:3])
         _, _, _, date, end, s, how = cands[0]
         return date, end, s, how

@@ -287,7 +287,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
                 b.fact(("participants", i), s)
 
     def _known_participant(self, e: dict, source_id: str) -> dict:
-        p = {"person": e["person"], "side": self._side(e), "role": "lead" if e["lead"] else "host" if e.get("host") else "participant"}
+        p = {"person": e["person"], "side": self._side(e), "role": e.get("role") or ("lead" if e["lead"] else "host" if e.get("host") else "participant")}
         if e["title"]:
             p["title"] = e["title"]
         if e["attendance"]:
@@ -304,7 +304,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         return {
             "organisation": {("en" if u["title"].isascii() else "zh"): u["title"]},
             "side": self._side_of_title(u["title"]),
-            "role": "lead" if u["lead"] else "participant",
+            "role": u.get("role") or ("lead" if u["lead"] else "participant"),
             "note": {
                 "en": f"The article names {both}, who is not in people.yaml: add the person there and cite them with person:.",
                 "zh": f"報導提及{both_zh}，people.yaml尚無此人：請新增後以person:引用。",

@@ -22,6 +22,34 @@ from .text import (
 )
 
 
+# The verbs that name a role, in both languages: a signer, a witness, a co-chair or a lead.
+_ROLE_IN_CLAUSE = (
+    ("witness", re.compile(r"見證|witness", re.IGNORECASE)),
+    ("signer", re.compile(r"代表簽署|共同簽署|簽署|簽訂|\bsigned\b(?! by)|\bsign\b", re.IGNORECASE)),
+    ("co-chair", re.compile(r"共同主持|共同召開|co-?chair|co-?host", re.IGNORECASE)),
+    ("lead", re.compile(r"主談|率領|領銜|主持|\bled\b|headed|chaired", re.IGNORECASE)),
+)
+# "signed by A and B", "co-chaired by A, director-general, and B": the verb before the names, across commas
+_ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed)\s+by\b", re.IGNORECASE)
+_ROLE_OF_VERB = {"signed": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
+
+
+def role_of(sentence: str, pos: int, clause: str) -> str | None:
+    """The role the verbs of ``sentence`` give the person named at ``pos`` (``clause`` is the clause around the name)."""
+    by = None
+    for by in _ROLE_BY.finditer(sentence, 0, pos):
+        pass
+    if by is not None and not re.search(r"\b(?:attended|joined|included|also)\b|[.;]", sentence[by.end():pos]):
+        verb = by.group(1).lower().replace("-", "")
+        return _ROLE_OF_VERB.get(verb, "co-chair")
+    for role, cue in _ROLE_IN_CLAUSE:
+        if cue.search(clause):
+            if role == "signer" and re.search(r"ceremony|儀式|典禮", clause, re.IGNORECASE) and not re.search(r"代表簽署|共同簽署|signed", clause):
+                continue
+            return role
+    return None
+
+
 class PeopleReading:
     # ---------------------------------------------------------------- people
 
@@ -37,7 +65,8 @@ class PeopleReading:
                     entry = found.get(pid)
                     title = self._title_before(s, m[0], titles)
                     clause = _clause(s, m[0], m[1])
-                    lead = bool(_LEAD_CUE.search(clause))
+                    role = role_of(s, m[0], clause)
+                    lead = bool(_LEAD_CUE.search(clause)) or role is not None
                     attend = lead or bool(_ATTEND_CUE.search(s)) or bool(re.search(r"與.{0,40}(?:完成|舉行|召開|會面)", clause))
                     if not attend and entry is None:
                         continue
@@ -45,6 +74,8 @@ class PeopleReading:
                         entry = {"person": pid, "lead": False, "title": None, "sentences": [], "attendance": None}
                         found[pid] = entry
                         order.append(pid)
+                    if role and not entry.get("role"):
+                        entry["role"] = role
                     if lead and not entry["lead"]:
                         entry["lead"] = True
                     if title and not entry["title"]:
@@ -149,7 +180,8 @@ class PeopleReading:
                 if zh in known_spans_names or en in known_spans_names or (zh, en) in seen:
                     continue
                 seen.add((zh, en))
-                out.append(({"title": title, "zh": zh, "en": en, "lead": bool(_LEAD_CUE.search(clause))}, s))
+                out.append(({"title": title, "zh": zh, "en": en, "lead": bool(_LEAD_CUE.search(clause)) or role_of(s, m.start(2), clause) is not None,
+                             "role": role_of(s, m.start(2), clause)}, s))
         # a name in one script only, right after a title: 國發會主委劉某某出席; Deputy Secretary Jane Doe attended
         zh_only = re.compile(
             r"((?:[A-Za-z" + CJK + r"]{0,16}?)(?:" + _TITLE_WORDS + r"))\s*([" + CJK + r"]{2,3}?|[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2})"
@@ -172,7 +204,8 @@ class PeopleReading:
                 title = re.split(r"與|和|及|、|，|由|包括|在|是|\band\b|\bby\b", title)[-1].strip() or title
                 seen.add(name)
                 out.append(({"title": title, "zh": name if is_zh else None, "en": None if is_zh else name,
-                             "lead": bool(_LEAD_CUE.search(clause))}, s))
+                             "lead": bool(_LEAD_CUE.search(clause)) or role_of(s, m.start(2), clause) is not None,
+                             "role": role_of(s, m.start(2), clause)}, s))
         return out
 
 

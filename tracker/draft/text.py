@@ -20,7 +20,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
-_MEETING_VERB = r"(?:登場|舉行|舉辦|召開|完成|落幕|開會|會面|會談|展開|進行|以視訊|透過|視訊|線上|共同召開|共同主持)"
+_MEETING_VERB = r"(?:登場|舉行|舉辦|召開|完成|落幕|開會|會面|會談|展開|進行|以視訊|透過|視訊|線上|共同召開|共同主持|共同簽署|代表簽署|簽署|簽訂|生效)"
 _LEAD_CUE = re.compile(r"主談|率領|領銜|共同召開|共同主持|主持|co-?chair|led by|chaired|headed by|\bled the\b", re.IGNORECASE)
 _ATTEND_CUE = re.compile(r"與會|出席|參加|參與|代表團|率|attend|delegation|particip|joined", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"記者會|press conference|致詞時|受訪", re.IGNORECASE)
