@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from typing import Optional
 
 from .errors import InputError, one_line
 
 
-def run_draft(env, load_data, article: str, dialogue: Optional[str], round_: Optional[str], source_url: Optional[str],
-              publisher: Optional[str], published: Optional[str], out: Optional[str], fmt: str, force: bool) -> None:
+def run_draft(env, load_data, article: str, dialogue: str | None, round_: str | None, source_url: str | None,
+              publisher: str | None, published: str | None, out: str | None, fmt: str, force: bool) -> None:
     from . import draft as drafting
 
     fmt = fmt.lower()
@@ -35,7 +34,7 @@ def _shown(value: str) -> str:
     return repr(value[:40] + ("…" if len(value) > 40 else ""))
 
 
-def _checked_options(round_: Optional[str], source_url: Optional[str], published: Optional[str], publisher: Optional[str] = None):
+def _checked_options(round_: str | None, source_url: str | None, published: str | None, publisher: str | None = None):
     """The round number and publication day the options give; InputError for one that is not usable."""
     number = None
     if round_ is not None:
@@ -86,7 +85,7 @@ def _tell(env, result) -> None:
         print(f"note: {line}", file=env.stderr)
 
 
-def _deliver(env, body: str, out: Optional[str], force: bool) -> None:
+def _deliver(env, body: str, out: str | None, force: bool) -> None:
     """The draft written to ``out``, or printed."""
     if out is not None:
         from .output.files import write_text

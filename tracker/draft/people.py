@@ -21,7 +21,6 @@ from .text import (
     _names,
 )
 
-
 # The verbs that name a role, in both languages: a signer, a witness, a co-chair or a lead.
 _ROLE_IN_CLAUSE = (
     ("witness", re.compile(r"見證|witness", re.IGNORECASE)),
