@@ -127,7 +127,7 @@ def test_seed_draft_warns_that_the_round_exists_and_still_prints(prefix):
     result = run("draft", str(_seed(prefix)))
     assert result.code == 0
     rid = SEED_ROUNDS[prefix]
-    assert f"warning: {rid} is already in the data" in result.err
+    assert f"warning: the data already holds this event as {rid} (" in result.err
     assert result.out.startswith("# yaml-language-server")
     assert f"\nid: {rid}\n" in result.out
     assert "topic not in the taxonomy" not in result.err  # lists inside a topic's section are its details
@@ -167,7 +167,7 @@ def test_new_round_drafts_into_a_file_that_validate_accepts_and_show_displays(tm
     result = run("draft", str(article), "--out", str(target), environ={"TRACKER_DATA_DIR": str(DATA)})
     assert result.code == 0, result.err
     assert f"wrote {target}" in result.err
-    assert "already in the data" not in result.err
+    assert "the data already holds" not in result.err
     checked = run("validate", str(data))
     assert checked.code == 0, checked.err
     assert checked.err == ""
@@ -207,7 +207,7 @@ def test_english_article_dates_on_friday_style_weekday_from_its_dateline(tmp_pat
 
 def test_english_press_release_of_a_known_round(tmp_path):
     result = run("draft", str(_write(tmp_path, "a.txt", EN_EPPD6)), "--format", "json")
-    assert "warning: eppd-6 is already in the data" in result.err
+    assert "warning: the data already holds this event as eppd-6 (" in result.err
     assert "note: topic not in the taxonomy: 'Quantum computing'" in result.err
     draft = json.loads(result.out)
     assert (draft["id"], draft["date"], draft["format"]) == ("eppd-6", "2026-01-27", "in-person")  # "on Tuesday"
@@ -626,3 +626,25 @@ def test_a_meeting_still_to_come_is_not_dated_and_a_statement_date_is_not_the_me
     draft, err = _fixture_draft("eppd-preview-zh.txt")
     assert "date" not in draft and "note: date: the article gives no date for the meeting it reports" in err
     assert _fixture_draft("eppd-statement-date-zh.txt")[0]["date"] == "2022-12-14"  # not the 15th of the statement
+
+
+def test_a_signing_is_drafted_as_a_milestone_named_after_its_agreement_and_the_curated_one_is_named():
+    draft, err = _fixture_draft("ustti-signing-weekday-en.txt")
+    assert (draft["id"], draft["kind"], draft["event"]) == ("ustti-signing", "milestone", "signing")
+    assert draft["name"] == {"en": "first agreement under the U.S.-Taiwan Initiative on 21st-Century Trade"}
+    assert {p.get("person"): p["role"] for p in draft["participants"]}["ingrid-larson"] == "signer"
+    assert "warning: the data already holds this event as ustti-signing (" in err
+
+
+def test_an_event_already_in_the_data_is_found_by_its_date_under_another_id():
+    draft, err = _fixture_draft("tid-header-date-en.txt")
+    assert draft["id"] == "tid-2023-04-28" and "round" not in draft  # the data numbers no TID meetings
+    assert "warning: the data already holds this event as tid-2023-04-28 (" in err
+    assert "note: round: the article gives 2, but the data numbers no tid meetings" in err
+
+
+def test_a_round_number_that_belongs_to_another_date_gives_way_to_the_date():
+    draft, err = _fixture_draft("eppd-round-elsewhere-en.txt")
+    assert (draft["id"], draft["round"], draft["date"]) == ("eppd-2", 2, "2021-11-22")
+    assert "note: round: the article's 1 is eppd-1 of 2020-11-20, not the meeting of 2021-11-22; that is eppd-2" in err
+    assert draft["sources"][0]["publisher"] == {"en": "Taiwan News"}

@@ -80,7 +80,8 @@ def _rendered(env, result, fmt: str, to_file: bool) -> str:
 def _tell(env, result) -> None:
     """On stderr: that the round is already in the data, and the drafter's notes."""
     if result.existing:
-        print(f"warning: {result.id} is already in the data ({result.existing}); compare the draft with it", file=env.stderr)
+        print(f"warning: the data already holds this event as {result.existing_id} ({result.existing}); compare the draft with it",
+              file=env.stderr)
     for line in result.messages:
         print(f"note: {line}", file=env.stderr)
 

@@ -10,9 +10,16 @@ from ..errors import InputError
 from .article import Article, parse_article, sentences
 from .dates import DateReading
 from .people import PeopleReading
-from .records import Draft, Fact, Known, _Building
+from .records import Draft, Fact, Known, RoundInfo, _Building
 from .text import _CN_NUM, _EN_ORD, _FUTURE, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
+
+# The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
+_EVENTS = (
+    ("launch", re.compile(r"啟動|成立大會|成立|launch|inaugurat", re.IGNORECASE)),
+    ("entry-into-force", re.compile(r"生效|took effect|came into (?:effect|force)|entered into force|entry into force", re.IGNORECASE)),
+    ("signing", re.compile(r"簽署|簽訂|\bsign(?:s|ed|ing)?\b|\binked\b", re.IGNORECASE)),
+)
 
 
 class Drafter(DateReading, PeopleReading, TopicReading):
@@ -27,6 +34,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         self.lang = art.language
         self._partial = None  # what the article says of a date it gives only in part
         self._did = None
+        self._event: str | None = None  # the milestone the article reports, if any
 
     def say(self, message: str) -> None:
         self.messages.append(message)
@@ -169,10 +177,12 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         b = _Building()
         number = round_no if round_no is not None else self._stated_number(b, did)
         date, end, dsentence, how = self.date(did)
+        if round_no is None and number is not None:
+            number = self._checked_number(b, did, number, date)
         if number is None and round_no is None and date is not None:
             number = self._next_number(b, did, date)
         rid, kind = self._round_id(did, number, date)
-        existing = self.known.rounds.get(rid)
+        existing = self.known.rounds.get(rid) or self._same_day(did, date)
         if date is None and how and existing is not None and self._consistent(existing.date):
             # the article gives the date only in part; the round it is about completes it
             date, end = existing.date, existing.end_date
@@ -195,8 +205,45 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
         draft = Draft(b.rec, b.comments, self.messages)
         if existing is not None:
-            draft.existing = existing.path or rid
+            draft.existing = existing.path or existing.id
+            draft.existing_id = existing.id
         return draft
+
+    def _same_day(self, did: str, date: PartialDate | None) -> RoundInfo | None:
+        """A record of the dialogue in the data dated within a day of ``date`` (a full date)."""
+        if date is None or date.day is None:
+            return None
+        day = date.first_day()
+        for r in self.known.rounds.values():
+            if r.dialogue == did and r.date is not None and r.date.day is not None and abs((r.date.first_day() - day).days) <= 1:
+                return r
+        return None
+
+    def _checked_number(self, b: _Building, did: str, number: int, date: PartialDate | None) -> int | None:
+        """The article's round number, unless the data says otherwise: a dialogue the data does not number keeps
+        its meetings unnumbered, and a number whose round in the data has another date gives way to the date."""
+        mine = [r for r in self.known.rounds.values() if r.dialogue == did]
+        if mine and all(r.round is None for r in mine):
+            self._forget_number(b)
+            self.say(f"round: the article gives {number}, but the data numbers no {did} meetings; the draft is named by its date")
+            return None
+        known = self.known.rounds.get(f"{did}-{number}")
+        if date is None or date.day is None or known is None or known.date is None or known.date.day is None:
+            return number
+        if abs((known.date.first_day() - date.first_day()).days) <= 1:
+            return number
+        self._forget_number(b)
+        same = self._same_day(did, date)
+        if same is not None and same.round is not None:
+            self.say(f"round: the article's {number} is {known.id} of {known.date}, not the meeting of {date}; that is {same.id}")
+            return same.round
+        self.say(f"round: the article's {number} is {known.id} of {known.date}, not the meeting of {date}; no round drafted")
+        return None
+
+    @staticmethod
+    def _forget_number(b: _Building) -> None:
+        b.comments.pop(("round",), None)
+        b.unverified[:] = [u for u in b.unverified if u["about"] != "round"]
 
     def _stated_number(self, b: _Building, did: str) -> int | None:
         """The round number the article gives, if it gives one."""
@@ -224,9 +271,30 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
         if number is not None:
             return f"{did}-{number}", "round"
-        launch = re.search(r"啟動|成立大會|成立|launch|inaugurat", (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4]), re.IGNORECASE)
-        slug = "launch" if launch else (str(date) if date else "new")
-        return f"{did}-{slug}", "milestone" if launch else "meeting"
+        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4])
+        self._event = self._event_kind(head)
+        slug = self._event or (str(date) if date else "new")
+        return f"{did}-{slug}", "milestone" if self._event else "meeting"
+
+    @staticmethod
+    def _event_kind(head: str) -> str | None:
+        """The milestone the headline and first sentences report: a launch, an entry into force, a signing."""
+        for event, cue in _EVENTS:
+            if cue.search(head):
+                return event
+        return None
+
+    def _agreement_name(self) -> tuple[str, str] | None:
+        """The name of the agreement signed or put into force, as the article gives it, with its sentence."""
+        zh = re.compile(r"(?:簽署|簽訂|生效)(?:了)?「?([^，。、「」()（）\s]{2,30}?(?:協定|協議|備忘錄|安排|宣言|聲明))")
+        zh_before = re.compile(r"「([^「」]{2,30}?(?:協定|協議|備忘錄|安排|宣言|聲明))」[^，。]{0,6}(?:生效|簽署)")
+        en = re.compile(r"(?:signed|inked)\s+(?:an?\s+|the\s+)?((?:[\w.'()-]+\s+){0,12}?(?:[Aa]greement|Arrangement|Memorandum|Declaration)"
+                        r"(?:\s+under the [\w.' -]+?(?=\s+(?:at|in|with|by|via)\s|[,.;](?:\s|$)))?)")
+        for _, s in self.sents[:6]:
+            m = zh.search(s) or zh_before.search(s) or en.search(s)
+            if m:
+                return m.group(1).strip(), s
+        return None
 
     def _draft_number_or_name(self, b: _Building, number: int | None, kind: str | None) -> None:
         if number is not None:
@@ -234,8 +302,9 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             return
         b.rec["kind"] = kind
         if kind == "milestone":
-            b.rec["event"] = "launch"  # the only milestone a draft recognises (see above)
-        event = self._event_name()
+            b.rec["event"] = self._event
+        agreement = self._agreement_name() if self._event in ("signing", "entry-into-force") else None
+        event = agreement or self._event_name()
         if event:
             b.rec["name"] = self.text(event[0])
             b.fact(("name",), event[1])

@@ -20,7 +20,8 @@ class Draft:
     record: dict
     comments: dict = field(default_factory=dict)  # path tuple -> sentence
     messages: list = field(default_factory=list)  # lines for stderr
-    existing: str | None = None
+    existing: str | None = None  # the file of the record the data already holds for this event
+    existing_id: str | None = None  # and its ID
 
     @property
     def id(self) -> str:
