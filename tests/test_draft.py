@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, FIXTURES, ROOT, TODAY, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import DATA, FIXTURES, ROOT, TODAY, run
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the founding articles are not beside the repository ({SEEDS})")
@@ -320,7 +319,7 @@ def test_out_never_replaces_a_file_without_force_nor_writes_into_the_data_folder
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "{path}: is a binary file, not a plain-text article"),
     ("big5", "第7屆台美經濟繁榮夥伴對話".encode("big5"), "{path}:1:1: file is not UTF-8 (byte 0xb2) (it looks like Big5; convert it with: iconv -f BIG5 -t UTF-8)"),
     ("utf16", "第7屆台美經濟繁榮夥伴對話".encode("utf-16"), "{path}:1:1: file is UTF-16, not UTF-8 (save it as UTF-8)"),
-    ("no-dialogue", "今天天氣很好，我們去公園散步。".encode("utf-8"),
+    ("no-dialogue", "今天天氣很好，我們去公園散步。".encode(),
      "error: the article is about no known dialogue: it names none of the dialogues in the data "
      "(art, dde, eppd, etp, tid, ttic, tuba, tw-jp-digital-trade, ustti); give --dialogue if it is about one of them"),
 ])
@@ -523,6 +522,7 @@ def test_bidi_controls_of_the_article_never_reach_the_output(tmp_path):
 
 def test_standard_input_is_read_up_to_its_documented_limit(tmp_path):
     from conftest import run_process
+
     from tracker.draft.article import LIMIT
 
     big = EPPD7 + " " * (LIMIT + 1)
@@ -648,3 +648,26 @@ def test_a_round_number_that_belongs_to_another_date_gives_way_to_the_date():
     assert (draft["id"], draft["round"], draft["date"]) == ("eppd-2", 2, "2021-11-22")
     assert "note: round: the article's 1 is eppd-1 of 2020-11-20, not the meeting of 2021-11-22; that is eppd-2" in err
     assert draft["sources"][0]["publisher"] == {"en": "Taiwan News"}
+
+
+def test_a_simplified_chinese_article_is_read_in_traditional_and_quoted_as_written():
+    result = run("draft", str(ARTICLES / "eppd3-simplified-zhcn.txt"))
+    assert result.code == 0, result.err
+    assert "\nround: 3\n" in result.out and "person: jose-fernandez" in result.out and "person: wang-mei-hua" in result.out
+    assert "# « 美国国务院发表声明说，第三届美台经济繁荣伙伴对话(EPPD)以视讯方式举行" in result.out  # the article's own characters
+    assert "format: virtual" in result.out
+
+
+def test_without_the_converter_a_simplified_article_is_refused_in_one_line(tmp_path):
+    script = ("import sys; sys.modules['opencc'] = None\n"
+              "from tracker.entry import run\nsys.argv = ['tracker', 'draft', sys.argv[1]]\nrun()\n")
+    import os
+    import subprocess
+
+    from conftest import run_process  # noqa: F401 (the same environment as the other process tests)
+
+    env = {**os.environ, "TRACKER_DATA_DIR": str(DATA), "TRACKER_NO_CACHE": "1"}
+    result = subprocess.run([sys.executable, "-c", script, str(ARTICLES / "eppd3-simplified-zhcn.txt")],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == "error: the article is in simplified Chinese; install the draft extra to read it: pip install 'tracker[draft]'\n"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError, Problem, TrackerError
 from .dates import day_before
+from .script import is_simplified, to_traditional
 from .text import _MONTHS, CJK
 
 
@@ -82,6 +83,15 @@ class Article:
     dateline_day: int | None = None
     publisher: str | None = None
     language: str = "zh"
+    original: tuple[str, str] | None = None  # (converted text, the article as written) for a simplified article
+
+    def as_written(self, sentence: str) -> str:
+        """A sentence as the article wrote it: in simplified characters when it was converted."""
+        if self.original is None:
+            return sentence
+        converted, written = self.original
+        at = converted.find(sentence)
+        return written[at:at + len(sentence)] if at >= 0 else sentence
 
     @property
     def text(self) -> str:
@@ -133,6 +143,10 @@ def _clean(text: str) -> str:
 
 def parse_article(text: str, published: _dt.date | None = None) -> Article:
     text = _clean(text)
+    original = None
+    if is_simplified(text):
+        converted = to_traditional(text)
+        original, text = (text, converted) if len(converted) == len(text) else (None, converted)
     header, lines = _front_matter(text.split("\n"))
     header = {**_html_meta(text), **header}
     art = Article(_join_broken(_to_lines("\n".join(lines))))
@@ -148,6 +162,8 @@ def parse_article(text: str, published: _dt.date | None = None) -> Article:
     art.lines = _without_trailers(art.lines)
     art.publisher = _publisher(text_all, header)
     art.language = _language(text_all)
+    if original is not None:
+        art.original = (text, original)
     return art
 
 

@@ -425,5 +425,8 @@ class Drafter(DateReading, PeopleReading, TopicReading):
 def make_draft(ds, text: str, today: _dt.date, *, dialogue=None, round_no=None, source_url=None, publisher=None, published=None, rounds=None) -> Draft:
     """The draft of ``text``; ``rounds`` (default: every round of ``ds``) may be any iterable of Round records."""
     art = parse_article(text, published)
-    return Drafter(ds, art, today, rounds).build(dialogue=dialogue, round_no=round_no, source_url=source_url, publisher=publisher)
+    draft = Drafter(ds, art, today, rounds).build(dialogue=dialogue, round_no=round_no, source_url=source_url, publisher=publisher)
+    if art.original is not None:  # the quotes in the article's own (simplified) characters
+        draft.comments = {path: art.as_written(sentence) for path, sentence in draft.comments.items()}
+    return draft
 
