@@ -671,3 +671,9 @@ def test_without_the_converter_a_simplified_article_is_refused_in_one_line(tmp_p
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr == "error: the article is in simplified Chinese; install the draft extra to read it: pip install 'tracker[draft]'\n"
+
+
+def test_an_english_list_of_chapters_gives_each_chapter_s_topic():
+    draft, _ = _fixture_draft("ustti-chapters-en.txt")
+    assert [t["topic"] for t in draft["topics"]] == [
+        "trade-facilitation", "good-regulatory-practice", "services-domestic-regulation", "anticorruption", "smes"]

@@ -121,7 +121,8 @@ class TopicReading:
             r"(?:就|針對|聚焦(?:在|於)?|涵蓋|包括|在)\s*((?:[^，。；：]{1,40}?、)+[^，。；：]{1,40}?)\s*(?:等)?\s*" + num
             + r"\s*(?:議題|領域|支柱|面向|項目|主題|方面)"
         )
-        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|focused on|on topics including|on issues including|areas of|such as)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
+        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
+                        r"(?:talks|discussions|chapters|exchanges|cooperation|commitments) on|including|featured)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
         out = []
         section_lines = {line for _, _, line in self.sections()}
         for para, s in self.sents:
