@@ -677,3 +677,16 @@ def test_an_english_list_of_chapters_gives_each_chapter_s_topic():
     draft, _ = _fixture_draft("ustti-chapters-en.txt")
     assert [t["topic"] for t in draft["topics"]] == [
         "trade-facilitation", "good-regulatory-practice", "services-domestic-regulation", "anticorruption", "smes"]
+
+
+def test_compare_shows_what_the_draft_adds_to_the_curated_record():
+    result = run("draft", str(ARTICLES / "tid-header-date-en.txt"), "--compare")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        f"the draft tid-2023-04-28 beside tid-2023-04-28 ({DATA / 'rounds' / 'tid-2023-04-28.yaml'}):",
+        "  adds participant: wang-mei-hua (co-chair)",
+        "  adds participant: sabine-weyand (co-chair)",
+    ]
+    new = run("draft", str(ARTICLES / "eppd7-cna-zh.txt"), "--compare")
+    assert new.code == 2 and new.err.endswith(
+        "error: --compare: the data holds no record of this event (eppd-7); there is nothing to compare with\n")

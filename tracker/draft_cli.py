@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -10,7 +11,8 @@ from .errors import InputError, one_line
 
 
 def run_draft(env, load_data, article: str, dialogue: str | None, round_: str | None, source_url: str | None,
-              publisher: str | None, published: str | None, out: str | None, fmt: str, force: bool) -> None:
+              publisher: str | None, published: str | None, out: str | None, fmt: str, force: bool,
+              compare: bool = False) -> None:
     from . import draft as drafting
 
     fmt = fmt.lower()
@@ -24,6 +26,13 @@ def run_draft(env, load_data, article: str, dialogue: str | None, round_: str | 
     rounds = (store.backend.record(path) for path in store.round_paths)  # one at a time, as other commands do
     result = drafting.make_draft(store.dataset, text, env.today, dialogue=dialogue, round_no=number,
                                  source_url=source_url, publisher=publisher, published=day, rounds=rounds)
+    if compare:
+        if result.existing is None:
+            raise InputError(f"--compare: the data holds no record of this event ({result.id}); there is nothing to compare with")
+        body = _comparison(result)
+        _tell(env, result)
+        _deliver(env, body, out, force)
+        return
     body = _rendered(env, result, fmt, to_file=out is not None)
     _tell(env, result)
     _deliver(env, body, out, force)
@@ -95,3 +104,42 @@ def _deliver(env, body: str, out: str | None, force: bool) -> None:
         print(one_line(f"wrote {written}"), file=env.stderr)
     else:
         env.stdout.write(body)
+
+
+def _comparison(result) -> str:
+    """What the draft adds to the curated record it repeats: values that differ, and people, places,
+    topics and outcomes the record lacks; one line each."""
+    import yaml
+
+    with open(result.existing, encoding="utf-8") as fh:
+        curated = yaml.safe_load(fh) or {}
+    draft = result.record
+    lines = [f"the draft {result.id} beside {result.existing_id} ({result.existing}):"]
+    for key in ("round", "kind", "event", "date", "end_date", "format"):
+        mine, theirs = draft.get(key), curated.get(key)
+        mine, theirs = (None if v is None else str(v) for v in (mine, theirs))
+        if mine is not None and mine != theirs:
+            lines.append(f"  {key}: {mine} (the data: {theirs if theirs is not None else 'none'})")
+
+    def who(p: dict) -> str:
+        return p.get("person") or next(iter((p.get("organisation") or {}).values()), "?")
+
+    known = {who(p): p.get("role") for p in curated.get("participants", [])}
+    for p in draft.get("participants", []):
+        if who(p) not in known:
+            lines.append(f"  adds participant: {who(p)} ({p.get('role')})")
+        elif known[who(p)] != p.get("role"):
+            lines.append(f"  participant {who(p)}: role {p.get('role')} (the data: {known[who(p)]})")
+    places = {json.dumps(v, sort_keys=True) for v in curated.get("venues", [])}
+    for v in draft.get("venues", []):
+        if json.dumps(v, sort_keys=True) not in places:
+            lines.append(f"  adds venue: {' / '.join(v.values())}")
+    topics = {t.get("topic"): t for t in curated.get("topics", [])}
+    for t in draft.get("topics", []):
+        if t["topic"] not in topics:
+            lines.append(f"  adds topic: {t['topic']} ({len(t.get('outcomes', []))} candidate outcomes)")
+        elif t.get("outcomes") and not topics[t["topic"]].get("outcomes"):
+            lines.append(f"  topic {t['topic']}: {len(t['outcomes'])} candidate outcomes (the data: none)")
+    if len(lines) == 1:
+        lines.append("  nothing: the curated record already says all the draft found")
+    return "\n".join(one_line(line) for line in lines) + "\n"
