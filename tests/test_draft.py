@@ -690,3 +690,11 @@ def test_compare_shows_what_the_draft_adds_to_the_curated_record():
     new = run("draft", str(ARTICLES / "eppd7-cna-zh.txt"), "--compare")
     assert new.code == 2 and new.err.endswith(
         "error: --compare: the data holds no record of this event (eppd-7); there is nothing to compare with\n")
+
+
+def test_a_title_that_runs_across_a_list_is_kept_whole():
+    draft, _ = _fixture_draft("eppd5-whole-title-zh.txt")
+    titles = {p.get("person"): p.get("title", {}).get("zh") for p in draft["participants"]}
+    assert titles["jose-fernandez"] == "美國國務院主管經濟成長、能源及環境次卿"  # not 環境次卿
+    assert titles["remus-chen"] == "外交部常務次長"
+    assert {p.get("person") for p in draft["participants"] if p["role"] == "lead"} == {"kuo-jyh-huei", "remus-chen", "jose-fernandez"}

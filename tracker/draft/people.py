@@ -145,10 +145,19 @@ class PeopleReading:
     @staticmethod
     def _generic_title(before: str) -> str | None:
         """A title just before a name, ending in a title word: 經濟部長, 美國國務院主管經濟事務的次卿."""
-        m = re.search(r"([A-Za-z0-9 " + CJK + r"（）()]{2,30}?(?:" + _TITLE_WORDS + r"))$", before)
+        m = re.search(r"([A-Za-z0-9 、" + CJK + r"（）()]{2,40}?(?:" + _TITLE_WORDS + r"))$", before)
         if not m:
             return None
-        value = re.split(r"與|和|及|、|，|由|包括|在", m.group(1))[-1].strip()
+        # the whole title: 主管經濟成長、能源及環境次卿 runs across 、 and 及 until a part that names
+        # someone else's title (外交部常務次長陳立國) or a word that starts the list (由, 包括)
+        parts = re.split(r"(與|和|及|、|，|由|包括|在)", m.group(1))
+        value = parts[-1]
+        i = len(parts) - 2
+        while i > 0 and parts[i] in ("、", "及", "和", "與") and parts[i - 1] and not re.search(_TITLE_WORDS, parts[i - 1]) \
+                and not re.search(r"[A-Za-z)）]\s*$", parts[i - 1]):  # nor a name in brackets: …（Keith J. Krach）及
+            value = parts[i - 1] + parts[i] + value
+            i -= 2
+        value = value.strip()
         value = re.sub(r"^(?:是|為|並|則|另|我方|美方|歐方|台灣方面|其中|出席|率)+", "", value).strip()
         return value if len(value) >= 2 and not value.isascii() else None
 
