@@ -563,6 +563,7 @@ def draft(
     out: Annotated[str | None, typer.Option("--out", "-o", help="Write the draft to this file instead of standard output (never into the data folder).", show_default=False)] = None,
     fmt: Annotated[Literal["yaml", "json"], typer.Option("--format", "-O", case_sensitive=False, help="Output: yaml (a round file, with the source sentences as comments) or json.")] = "yaml",
     force: ForceOpt = False,
+    compare: Annotated[bool, typer.Option("--compare", help="When the data already holds the event, show what the draft adds to that record instead of the draft.")] = False,
 ) -> None:
     """Draft a round file from a press release or news report, in Chinese or English.
 
@@ -577,10 +578,11 @@ def draft(
       tracker draft article.txt --out eppd-7.yaml
       pbpaste | tracker draft - --source-url https://example.org/news/1
       tracker draft article.txt --dialogue dde --round 3 --format json
+      tracker draft release.html --compare
     """
     from .draft_cli import run_draft
 
-    run_draft(run, lambda: load_data(run.settings), article, dialogue, round_, source_url, publisher, published, out, fmt, force)
+    run_draft(run, lambda: load_data(run.settings), article, dialogue, round_, source_url, publisher, published, out, fmt, force, compare)
 
 
 def schema(

@@ -1,0 +1,281 @@
+"""Dates in an article: the meeting dates a sentence gives, read against the day the story speaks from."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+
+from ..data.dates import parse_date
+from ..data.model import PartialDate
+from ..errors import InputError
+from .text import _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
+
+
+def calendar_day(year, month, day) -> PartialDate | None:
+    """The day, when the calendar has it."""
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+def year_for(month: int, day: int, anchor: _dt.date | None) -> int | None:
+    """The year of a month and day the article gives without one: the anchor's, or the year before."""
+    if anchor is None:
+        return None
+    try:
+        candidate = _dt.date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year
+    # a meeting reported after the turn of the year: "Dec 30" in a January article
+    if (candidate - anchor).days > 183:
+        return anchor.year - 1
+    return anchor.year
+
+def day_before(anchor: _dt.date, day: int) -> PartialDate | None:
+    """The day ``day`` of the anchor's month, or of the month before when it is later than the anchor."""
+    year, month = anchor.year, anchor.month
+    if day > anchor.day + 1:  # "27日" in an article of the 3rd: the month before
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+_VERB_AFTER = re.compile(r"\s*(?:至\s*\d{1,2}\s*日\s*)?(?:起\s*)?(?:在|於)?[^，。；]{0,14}?" + _MEETING_VERB)
+_DISPATCH_AFTER = re.compile(r"\s*(?:專)?電")
+_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天|\btoday\b|\byesterday\b|this morning", re.IGNORECASE)
+_EN_DONE = re.compile(r"\b(?:held|signed|inked|met|co-?chaired|launched|took effect|came into (?:effect|force))\b", re.IGNORECASE)
+# a date followed by these is when something was said or announced, not when the meeting was held
+_STATEMENT_AFTER = re.compile(r"\s*(?:[，,]\s*)?(?:發表|發布|表示|指出|宣布|證實|说|說|\s*said|announced|issued)")
+# a sentence about a meeting still to come, or a rumour of one: its dates are not the meeting's
+FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
+
+
+class _DateScan:
+    """The meeting dates of one sentence, read by a chain of regex passes, the fullest forms first.
+
+    Most passes read only where no earlier pass found a date. ``found`` collects
+    (date, end, how, position, strong); ``partial`` keeps what the sentence says of a date
+    it gives without a year.
+    """
+
+    FULL = re.compile(r"(?:(?:民國|民国)\s*(\d{2,3})|(\d{4})|今\s*[（(]\s*(\d{2,4})\s*[)）]\s*)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    # the forms every date option of the tracker reads: 2020-11-20, 2020/11/20, 109/11/20, 109年11月20日, 1091120
+    OPTION_FORMS = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{3,4}[/.]\d{1,2}[/.]\d{1,2}|\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|1\d{6})(?![\d/-]|\.\d)")
+    MONTH_DAY = re.compile(r"(?:(本|今|同)\s*[（(]\s*(\d{1,2})\s*[)）]\s*|(?<![\d年])(\d{1,2})\s*)月\s*(\d{1,2})\s*日(?:\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*日)?")
+    DAY = re.compile(r"(?:當地時間\s*|今\s*[（(]\s*|昨\s*[（(]\s*)?(?<![\d月年])(\d{1,2})\s*[)）]?\s*日(?:\s*(?:至|到)\s*(\d{1,2})\s*日)?")
+    EN_MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+    EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.IGNORECASE)
+
+    def __init__(self, s: str, anchor: _dt.date | None):
+        self.s, self.anchor = s, anchor
+        self.found: list[tuple] = []
+        self.taken: list[tuple[int, int]] = []
+        self.partial: tuple | None = None
+
+    def run(self) -> list[tuple]:
+        self.full_dates()
+        self.option_forms()
+        self.month_days()
+        self.days_of_the_month()
+        if self.anchor:
+            self.today()
+            self.weekdays()
+        self.english_month_first()
+        self.english_day_first()
+        return self.found
+
+    # ------------------------------------------------ what the passes share
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether no earlier pass found a date in [a, b): a look at the neighbours in the sorted spans,
+        so that a sentence of n dates costs n log n, not n²."""
+        i = bisect.bisect_left(self.taken, (a, a))
+        if i < len(self.taken) and self.taken[i][0] < b:
+            return False
+        return not (i > 0 and self.taken[i - 1][1] > a)
+
+    def strong_at(self, end_pos: int) -> bool:
+        """Whether the meeting verb follows the date: 6日在台北舉行."""
+        return bool(_VERB_AFTER.match(self.s, end_pos))  # match at a position: no copy of the rest of the sentence
+
+    def after_word(self, pos: int, words: tuple[str, ...]) -> bool:
+        """Whether one of ``words`` ends just before ``pos``, spaces aside; "on" as a whole word.
+        Read backwards from ``pos``: no copy of the sentence, so n dates cost n, not n²."""
+        while pos > 0 and self.s[pos - 1].isspace():
+            pos -= 1
+        for w in words:
+            start = pos - len(w)
+            if start >= 0 and self.s.startswith(w, start) and (w != "on" or start == 0 or not self.s[start - 1].isalnum()):
+                return True
+        return False
+
+    def add(self, m, date, end, how: str) -> None:
+        bisect.insort(self.taken, m.span())
+        if _STATEMENT_AFTER.match(self.s, m.end()):
+            return  # 15日發表聲明: the statement's date
+        strong = self.strong_at(m.end()) or self.after_word(m.start(), ("於", "在"))
+        self.found.append((date, end, how, m.start(), strong))
+
+    def add_days(self, m, year: int, month: int, day, last, how: str = "") -> None:
+        """The day (and the last day of a span) of match ``m``, when the calendar has it."""
+        d = calendar_day(year, month, int(day))
+        if d:
+            self.add(m, d, calendar_day(year, month, int(last)) if last else None, how)
+
+    def add_without_year(self, m, month: int, day: int, shown: str) -> None:
+        self.partial = ("monthday", (month, day))
+        self.add(m, None, None, f"the article gives {shown!r} without a year")
+
+    # ------------------------------------------------ the passes, fullest first
+
+    def full_dates(self) -> None:
+        """2020年11月20日, 民國109年11月20日, 今（2020）年11月20日 (to 22日)."""
+        for m in self.FULL.finditer(self.s):
+            y = m.group(1) or m.group(2) or m.group(3)
+            year = int(y) + 1911 if int(y) < 1000 else int(y)
+            self.add_days(m, year, int(m.group(4)), m.group(5), m.group(6))
+
+    def option_forms(self) -> None:
+        """The forms of the tracker's date options; a bare 1091121 only where the meeting verb follows."""
+        for m in self.OPTION_FORMS.finditer(self.s):
+            if not self.free(*m.span()) or (m.group(0).isdigit() and not self.strong_at(m.end()) and not self.after_word(m.start(), ("於", "在", "on"))):
+                continue  # a bare 1091121 is read only when the meeting verb follows: CNA stamps its stories so
+            try:
+                found = parse_date(m.group(0))
+            except InputError:
+                continue
+            if found.day:
+                self.add(m, found, None, "")
+
+    def month_days(self) -> None:
+        """11月20日, 本（11）月20日: the year from the article's date."""
+        for m in self.MONTH_DAY.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            month = int(m.group(2) or m.group(3))
+            year = year_for(month, int(m.group(4)), self.anchor)
+            if year is None:
+                self.add_without_year(m, month, int(m.group(4)), m.group(0).strip())
+                continue
+            self.add_days(m, year, month, m.group(4), m.group(5), "the year comes from the article's date" if self.anchor else "")
+
+    def days_of_the_month(self) -> None:
+        """20日, 今（20）日: the month and year from the article's date; not the 20日電 of a dateline."""
+        for m in self.DAY.finditer(self.s):
+            if not self.free(*m.span()) or _DISPATCH_AFTER.match(self.s, m.end()):
+                continue
+            if self.anchor is None:
+                continue
+            d = day_before(self.anchor, int(m.group(1)))
+            if d:
+                e = calendar_day(d.year, d.month, int(m.group(2))) if m.group(2) else None
+                self.add(m, d, e, "the month and year come from the article's date")
+
+    def today(self) -> None:
+        """今天, 昨天, 前天, today, yesterday: counted back from the day the story speaks from (its dateline's
+        day), when the meeting verb follows, or when an English sentence has a past verb after it."""
+        anchor = self.anchor
+        for m in _RELATIVE_DAY.finditer(self.s):
+            word = m.group(0).lower()
+            back = 2 if word == "前天" else 1 if word in ("昨天", "昨日", "yesterday") else 0
+            english = word.isascii()
+            if not self.free(*m.span()) or not (self.strong_at(m.end()) or (english and _EN_DONE.search(self.s))):
+                continue
+            d = anchor - _dt.timedelta(days=back)
+            self.add(m, PartialDate(d.year, d.month, d.day), None, f"the article says {m.group(0)!r}, counted from its date {anchor}")
+
+    def weekdays(self) -> None:
+        """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
+        anchor = self.anchor
+        for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", self.s, re.IGNORECASE):
+            back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            d = anchor - _dt.timedelta(days=back)
+            self.add(m, PartialDate(d.year, d.month, d.day), None, f"{m.group(1)} before the article's date {anchor}")
+
+    def english_month_first(self) -> None:
+        """Nov. 20, Nov 20-21, 2020."""
+        for m in self.EN_MONTH_FIRST.finditer(self.s):
+            mo = _MONTHS[m.group(1)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else year_for(mo, int(m.group(2)), self.anchor)
+            if year is None:
+                self.add_without_year(m, mo, int(m.group(2)), m.group(0))
+                continue
+            self.add_days(m, year, mo, m.group(2), m.group(3))
+
+    def english_day_first(self) -> None:
+        """20 November 2020, 20-21 November."""
+        for m in self.EN_DAY_FIRST.finditer(self.s):
+            if not self.free(*m.span()):
+                continue
+            mo = _MONTHS[m.group(3)[:3].lower()]
+            year = int(m.group(4)) if m.group(4) else year_for(mo, int(m.group(1)), self.anchor)
+            if year is None:
+                continue
+            self.add_days(m, year, mo, m.group(1), m.group(2))
+
+
+
+class DateReading:
+
+    def meeting_sentences(self, did: str) -> list[str]:
+        names = self.dialogue_names(did)
+        out = []
+        for _, s in self.sents:
+            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|meeting|dialogue|talks|round", s, re.IGNORECASE):
+                out.append(s)
+        return out
+
+    def date(self, did: str) -> tuple[PartialDate | None, PartialDate | None, str, str]:
+        """(date, end date, sentence, how it was read)."""
+        anchor = self.art.anchor
+        cands = []
+        for order, s in enumerate(self.meeting_sentences(did)):
+            if _PRESS.search(s) or FUTURE_DATE.search(s):
+                continue
+            for found in self._dates_in(s, anchor):
+                date, end, how, pos, strong = found
+                cands.append((0 if strong else 1, order, pos, date, end, s, how))
+        if not cands:
+            m = None
+            for _, s in self.sents:
+                m = re.search(r"上週|上周|last week", s, re.IGNORECASE)
+                if m:
+                    self._partial = ("week", None)
+                    return None, None, s, f"the article says only {m.group(0)!r}"
+            for _, s in self.sents:
+                m = _RELATIVE_DAY.search(s) or re.search(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s)
+                if m and anchor is None:
+                    return None, None, s, f"the article says {m.group(0)!r} but gives no date to count from (give --published)"
+            return None, None, "", "the article gives no date for the meeting it reports"
+        cands.sort(key=lambda c: c[:3])
+        _, _, _, date, end, s, how = cands[0]
+        return date, end, s, how
+
+    def _dates_in(self, s: str, anchor: _dt.date | None):
+        """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""
+        scan = _DateScan(s, anchor)
+        found = scan.run()
+        if scan.partial is not None:
+            self._partial = scan.partial
+        return found
+
+
+    def _consistent(self, known: PartialDate | None) -> bool:
+        """Whether a date the article gives only in part agrees with ``known``."""
+        if known is None or known.day is None or self._partial is None:
+            return False
+        kind, value = self._partial
+        if kind == "monthday":
+            return (known.month, known.day) == value
+        anchor = self.art.anchor
+        if kind == "week" and anchor:
+            start_of_week = anchor - _dt.timedelta(days=anchor.weekday())
+            return start_of_week - _dt.timedelta(days=7) <= known.first_day() < start_of_week
+        return False

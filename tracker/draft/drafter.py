@@ -1,0 +1,432 @@
+"""The drafter: the dialogue, round, date, format and venues, people and topics of one article, as a round record."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..data.model import PartialDate
+from ..errors import InputError
+from .article import Article, parse_article, sentences
+from .dates import DateReading
+from .people import PeopleReading
+from .records import Draft, Fact, Known, RoundInfo, _Building
+from .text import _CN_NUM, _EN_ORD, _FUTURE, _MONTHS, _PRESS, CJK, _find, _names
+from .topics import TopicReading
+
+# The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
+_EVENTS = (
+    ("launch", re.compile(r"啟動|成立大會|成立|launch|inaugurat", re.IGNORECASE)),
+    ("entry-into-force", re.compile(r"生效|took effect|came into (?:effect|force)|entered into force|entry into force", re.IGNORECASE)),
+    ("signing", re.compile(r"簽署|簽訂|\bsign(?:s|ed|ing)?\b|\binked\b", re.IGNORECASE)),
+)
+
+
+class Drafter(DateReading, PeopleReading, TopicReading):
+    def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
+        self.ds, self.art, self.today = ds, art, today
+        self.known = Known.gather(ds.rounds.values() if rounds is None else rounds)
+        self.sents: list[tuple[int, str]] = []  # (paragraph index, sentence)
+        for i, line in enumerate(art.lines):
+            for s in sentences(line):
+                self.sents.append((i, s))
+        self.messages: list[str] = []
+        self.lang = art.language
+        self._partial = None  # what the article says of a date it gives only in part
+        self._did = None
+        self._event: str | None = None  # the milestone the article reports, if any
+
+    def say(self, message: str) -> None:
+        self.messages.append(message)
+
+    def text(self, value: str) -> dict:
+        return {self.lang: value}
+
+    # ---------------------------------------------------------------- dialogue
+
+    def dialogue(self, override: str | None) -> tuple[str, str]:
+        from ..query import resolve_dialogue
+
+        if override:
+            return resolve_dialogue(self.ds, override), ""
+        title = self.art.title or ""
+        best, best_score, best_sent = None, 0, ""
+        for d in self.ds.dialogues.values():
+            names = _names(d.name, d.short, *d.aliases)
+            score, first = 0, None
+            for _, s in self.sents:
+                hits = sum(len(_find(n, s)) for n in names)
+                if hits and first is None:
+                    first = s
+                score += hits
+            score += 3 * sum(len(_find(n, title)) for n in names)
+            if score > best_score:
+                best, best_score, best_sent = d.id, score, first or title
+        if best is None:
+            return "", ""
+        return best, best_sent
+
+    def dialogue_names(self, did: str) -> list[str]:
+        d = self.ds.dialogues[did]
+        return _names(d.name, d.short, *d.aliases)
+
+    # ---------------------------------------------------------------- round number
+
+    def round_number(self, did: str) -> Fact | None:
+        names = self.dialogue_names(did)
+        num = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+        zh = re.compile(r"(?:第\s*" + num + r"\s*(?:屆|次|輪)|(首)\s*屆)")
+        en = re.compile(r"\b(first|inaugural|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
+        for s in [*(s for _, s in self.sents), self.art.title or ""]:  # the body first: its sentence is the better quote
+            spots = [a for n in names for a, _ in _find(n, s)]
+            if not spots:
+                continue
+            best = None
+            for m in list(zh.finditer(s)) + list(en.finditer(s)):
+                # the ordinal must qualify the dialogue: close before it, as in 第6屆「…」 or "the sixth EPPD"
+                gaps = [p - m.end() for p in spots if 0 <= p - m.end() <= 6]
+                if not gaps:
+                    continue
+                if re.search(r"以來|since", s[m.end():m.end() + 20], re.IGNORECASE):
+                    continue
+                value = self._ordinal(m.group(0))
+                if value and (best is None or m.start() < best[0]):
+                    best = (m.start(), value)
+            if best:
+                return Fact(best[1], s)
+        return None
+
+    @staticmethod
+    def _ordinal(word: str) -> int | None:
+        w = word.strip().lower()
+        if w in _EN_ORD:
+            return _EN_ORD[w]
+        m = re.search(r"\d+", w)
+        if m:
+            return int(m.group(0))
+        core = re.sub(r"[第屆次輪\s]", "", word)
+        if core == "首":
+            return 1
+        if core and all(c in _CN_NUM for c in core):
+            if core == "十":
+                return 10
+            if core.startswith("十"):
+                return 10 + _CN_NUM[core[1]]
+            if len(core) == 2 and core[1] == "十":
+                return _CN_NUM[core[0]] * 10
+            if len(core) == 3 and core[1] == "十":
+                return _CN_NUM[core[0]] * 10 + _CN_NUM[core[2]]
+            if len(core) == 1:
+                return _CN_NUM[core]
+        return None
+
+    # ---------------------------------------------------------------- date
+    # ---------------------------------------------------------------- format and venue
+
+    def format(self, did: str) -> tuple[str | None, str]:
+        virtual = re.compile(r"視訊|線上|遠距|video|virtual|online", re.IGNORECASE)
+        person = re.compile(r"實體|面對面|親自|in person|in-person|face-to-face", re.IGNORECASE)
+        seen_v = seen_p = ""
+        for s in self.meeting_sentences(did):
+            if _FUTURE.search(s) or _PRESS.search(s):
+                continue
+            if virtual.search(s) and not seen_v:
+                seen_v = s
+            if person.search(s) and not seen_p:
+                seen_p = s
+        if seen_v and seen_p:
+            return "hybrid", seen_p if seen_p == seen_v else f"{seen_p} … {seen_v}"
+        if seen_v:
+            return "virtual", seen_v
+        if seen_p:
+            return "in-person", seen_p
+        return None, ""
+
+    def venues(self, did: str) -> list[tuple[dict, str]]:
+        known = self.known.venues
+        out, seen = [], set()
+        pat = re.compile(r"(?:在|於)\s*(?:美國|歐盟|日本|英國)?\s*([" + CJK + r"A-Za-z .]{2,8}?)\s*(?:舉行|召開|舉辦|登場|會面)")
+        en = re.compile(r"(?:\b(?:held|met|hosted|convened|took place)\b[^.;]{0,80}?)\bin\s+([A-Z][A-Za-z.]+(?:,\s+D\.C\.)?)")
+        for s in self.meeting_sentences(did):
+            if _FUTURE.search(s) or _PRESS.search(s):
+                continue
+            for m in list(pat.finditer(s)) + list(en.finditer(s)):
+                place = m.group(1).strip(" ")
+                if place.endswith(".") and not place.endswith("D.C."):
+                    place = place[:-1]
+                if re.search(r"視訊|線上|方式|會議|期間|video|person", place, re.IGNORECASE) or place in seen or place[:3].lower() in _MONTHS:
+                    continue
+                if any(_find(n, place) for n in self.dialogue_names(did)):
+                    continue
+                seen.add(place)
+                v = known.get(place)
+                value = {"en": v.en, "zh": v.zh} if v else {("en" if place.isascii() else "zh"): place}
+                out.append(({k: x for k, x in value.items() if x}, s))
+        return out
+
+
+    def build(self, *, dialogue=None, round_no=None, source_url=None, publisher=None) -> Draft:
+        self._index = self._topic_index()
+        did, dsent = self.dialogue(dialogue)
+        if not did:
+            raise InputError(
+                "the article is about no known dialogue: it names none of the dialogues in the data "
+                f"({', '.join(sorted(self.ds.dialogues))}); give --dialogue if it is about one of them"
+            )
+        self._did = did
+        b = _Building()
+        number = round_no if round_no is not None else self._stated_number(b, did)
+        date, end, dsentence, how = self.date(did)
+        if round_no is None and number is not None:
+            number = self._checked_number(b, did, number, date)
+        if number is None and round_no is None and date is not None:
+            number = self._next_number(b, did, date)
+        rid, kind = self._round_id(did, number, date)
+        existing = self.known.rounds.get(rid) or self._same_day(did, date)
+        if date is None and how and existing is not None and self._consistent(existing.date):
+            # the article gives the date only in part; the round it is about completes it
+            date, end = existing.date, existing.end_date
+            how = f"{how}; the full date is that of {rid}, already in the data"
+        b.rec["id"] = rid
+        b.rec["dialogue"] = did
+        b.fact(("dialogue",), dsent)
+        self._draft_number_or_name(b, number, kind)
+        self._draft_date(b, date, end, dsentence, how)
+        self._draft_format_and_venues(b, did)
+        source_id = "article"
+        self._draft_participants(b, number, source_id)
+        self._draft_topics(b, source_id)
+        for u in b.unverified:
+            u["sources"] = [source_id]
+        if b.unverified:
+            b.rec["unverified"] = b.unverified
+        b.rec["sources"] = [self._source(source_id, source_url, publisher)]
+        b.rec["last_verified"] = self.today.isoformat()
+        b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
+        draft = Draft(b.rec, b.comments, self.messages)
+        if existing is not None:
+            draft.existing = existing.path or existing.id
+            draft.existing_id = existing.id
+        return draft
+
+    def _same_day(self, did: str, date: PartialDate | None) -> RoundInfo | None:
+        """A record of the dialogue in the data dated within a day of ``date`` (a full date)."""
+        if date is None or date.day is None:
+            return None
+        day = date.first_day()
+        for r in self.known.rounds.values():
+            if r.dialogue == did and r.date is not None and r.date.day is not None and abs((r.date.first_day() - day).days) <= 1:
+                return r
+        return None
+
+    def _checked_number(self, b: _Building, did: str, number: int, date: PartialDate | None) -> int | None:
+        """The article's round number, unless the data says otherwise: a dialogue the data does not number keeps
+        its meetings unnumbered, and a number whose round in the data has another date gives way to the date."""
+        mine = [r for r in self.known.rounds.values() if r.dialogue == did]
+        if mine and all(r.round is None for r in mine):
+            self._forget_number(b)
+            self.say(f"round: the article gives {number}, but the data numbers no {did} meetings; the draft is named by its date")
+            return None
+        known = self.known.rounds.get(f"{did}-{number}")
+        if date is None or date.day is None or known is None or known.date is None or known.date.day is None:
+            return number
+        if abs((known.date.first_day() - date.first_day()).days) <= 1:
+            return number
+        self._forget_number(b)
+        same = self._same_day(did, date)
+        if same is not None and same.round is not None:
+            self.say(f"round: the article's {number} is {known.id} of {known.date}, not the meeting of {date}; that is {same.id}")
+            return same.round
+        self.say(f"round: the article's {number} is {known.id} of {known.date}, not the meeting of {date}; no round drafted")
+        return None
+
+    @staticmethod
+    def _forget_number(b: _Building) -> None:
+        b.comments.pop(("round",), None)
+        b.unverified[:] = [u for u in b.unverified if u["about"] != "round"]
+
+    def _stated_number(self, b: _Building, did: str) -> int | None:
+        """The round number the article gives, if it gives one."""
+        f = self.round_number(did)
+        if not f:
+            return None
+        b.fact(("round",), f.sentence)
+        b.doubt("round", self.text(f.sentence))
+        return f.value
+
+    def _next_number(self, b: _Building, did: str, date: PartialDate) -> int | None:
+        """The number after the dialogue's latest round in the data, when the article is dated after it."""
+        numbered = [r for r in self.known.rounds.values() if r.dialogue == did and r.round is not None]
+        if not numbered:
+            return None
+        latest = max(numbered, key=lambda r: r.round)
+        if latest.date is not None and latest.date.sort_key() >= date.sort_key():
+            return None
+        number = latest.round + 1
+        b.fact(("round",), f"not stated in the article: the next after {latest.id} ({latest.date}) in the data")
+        b.doubt("round", {"en": f"The article gives no round number; {number} is the next after {latest.id} in the data."})
+        return number
+
+    def _round_id(self, did: str, number: int | None, date: PartialDate | None) -> tuple[str, str | None]:
+        """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
+        if number is not None:
+            return f"{did}-{number}", "round"
+        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4])
+        self._event = self._event_kind(head)
+        slug = self._event or (str(date) if date else "new")
+        return f"{did}-{slug}", "milestone" if self._event else "meeting"
+
+    @staticmethod
+    def _event_kind(head: str) -> str | None:
+        """The milestone the headline and first sentences report: a launch, an entry into force, a signing."""
+        for event, cue in _EVENTS:
+            if cue.search(head):
+                return event
+        return None
+
+    def _agreement_name(self) -> tuple[str, str] | None:
+        """The name of the agreement signed or put into force, as the article gives it, with its sentence."""
+        zh = re.compile(r"(?:簽署|簽訂|生效)(?:了)?「?([^，。、「」()（）\s]{2,30}?(?:協定|協議|備忘錄|安排|宣言|聲明))")
+        zh_before = re.compile(r"「([^「」]{2,30}?(?:協定|協議|備忘錄|安排|宣言|聲明))」[^，。]{0,6}(?:生效|簽署)")
+        en = re.compile(r"(?:signed|inked)\s+(?:an?\s+|the\s+)?((?:[\w.'()-]+\s+){0,12}?(?:[Aa]greement|Arrangement|Memorandum|Declaration)"
+                        r"(?:\s+under the [\w.' -]+?(?=\s+(?:at|in|with|by|via)\s|[,.;](?:\s|$)))?)")
+        for _, s in self.sents[:6]:
+            m = zh.search(s) or zh_before.search(s) or en.search(s)
+            if m:
+                return m.group(1).strip(), s
+        return None
+
+    def _draft_number_or_name(self, b: _Building, number: int | None, kind: str | None) -> None:
+        if number is not None:
+            b.rec["round"] = number
+            return
+        b.rec["kind"] = kind
+        if kind == "milestone":
+            b.rec["event"] = self._event
+        agreement = self._agreement_name() if self._event in ("signing", "entry-into-force") else None
+        event = agreement or self._event_name()
+        if event:
+            b.rec["name"] = self.text(event[0])
+            b.fact(("name",), event[1])
+        elif self.art.title:
+            b.rec["name"] = self.text(self.art.title)
+            b.fact(("name",), "the article's title")
+
+    def _draft_date(self, b: _Building, date, end, dsentence: str, how: str) -> None:
+        if date is not None:
+            b.rec["date"] = str(date)
+            if end is not None and end.sort_key() > date.sort_key():
+                b.rec["end_date"] = str(end)
+            b.fact(("date",), dsentence)
+            note = "Drafted from the article" + (f"; {how}" if how else "") + "."
+            b.rec["date_note"] = {"en": note}
+            b.doubt("date", self.text(dsentence or how))
+        elif how:
+            self.say(f"date: {how}; no date drafted" + (f" (in: {dsentence})" if dsentence else ""))
+
+    def _draft_format_and_venues(self, b: _Building, did: str) -> None:
+        fmt, fsent = self.format(did)
+        if fmt:
+            b.rec["format"] = fmt
+            b.fact(("format",), fsent)
+            b.doubt("format", self.text(fsent))
+        venues = self.venues(did)
+        if venues:
+            b.rec["venues"] = [v for v, _ in venues]
+            b.fact(("venues",), venues[0][1])
+            b.doubt("venues", self.text(venues[0][1]))
+
+    def _draft_participants(self, b: _Building, number: int | None, source_id: str) -> None:
+        """The people the article names: those in people.yaml by ID, the others by their title, with a note."""
+        participants = []
+        people = self.participants()
+        if number is None:  # a launch or a meeting held by an organisation: its head is the host
+            self.hosts(people)
+            people.sort(key=lambda e: not (e["lead"] or e.get("host")))
+        known_names = set()
+        for e in people:
+            person = self.ds.people[e["person"]]
+            known_names.update(n for n in (person.name.zh, person.name.en) if n)
+            participants.append((self._known_participant(e, source_id), e["sentences"][0]))
+        for u, s in self.unknown_people(known_names):
+            participants.append((self._unknown_participant(u, s, source_id), s))
+        if participants:
+            b.rec["participants"] = [p for p, _ in participants]
+            for i, (_, s) in enumerate(participants):
+                b.fact(("participants", i), s)
+
+    def _known_participant(self, e: dict, source_id: str) -> dict:
+        p = {"person": e["person"], "side": self._side(e), "role": e.get("role") or ("lead" if e["lead"] else "host" if e.get("host") else "participant")}
+        if e["title"]:
+            p["title"] = e["title"]
+        if e["attendance"]:
+            p["attendance"] = e["attendance"]
+        p["unverified"] = True
+        p["sources"] = [source_id]
+        return p
+
+    def _unknown_participant(self, u: dict, s: str, source_id: str) -> dict:
+        """Someone the article names who is not in people.yaml: by organisation, with a note to add them."""
+        both = " (".join(n for n in (u["en"], u["zh"]) if n) + (")" if u["en"] and u["zh"] else "")
+        both_zh = "（".join(n for n in (u["zh"], u["en"]) if n) + ("）" if u["en"] and u["zh"] else "")
+        self.say(f"person not in people.yaml: {both}, {u['title']} (in: {s})")
+        return {
+            "organisation": {("en" if u["title"].isascii() else "zh"): u["title"]},
+            "side": self._side_of_title(u["title"]),
+            "role": u.get("role") or ("lead" if u["lead"] else "participant"),
+            "note": {
+                "en": f"The article names {both}, who is not in people.yaml: add the person there and cite them with person:.",
+                "zh": f"報導提及{both_zh}，people.yaml尚無此人：請新增後以person:引用。",
+            },
+            "unverified": True,
+            "sources": [source_id],
+        }
+
+    def _draft_topics(self, b: _Building, source_id: str) -> None:
+        topics = self.topics(source_id)
+        if topics:
+            b.rec["topics"] = [t for t, _ in topics]
+            for i, (_, s) in enumerate(topics):
+                b.fact(("topics", i), s)
+                for j, o in enumerate(b.rec["topics"][i].get("outcomes", ())):
+                    b.fact(("topics", i, "outcomes", j), o.pop("_sentence"))
+
+    def _source(self, source_id: str, source_url: str | None, publisher: str | None) -> dict:
+        """The article as the record's one source."""
+        src = {"id": source_id}
+        pub = publisher or self.art.publisher
+        if not pub:
+            self.say("source: the article does not say who published it; give --publisher")
+            pub = "unknown publisher"
+        src["publisher"] = {("zh" if re.search(f"[{CJK}]", pub) else "en"): pub}
+        url = source_url or self.art.url
+        if url:
+            src["url"] = url
+        if self.art.title:
+            src["title"] = self.text(self.art.title)
+        if self.art.published:
+            src["date"] = self.art.published.isoformat()
+        src["language"] = self.lang
+        src["note"] = {"en": "The article this draft was made from with `tracker draft`."}
+        return src
+
+    def _event_name(self) -> tuple[str, str] | None:
+        """The event as the article names it: 台美企業聯盟成立大會, the launch ceremony of …"""
+        zh = re.compile(r"(?:舉辦|舉行|召開|主辦)(?:了)?([" + CJK + r"A-Za-z0-9「」-]{2,24}?(?:成立大會|啟動儀式|啟動典禮|簽署儀式|簽約儀式|開幕典禮|成立典禮))")
+        en = re.compile(r"\b(?:held|hosted)\s+(?:the|a)\s+((?:[A-Za-z0-9'.-]+\s+){0,8}?(?:launch|signing|opening) ceremony(?: of (?:the )?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*)*)?)")
+        for _, s in self.sents:
+            m = zh.search(s) or en.search(s)
+            if m:
+                return m.group(1).strip("「」 "), s
+        return None
+
+
+
+def make_draft(ds, text: str, today: _dt.date, *, dialogue=None, round_no=None, source_url=None, publisher=None, published=None, rounds=None) -> Draft:
+    """The draft of ``text``; ``rounds`` (default: every round of ``ds``) may be any iterable of Round records."""
+    art = parse_article(text, published)
+    draft = Drafter(ds, art, today, rounds).build(dialogue=dialogue, round_no=round_no, source_url=source_url, publisher=publisher)
+    if art.original is not None:  # the quotes in the article's own (simplified) characters
+        draft.comments = {path: art.as_written(sentence) for path, sentence in draft.comments.items()}
+    return draft
+

@@ -1,0 +1,207 @@
+"""Topics: headed sections, listing sentences and sentences naming a topic, matched through the taxonomy."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .article import sentences
+from .text import _AGREE, _NOT_MEETING, _find, _fold, _names
+
+if TYPE_CHECKING:
+    from .drafter import Drafter
+
+class _TopicList:
+    """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
+
+    def __init__(self, drafter: Drafter, source_id: str):
+        self.drafter, self.source_id = drafter, source_id
+        self.entries: dict[str, tuple[dict, str]] = {}
+
+    def add(self, tid: str, label: str, sentence: str, headline: bool, body=()) -> None:
+        """A topic named again stays where it was first named; it becomes a headline, or gains outcomes, if it had none."""
+        if tid in self.entries:
+            t = self.entries[tid][0]
+            if headline and not t.get("headline", True):
+                t.pop("headline", None)
+            if body and not t.get("outcomes"):
+                t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+            return
+        t = {"topic": tid, "label": self.drafter.text(label)}
+        if not headline:
+            t["headline"] = False
+        if body:
+            t["outcomes"] = self.drafter._outcomes(tid, body, self.source_id)
+        t["unverified"] = True
+        t["sources"] = [self.source_id]
+        self.entries[tid] = (t, sentence)
+
+    def listed(self) -> list[tuple[dict, str]]:
+        """The topics in order, each with the key order of a curated file: outcomes before unverified and sources."""
+        result = list(self.entries.values())
+        for t, _ in result:
+            if "outcomes" in t:
+                t["outcomes"] = t.pop("outcomes")
+                t["unverified"] = t.pop("unverified")
+                t["sources"] = t.pop("sources")
+        return result
+
+
+
+class TopicReading:
+
+    def _topic_index(self):
+        index = []
+        for t in self.ds.topics.values():
+            for n in _names(t.name, *t.aliases, t.id, t.id.replace("-", " ")):
+                index.append((_fold(n), t.id, n))
+        index.sort(key=lambda x: -len(x[0]))
+        return index
+
+    def best_topic(self, item: str) -> str | None:
+        """The topic an agenda item names: the longest name or alias in it, or a name that contains it."""
+        plain = re.sub(r"[（(][^）)]*[)）]", "", item).strip()
+        plain = re.sub(r"^(?:消除|推進|確保|加強|強化|推動|促進|深化|擴大)", "", plain)
+        best, best_len = None, 0
+        for phrase in dict.fromkeys((item, plain)):
+            for tid, words in self.match_topics(phrase):
+                if len(words) > best_len:
+                    best, best_len = tid, len(words)
+        if len(plain) >= 4:
+            folded = _fold(plain)
+            for name, tid, _ in self._index:
+                if folded in name and len(folded) > best_len:
+                    best, best_len = tid, len(folded)
+        return best
+
+    def match_topics(self, phrase: str) -> list[tuple[str, str]]:
+        """Topics named in ``phrase`` (longest names first, no overlaps): (topic id, the words matched)."""
+        folded = _fold(phrase)
+        taken: list[tuple[int, int]] = []
+        out = []
+        for name, tid, _ in self._index:
+            for a, b in _find(name, folded):
+                if all(b <= x or a >= y for x, y in taken):
+                    taken.append((a, b))
+                    out.append((a, tid, phrase[a:b]))
+        out.sort()
+        seen, result = set(), []
+        for _, tid, words in out:
+            if tid not in seen:
+                seen.add(tid)
+                result.append((tid, words))
+        return result
+
+    def sections(self) -> list[tuple[str, list[str], str]]:
+        """Headed parts of the article: (heading, body sentences, heading line)."""
+        out = []
+        heading = re.compile(
+            r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、．]|[-•●■◆▪*]\s*)\s*(.{1,30}?)\s*[：:]\s*(.*)$"
+        )
+        part = re.compile(r"^(.{2,16}?)(?:部分|方面)\s*[，,：:]\s*(.*)$")
+        en_head = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s*([A-Z][A-Za-z ,&'/()-]{2,60}?)\s*[:–—-]\s+(.*)$")
+        for line in self.art.lines:
+            m = heading.match(line) or en_head.match(line)
+            kind = "list"
+            if not m:
+                m = part.match(line)
+                kind = "part"
+            if not m:
+                continue
+            title, rest = m.group(1).strip(), m.group(2).strip()
+            if kind == "part" and not self.match_topics(title):
+                continue
+            out.append((title, sentences(rest), line))
+        return out
+
+    def enumerations(self) -> list[tuple[list[str], str]]:
+        """Lists of subjects in agenda sentences: 就A、B及C等議題進行討論; discussed A, B and C."""
+        num = r"(?:[\d一二三四五六七八九十]+\s*大)?"
+        zh = re.compile(
+            r"(?:就|針對|聚焦(?:在|於)?|涵蓋|包括|在)\s*((?:[^，。；：]{1,40}?、)+[^，。；：]{1,40}?)\s*(?:等)?\s*" + num
+            + r"\s*(?:議題|領域|支柱|面向|項目|主題|方面)"
+        )
+        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
+                        r"(?:talks|discussions|chapters|exchanges|cooperation|commitments) on|including|featured)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
+        out = []
+        section_lines = {line for _, _, line in self.sections()}
+        for para, s in self.sents:
+            if _NOT_MEETING.search(s) and not re.search(r"對話|會議|EPPD|dialogue", s):
+                continue
+            if self.art.lines[para] in section_lines:
+                continue  # a list inside a topic's own section names its details, not the agenda
+            for m in zh.finditer(s):
+                out.append((self._split_items(m.group(1)), s))
+            for m in en.finditer(s):
+                out.append((self._split_items(m.group(1)), s))
+        return out
+
+    def _split_items(self, text: str) -> list[str]:
+        items = []
+        for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
+            piece = re.sub(r"^(?:以及|及|與|和|and)\s*", "", piece.strip())
+            piece = re.sub(r"^(?:推進|確保|加強|強化|推動)", "", piece)
+            piece = re.split(r"例如|如|such as|including", piece)[0].strip()
+            if not piece:
+                continue
+            found = self.match_topics(piece)
+            if len(found) > 1:  # A及B naming two topics: two items
+                parts = [p for p in re.split(r"以及|及|與|和|\band\b", piece) if p.strip()]
+                if len(parts) > 1:
+                    items += [p.strip() for p in parts]
+                    continue
+            items.append(piece)
+        return items
+
+    # ---------------------------------------------------------------- the whole draft
+    def topics(self, source_id: str) -> list[tuple[dict, str]]:
+        """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
+        found = _TopicList(self, source_id)
+        sections = self.sections()
+        self._section_topics(found, sections)
+        self._listed_topics(found, headline_from_sections=len(sections) >= 2)
+        self._outcomes_where_named(found, source_id)
+        return found.listed()
+
+    def _section_topics(self, found: _TopicList, sections: list[tuple[str, list[str], str]]) -> None:
+        """The topic of each headed section: a headline, with the section's sentences as its outcomes."""
+        for title, body, line in sections:
+            tid = self.best_topic(title)
+            if not tid:
+                self.say(f"topic not in the taxonomy: {title!r} (in: {line})")
+                continue
+            found.add(tid, title, line, True, body)
+
+    def _listed_topics(self, found: _TopicList, headline_from_sections: bool) -> None:
+        """The topics of each list the article gives (…、…及…)."""
+        section_topics = set(found.entries)
+        for items, s in self.enumerations():
+            items_found = [(item, self.best_topic(item)) for item in items]
+            named = [tid for _, tid in items_found if tid]
+            # with headed sections, a list is the agenda only if it mostly names the sections' topics
+            headline = not headline_from_sections or 2 * len(section_topics.intersection(named)) >= len(named)
+            for item, tid in items_found:
+                if not tid:
+                    self.say(f"topic not in the taxonomy: {item!r} (in: {s})")
+                    continue
+                found.add(tid, item, s, headline)
+
+    def _outcomes_where_named(self, found: _TopicList, source_id: str) -> None:
+        """Outcomes of a topic without a section: up to three other sentences that name it and say what was agreed."""
+        for tid, (t, sentence) in found.entries.items():
+            if t.get("outcomes"):
+                continue
+            label = next(iter(t["label"].values()))
+            body = [s for _, s in self.sents if _find(label, s) and _AGREE.search(s) and not _NOT_MEETING.search(s) and s != sentence]
+            if body:
+                t["outcomes"] = self._outcomes(tid, body[:3], source_id)
+
+    def _outcomes(self, tid: str, body, source_id: str) -> list[dict]:
+        out = []
+        for i, s in enumerate(body, 1):
+            s = s.strip()
+            if len(s) < 6:
+                continue
+            out.append({"id": f"{tid}-{len(out) + 1}", "text": self.text(s), "unverified": True, "sources": [source_id], "_sentence": s})
+        return out
+
