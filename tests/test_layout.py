@@ -142,7 +142,7 @@ def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
     assert lines[0].startswith("+2 −2 =0 ~5  EPPD round 1 (2020-11-20) → EPPD round 6")
     assert lines[0].count("+2") == 1  # said once
     assert "5G and telecom security → Digital infrastructure" in short
-    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in short
+    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in short
     assert len(lines) <= 50  # about one screen
     detail = run("compare", "1", "6", "--detail", environ={"COLUMNS": "80"}).out
     assert "Taiwan was noted as a" in detail.replace("\n", " ") and "Taiwan was noted" not in short
@@ -208,7 +208,7 @@ def test_compare_markdown_carries_the_sections_of_the_table():
     out = run("compare", "1", "6", "--format", "markdown").out
     for heading in ("## Added (2)", "## Dropped (2)", "## Evolved (5)", "## Continued (0)", "## Commitments"):
         assert heading in out.splitlines()
-    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in out
+    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in out
     assert "| Change | Theme | Topic in A | Topic in B | Outcomes in A | Outcomes in B |" in out
     assert "\x1b" not in out
 

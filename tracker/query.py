@@ -284,12 +284,9 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Compa
         else:
             b_left.remove(partner)
             evolved.append(Pair(t, partner, theme))
-    delivered: tuple = ()
-    if (a.date and b.date and a.date.sort_key() <= b.date.sort_key()) or not (a.date and b.date):
-        delivered = tuple(
-            (o, ev) for o in outcomes_of(a) if o.commitment for ev in evidence_for(ds, o) if _on_or_before(ev.date, b.date)
-        )
-    return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered)
+    rows = tuple(round_commitments(ds, a, b.date))
+    delivered = tuple((row.outcome, row.evidence[0]) for row in rows if row.status == "delivered")
+    return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered, rows)
 
 
 def _on_or_before(d: Optional[PartialDate], limit: Optional[PartialDate]) -> bool:
@@ -338,20 +335,56 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date) -> list["CommitmentRow"]:
+COMMITMENT_ORDER = ("delivered", "in-progress", "lapsed", "announced", "unknown")
+
+
+def status_by(status: str, evidence: list[Evidence], date: Optional[PartialDate]) -> str:
+    """A commitment's status as of ``date`` (its recorded status when ``date`` is None).
+
+    ``in-progress``, ``delivered`` and ``lapsed`` rest on evidence, and the first piece of evidence
+    is what made the status true (the delivery that ``commitments`` dates); before that piece's date
+    the commitment was only ``announced``.  ``announced`` and ``unknown`` stay as they are.
+    """
+    if date is None or status not in ("in-progress", "delivered", "lapsed"):
+        return status
+    return status if evidence and _on_or_before(evidence[0].date, date) else "announced"
+
+
+def commitment_rows(ds: Dataset, r: Round, today: Optional[_dt.date] = None, as_of: Optional[PartialDate] = None) -> list["CommitmentRow"]:
+    """The commitments of one round with their status as of ``as_of`` (recorded status when None),
+    and only the evidence dated by then."""
     from .results import CommitmentRow
 
     rows = []
-    for r in filter_rounds(ds, f):
-        for t in r.topics:
-            for o in t.outcomes:
-                if not o.commitment:
-                    continue
-                if status and o.commitment.status != status:
-                    continue
-                age = (today - r.date.first_day()).days if r.date else None
-                rows.append(CommitmentRow(o, r, t.topic, o.commitment.status, tuple(evidence_for(ds, o)), age))
+    for t in r.topics:
+        for o in t.outcomes:
+            if not o.commitment:
+                continue
+            evidence = evidence_for(ds, o)
+            if as_of is not None:
+                evidence = [e for e in evidence if _on_or_before(e.date, as_of)]
+            age = (today - r.date.first_day()).days if r.date and today else None
+            rows.append(CommitmentRow(o, r, t.topic, status_by(o.commitment.status, evidence, as_of), tuple(evidence), age))
     return rows
+
+
+def round_commitments(ds: Dataset, r: Round, as_of: Optional[PartialDate]) -> list["CommitmentRow"]:
+    """What ``compare`` counts: the commitments of round ``r`` as ``commitments`` gives them, with
+    their status as of ``as_of`` (the date of the later round)."""
+    return commitment_rows(ds, r, None, as_of)
+
+
+def tally(rows: Iterable["CommitmentRow"]) -> dict[str, int]:
+    """How many commitments have each status, in the order of ``COMMITMENT_ORDER``."""
+    counts = dict.fromkeys(COMMITMENT_ORDER, 0)
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return counts
+
+
+def commitments(ds: Dataset, f: Filters, status: Optional[str], today: _dt.date, as_of: Optional[PartialDate] = None) -> list["CommitmentRow"]:
+    """Every commitment of the rounds that pass the filters, with ``status`` only (as of ``as_of``)."""
+    return [row for r in filter_rounds(ds, f) for row in commitment_rows(ds, r, today, as_of) if not status or row.status == status]
 
 
 # ---------------------------------------------------------------- topics

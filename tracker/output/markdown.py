@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .formats import markdown_table, md_escape
 from ..rules import dialogue_label, pick, round_name
-from .words import word
+from ..data.model import PartialDate
+from .words import commitment_gist, date_words, word
 
 
 _t = pick  # a {"en", "zh"} object in the reader's language
@@ -120,7 +121,7 @@ def _source(n: int, s: dict, lang: str) -> str:
     return line
 
 
-def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> str:
+def compare_markdown(obj: dict, rows: list[dict], lang: str) -> str:
     """The same sections as the table: the gist (added, dropped, evolved, continued, A's
     commitments delivered by B's date), the two rounds' facts, then the outcomes side by side."""
     w = lambda k: word(k, lang)  # noqa: E731
@@ -146,12 +147,12 @@ def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> s
         out += [f"## {w(key)} ({len(obj[key])})", ""]
         out += [f"- {md_escape(_t(p['theme_name'], lang))}: {name(p['a'])} → {name(p['b'])}" for p in obj[key]] or ["—"]
         out.append("")
-    delivered = {}
-    for d in obj["delivered"]:
-        delivered.setdefault(d["commitment"], d)
-    date = b["date"] or w("unknown")
-    out += [f"## {w('commitments')}", "", md_escape(w("delivered_gist").format(n=len(delivered), of=promised, a=a["id"], date=date)), ""]
-    out += [f"- {md_escape(_t(d['text'], lang))} → {d['evidence']['date'] or w('unknown')}" for d in delivered.values()]
+    counts = {k: v for k, v in obj["commitments"].items() if k not in ("as_of", "total")}
+    gist = commitment_gist(f"{dialogue_label(a['dialogue'])} {round_name(a['round'], lang, a['name'])}", counts,
+                           PartialDate.parse(b["date"]) if b["date"] else None, lang)
+    out += [f"## {w('commitments')}", "", md_escape(gist), ""]
+    out += [f"- {md_escape(_t(d['text'], lang))} → {date_words(PartialDate.parse(d['evidence']['date']), lang) if d['evidence']['date'] else w('unknown')}"
+            for d in obj["delivered"]]
     out.append("")
     table = [
         {"": w("date"), "A": a["date"] or "—", "B": b["date"] or "—"},

@@ -128,8 +128,7 @@ def compare(env, ds, c, fmt: str, detail: bool = False) -> None:
     else:
         from .markdown import compare_markdown
 
-        promised = sum(1 for t in c.a.topics for o in t.outcomes if o.commitment)
-        env.stdout.write(visible(compare_markdown(obj, rows, env.lang, promised)))
+        env.stdout.write(visible(compare_markdown(obj, rows, env.lang)))
 
 
 COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]

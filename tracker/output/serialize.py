@@ -179,7 +179,15 @@ def comparison_object(ds: Dataset, c) -> dict:
         "continued": [pair(p) for p in c.continued],
         "evolved": [pair(p) for p in c.evolved],
         "delivered": [{"commitment": f"{o.round}/{o.id}", "text": text(o.text), "evidence": evidence_object(ev)} for o, ev in c.delivered],
+        "commitments": commitment_tally(c),
     }
+
+
+def commitment_tally(c) -> dict:
+    """A's commitments counted by their status as of B's date, as ``commitments`` names them."""
+    from ..query import tally
+
+    return {"as_of": str(c.b.date) if c.b.date else None, "total": len(c.commitments), **tally(c.commitments)}
 
 
 def commitment_object(ds: Dataset, row) -> dict:

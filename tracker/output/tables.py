@@ -688,14 +688,17 @@ class View:
         self.print(RText(""))
         from .layout import NBSP
 
-        promised = sum(1 for t in a.topics for o in t.outcomes if o.commitment)
-        first: dict = {}  # each delivered commitment once, with its first evidence
-        for o, ev in c.delivered:
-            first.setdefault(id(o), (o, ev))
-        self.lines(self.w("delivered_gist").format(
-            n=len(first), of=promised, a=a.id, date=str(b.date) if b.date else self.w("unknown")), style="bold")
-        for o, ev in first.values():
-            self.lines(f"{self.t(o.text)}{NBSP}→{NBSP}{ev.date}", indent="    ", first="  • ")
+        from ..query import tally
+        from .layout import keep
+        from .words import commitment_gist, date_words
+
+        name = f"{self.dialogue_name(sa.dialogue)} {round_name(sa.round, self.lang, otherwise=self.event_label(sa))}"
+        self.lines(commitment_gist(name, tally(c.commitments), b.date, self.lang), style="bold")
+        for row in c.commitments:
+            if row.status in ("delivered", "in-progress", "lapsed"):
+                when = date_words(row.evidence[0].date, self.lang)
+                tail = when + ("" if row.status == "delivered" else self.paren(self.w(row.status)))
+                self.lines(f"{self.t(row.outcome.text)} →{NBSP}{keep(tail, spaces=True)}", indent="    ", first="  • ")
         self.print(RText(""))
         self.compare_facts(sa, sb)
         if detail:

@@ -100,10 +100,6 @@ _WORDS = {
         "Long URLs are cut to fit with …; tracker show {ref} --format markdown prints them whole.",
         "過長的網址以…截斷；tracker show {ref} --format markdown 可見完整網址。",
     ),
-    "delivered_gist": (
-        "{n} of {a}'s {of} commitments had been delivered by {date}.",
-        "{a}的{of}項承諾中，至{date}已兌現{n}項。",
-    ),
     "more_with_detail": ("The outcomes of both rounds, topic by topic: add --detail.", "兩屆各議題的成果對照：加上 --detail。"),
     "later_first": (
         "note: {a} ({da}) is later than {b} ({db}); the changes read from {a} to {b}",
@@ -154,3 +150,42 @@ def word(key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[1] if lang == "zh" else pair[0]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def date_words(date, lang: str) -> str:
+    """A date as a reader writes it, exactly as precise as it is known: ``27 January 2026``,
+    ``January 2026``, ``2026``; ``2026年1月27日``, ``2026年1月``, ``2026年``.  Takes a PartialDate,
+    a datetime.date or None (``unknown``)."""
+    if date is None:
+        return word("unknown", lang)
+    year, month, day = date.year, getattr(date, "month", None), getattr(date, "day", None)
+    if lang == "zh":
+        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
+    if not month:
+        return str(year)
+    return (f"{day} " if day else "") + f"{_MONTHS[month - 1]} {year}"
+
+
+_GIST_STATUSES = ("delivered", "in-progress", "lapsed")
+
+
+def commitment_gist(name: str, counts: dict, date, lang: str) -> str:
+    """The one line ``compare`` says of A's commitments, in the words ``commitments`` uses:
+    ``3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026.``
+
+    ``counts`` is ``query.tally`` of the rows ``query.round_commitments`` gives (status as of
+    ``date``); delivered is always said, in progress and lapsed when there are any."""
+    total = sum(counts.values())
+    shown = [(k, counts.get(k, 0)) for k in _GIST_STATUSES if k == "delivered" or counts.get(k, 0)]
+    when = date_words(date, lang)
+    if lang == "zh":
+        said = "、".join(f"{word(k, 'zh')}{n}項" for k, n in shown)
+        return f"{name}的{total}項承諾中，至{when}{said}。"
+    first, *rest = shown
+    noun = "commitment" if total == 1 else "commitments"
+    said = ", ".join([f"{word(first[0], 'en')}"] + [f"{n} {word(k, 'en')}" for k, n in rest])
+    return f"{first[1]} of {name}'s {total} {noun} {said} by {when}."

@@ -1,0 +1,66 @@
+"""Answers a reader can quote: one number with one definition, dates at their precision,
+pairings the data supports, help that finds the way, natural Chinese, readers' words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA, TODAY, run
+
+import tracker
+from tracker.output.serialize import comparison_object
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return tracker.load(DATA, today=TODAY)
+
+
+# ---------------------------------------------------------------- one number, one definition
+
+
+def _status_by(row: dict, date: str | None) -> str:
+    """What `commitments` says of a commitment, read as of ``date``: a status that rests on
+    evidence holds from the date of its first piece of evidence; before it, the promise was
+    only announced."""
+    if date is None or row["status"] not in ("delivered", "in-progress", "lapsed"):
+        return row["status"]
+    first = row["evidence"][0]["date"] if row["evidence"] else None
+    # dates as precise as known: a first piece of evidence dated 2024 counts by any day of 2024
+    return row["status"] if first is not None and first[: len(date)] <= date[: len(first)] else "announced"
+
+
+def test_compare_counts_the_commitments_as_the_commitments_command_does_for_every_pair_of_rounds(ds):
+    rows = json.loads(run("commitments", "--format", "json").out)
+    rounds = sorted(ds.rounds)
+    assert len(rounds) >= 20
+    checked = 0
+    for a in rounds:
+        mine = [r for r in rows if r["round"] == a]
+        for b in rounds:
+            c = tracker.compare(ds, a, b)
+            got = comparison_object(ds, c)["commitments"]
+            date = got["as_of"]
+            want = {k: sum(1 for r in mine if _status_by(r, date) == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
+            assert got == {"as_of": date, "total": len(mine), **want}, (a, b)
+            delivered = [d["commitment"] for d in comparison_object(ds, c)["delivered"]]
+            assert delivered == [r["id"] for r in mine if _status_by(r, date) == "delivered"], (a, b)
+            checked += 1
+    assert checked == len(rounds) ** 2
+
+
+def test_compare_says_what_it_counts_in_the_words_of_commitments():
+    en = run("compare", "1", "6").out
+    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in en
+    listed = run("commitments", "--dialogue", "eppd", environ={"COLUMNS": "200"}).out
+    assert "delivered" in listed and "in progress" in listed
+    zh = run("compare", "1", "6", "--lang", "zh").out
+    assert "EPPD 第1屆的6項承諾中，至2026年1月27日已兌現3項、進行中1項。" in zh
+    assert "had been delivered" not in en and "eppd-1's" not in en
+
+
+def test_compare_counts_only_what_had_happened_by_the_later_round():
+    data = json.loads(run("compare", "1", "2", "--format", "json").out)
+    assert data["commitments"] == {"as_of": "2021-11-22", "total": 6, "delivered": 2, "in-progress": 0, "lapsed": 0, "announced": 2, "unknown": 2}
+    assert "2 of EPPD round 1's 6 commitments delivered by 22 November 2021." in run("compare", "1", "2").out
