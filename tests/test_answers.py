@@ -64,3 +64,53 @@ def test_compare_counts_only_what_had_happened_by_the_later_round():
     data = json.loads(run("compare", "1", "2", "--format", "json").out)
     assert data["commitments"] == {"as_of": "2021-11-22", "total": 6, "delivered": 2, "in-progress": 0, "lapsed": 0, "announced": 2, "unknown": 2}
     assert "2 of EPPD round 1's 6 commitments delivered by 22 November 2021." in run("compare", "1", "2").out
+
+
+# ---------------------------------------------------------------- dates at their precision
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tracker.data.model import PartialDate  # noqa: E402
+from tracker.output.words import date_words, delivered_words, elapsed_words  # noqa: E402
+
+
+@st.composite
+def partial_dates(draw):
+    year = draw(st.integers(1990, 2030))
+    month = draw(st.one_of(st.none(), st.integers(1, 12)))
+    day = draw(st.one_of(st.none(), st.integers(1, 28))) if month else None
+    return PartialDate(year, month, day)
+
+
+@given(partial_dates(), partial_dates())
+def test_a_span_is_never_more_precise_than_its_dates(a, b):
+    for lang in ("en", "zh"):
+        said = elapsed_words(a, b, lang) + elapsed_words(a, b, lang, ago=True)
+        if a.day is None or b.day is None:
+            assert "day" not in said and "天" not in said, (a, b, said)
+        if a.month is None or b.month is None:
+            assert "month" not in said and "月" not in said, (a, b, said)
+        if said and (a.day is None or b.day is None) and "same" not in said and "同" not in said:
+            assert said.startswith(("about ", "約")), (a, b, said)
+
+
+def test_spans_and_dates_in_words():
+    d = PartialDate.parse
+    assert delivered_words(d("2020-11-20"), d("2024"), "en") == "delivered in 2024, about 3 years later"
+    assert delivered_words(d("2020-11-20"), d("2024"), "zh") == "2024年兌現，約3年後"
+    assert delivered_words(d("2020-11-20"), d("2020-12-15"), "en") == "delivered on 15 December 2020, 25 days later"
+    assert elapsed_words(d("2022-05"), d("2023-07"), "en") == "about 1 year 2 months later"
+    assert elapsed_words(d("2023-12-08"), d("2026-11-21"), "en", ago=True) == "2 years 11 months ago"
+    assert elapsed_words(d("2024"), d("2024-03-01"), "en") == "the same year"
+    assert elapsed_words(d("2024-03-01"), d("2024"), "en") == "the same year"
+    assert (date_words(d("2026"), "en"), date_words(d("2026-01"), "en"), date_words(d("2026-01-27"), "zh")) == ("2026", "January 2026", "2026年1月27日")
+
+
+def test_commitments_say_when_a_delivery_came_at_the_precision_of_its_dates():
+    out = run("commitments", "--status", "delivered", environ={"COLUMNS": "200"}).out
+    assert "delivered in 2024, about 3 years later: Renewal of the EPPD memorandum of understanding" in out
+    assert "delivered on 15 December 2020, 25 days later" in out
+    assert "1137" not in out and " days)" not in out
+    zh = run("commitments", "--status", "delivered", "--lang", "zh", environ={"COLUMNS": "200"}).out
+    assert "2024年兌現，約3年後：" in zh
