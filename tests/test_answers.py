@@ -68,11 +68,6 @@ def test_compare_counts_only_what_had_happened_by_the_later_round():
 
 # ---------------------------------------------------------------- dates at their precision
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from tracker.data.model import PartialDate  # noqa: E402
-from tracker.output.words import date_words, delivered_words, elapsed_words  # noqa: E402
 
 
 @st.composite
