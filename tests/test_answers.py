@@ -7,9 +7,13 @@ import json
 
 import pytest
 from conftest import DATA, TODAY, run
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker
+from tracker.data.model import PartialDate
 from tracker.output.serialize import comparison_object
+from tracker.output.words import date_words, delivered_words, elapsed_words
 
 
 @pytest.fixture(scope="module")
