@@ -113,3 +113,45 @@ def test_commitments_say_when_a_delivery_came_at_the_precision_of_its_dates():
     assert "1137" not in out and " days)" not in out
     zh = run("commitments", "--status", "delivered", "--lang", "zh", environ={"COLUMNS": "200"}).out
     assert "2024年兌現，約3年後：" in zh
+
+
+# ---------------------------------------------------------------- pairings the data supports
+
+
+def test_no_topic_evolves_into_another_without_a_recorded_lineage(ds):
+    assert not any(t.evolved_from for t in ds.topics.values())  # no source at hand records one
+    rounds = sorted(ds.rounds)
+    for a in rounds:
+        for b in rounds:
+            assert tracker.compare(ds, a, b).evolved == tracker.compare(ds, a, b, all_topics=True).evolved == ()
+
+
+def test_all_topics_adds_to_the_counts_and_never_moves_a_topic(ds):
+    rounds = sorted(ds.rounds)
+    for a in rounds:
+        for b in rounds:
+            short, full = tracker.compare(ds, a, b), tracker.compare(ds, a, b, all_topics=True)
+            for key in ("added", "dropped"):
+                assert {t.topic for t in getattr(short, key)} <= {t.topic for t in getattr(full, key)}, (a, b, key)
+            assert {p.a.topic for p in short.continued} <= {p.a.topic for p in full.continued}, (a, b)
+            moved = {p.a.topic for p in full.continued} & {t.topic for t in (*short.added, *short.dropped)}
+            assert not moved, (a, b, moved)
+
+
+def test_a_recorded_lineage_pairs_two_topics_and_the_help_says_what_continued_means(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    topics = (data / "topics.yaml").read_text(encoding="utf-8")
+    head, sep, tail = topics.rpartition("  - id: digital-infrastructure\n")  # the topic, after the theme
+    topics = head + sep + "    evolved_from: [5g-telecom-security]\n    lineage_source: a test of the lineage\n" + tail
+    assert "evolved_from" in topics
+    (data / "topics.yaml").write_text(topics, encoding="utf-8")
+    out = run("--data-dir", str(data), "compare", "1", "6").out
+    assert "~ Evolved (1)" in out and "5G and telecom security → Digital infrastructure" in out
+    plain = run("compare", "1", "6").out
+    assert "~ Evolved (0)" in plain and "→ Digital infrastructure" not in plain
+    helped = " ".join(run("compare", "--help", environ={"COLUMNS": "200"}).out.split())
+    assert "Continued: a topic both rounds discussed, on the official agenda of at least one." in helped
+    assert "never paired by theme alone" in helped

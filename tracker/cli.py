@@ -254,8 +254,11 @@ def compare(
 ) -> None:
     """What changed between two rounds: topics added, dropped, evolved and continued, and A's commitments delivered by B.
 
-    Topics of the official agenda are matched by ID, then by broader theme (evolved: the same
-    theme under another topic). The first line sums it up: +added −dropped =continued ~evolved.
+    Continued: a topic both rounds discussed, on the official agenda of at least one. Added or
+    dropped: a topic on the agenda of only one round, the other not discussing it. Evolved: a topic
+    of B that the taxonomy records as grown out of one of A (evolved_from, with its source); topics
+    are never paired by theme alone. --all-topics adds topics only mentioned, never moves one. The
+    first line sums it up: +added −dropped =continued ~evolved.
     --detail adds the outcomes of both rounds. If A is later than B, a note on standard error
     says so.
 

@@ -248,42 +248,52 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
-    """The topic diff of two rounds: matched by topic ID first, then by broader theme.
+def lineage(ds: Dataset, topic: str) -> set[str]:
+    """Every topic ``topic`` grew out of, as the taxonomy records it (``evolved_from``), at any remove."""
+    seen: set[str] = set()
+    todo = list(ds.topics[topic].evolved_from) if topic in ds.topics else []
+    while todo:
+        t = todo.pop()
+        if t not in seen and t in ds.topics:
+            seen.add(t)
+            todo += ds.topics[t].evolved_from
+    return seen
 
-    Only headline topics (the official agenda) take part unless ``all_topics``.
-    Topics of A and B with the same ID continue.  Of the rest, a topic of A and
-    a topic of B under the same theme are paired in agenda order as *evolved*;
-    what is left is *dropped* (only in A) or *added* (only in B).
+
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
+    """The topic diff of two rounds.
+
+    A topic *continued* when both rounds discussed it and at least one had it on the official
+    agenda; it was *dropped* or *added* when only one round discussed it, on its agenda.  A topic
+    only mentioned by both, or by one round alone, takes part only with ``all_topics`` (which thus
+    adds to the counts, never moves a topic from one to another).  A topic of A *evolved* into one
+    of B only where the taxonomy records that lineage (``evolved_from``, with its source); topics
+    are never paired by theme.
     """
     from .results import Comparison, Pair
 
-    continued: list[Pair] = []
+    a_by = {}
+    for t in a.topics:
+        a_by.setdefault(t.topic, t)
+    b_by = {}
+    for t in b.topics:
+        b_by.setdefault(t.topic, t)
+
+    def shown(*sides) -> bool:
+        return all_topics or any(t is not None and t.headline for t in sides)
+
+    continued = [Pair(t, b_by[k], ds.topics[k].theme) for k, t in a_by.items() if k in b_by and shown(t, b_by[k])]
+    a_left = [t for k, t in a_by.items() if k not in b_by and shown(t)]
+    b_left = [t for k, t in b_by.items() if k not in a_by and shown(t)]
     evolved: list[Pair] = []
     dropped: list[RoundTopic] = []
-    a_topics = [t for t in a.topics if all_topics or t.headline]
-    b_topics = [t for t in b.topics if all_topics or t.headline]
-    b_by_id = {}
-    for t in b_topics:
-        b_by_id.setdefault(t.topic, t)
-    a_left, matched = [], set()
-    for t in a_topics:
-        other = b_by_id.get(t.topic)
-        if other is not None and t.topic not in matched:
-            matched.add(t.topic)
-            continued.append(Pair(t, other, ds.topics[t.topic].theme))
-        elif other is None:
-            a_left.append(t)
-    a_ids = {x.topic for x in a_topics}
-    b_left = [t for t in b_topics if t.topic not in matched and t.topic not in a_ids]
     for t in a_left:
-        theme = ds.topics[t.topic].theme
-        partner = next((x for x in b_left if ds.topics[x.topic].theme == theme), None)
-        if partner is None:
+        heir = next((x for x in b_left if t.topic in lineage(ds, x.topic)), None)
+        if heir is None:
             dropped.append(t)
         else:
-            b_left.remove(partner)
-            evolved.append(Pair(t, partner, theme))
+            b_left.remove(heir)
+            evolved.append(Pair(t, heir, ds.topics[t.topic].theme))
     rows = tuple(round_commitments(ds, a, b.date))
     delivered = tuple((row.outcome, row.evidence[0]) for row in rows if row.status == "delivered")
     return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered, rows)

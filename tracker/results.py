@@ -15,7 +15,7 @@ from .data.summary import Evidence
 
 @record(kw_only=False)
 class Pair:
-    """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
+    """A topic of A and a topic of B that match: the same topic (continued), or one the taxonomy records as grown out of the other (evolved)."""
 
     a: RoundTopic
     b: RoundTopic
