@@ -155,3 +155,21 @@ def test_a_recorded_lineage_pairs_two_topics_and_the_help_says_what_continued_me
     helped = " ".join(run("compare", "--help", environ={"COLUMNS": "200"}).out.split())
     assert "Continued: a topic both rounds discussed, on the official agenda of at least one." in helped
     assert "never paired by theme alone" in helped
+
+
+# ---------------------------------------------------------------- help that finds the way
+
+
+@pytest.mark.parametrize("args, hint", [
+    (["show", "eppd", "6"], "did you mean `tracker show eppd:6`?"),
+    (["show", "dde", "2"], "did you mean `tracker show dde:2`?"),
+    (["compare", "eppd", "1", "6"], "did you mean `tracker compare eppd:1 eppd:6`?"),
+    (["compare", "1"], "for example: tracker compare 1 6"),
+    (["show"], "for example: tracker show 6"),
+    (["list", "--topic", "chips"], "did you mean 'supply-chains' (also called semiconductor chips)?"),
+    (["list", "--topic", "rare earth"], "did you mean 'critical-minerals' (also called rare earths)?"),
+])
+def test_a_refused_command_line_shows_the_way(args, hint):
+    result = run(*args)
+    assert result.code == 2 and result.out == ""
+    assert hint in result.err and len(result.err.splitlines()) == 1, result.err

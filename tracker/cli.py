@@ -726,5 +726,29 @@ def _click_message(exc) -> str:
     message = message[:1].lower() + message[1:]
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
-        message += f" (see `{ctx.command_path} --help`)"
+        message += _usage_hint(ctx, message) or f" (see `{ctx.command_path} --help`)"
     return message
+
+
+_EXAMPLES = {
+    "compare": "tracker compare 1 6 (EPPD rounds 1 and 6) or tracker compare eppd:6 dde:2",
+    "show": "tracker show 6, tracker show eppd:6 or tracker show dde:2",
+}
+
+
+def _usage_hint(ctx, message: str) -> str:
+    """A way forward for a command line the parser refused: the round reference it may have meant
+    (``show eppd 6``: eppd:6), or an example of the command."""
+    import re
+
+    name = ctx.command.name if ctx.command else ""
+    extra = re.search(r"unexpected extra argument\(s\) \((.+)\)$", message)
+    words = [ctx.params.get(k) for k in ("ref", "a", "b") if isinstance(ctx.params.get(k), str)]
+    if extra:
+        words += extra.group(1).split()
+    if extra and words and not words[0].isdigit() and ":" not in words[0] and all(w.isascii() and w.isdigit() for w in words[1:]):
+        refs = " ".join(f"{words[0]}:{n}" for n in words[1:])
+        return f"; did you mean `tracker {name} {refs}`?"
+    if message.startswith("missing argument") and name in _EXAMPLES:
+        return f"; for example: {_EXAMPLES[name]}"
+    return ""

@@ -84,10 +84,30 @@ def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
     known = sorted(ds.topics)
     from .data.index import search_fold
 
-    part = search_fold(text)
-    near = [t.id for t in ds.topics.values() if part and any(part in search_fold(n) for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))]
-    hint = f"; did you mean {', '.join(repr(n) for n in near[:3])}?" if near else _suggest(text, known)
+    hint = _topic_hint(ds, text) or _suggest(text, known)
     raise InputError(f"unknown topic {cut(text, 40)!r} (see `tracker topics` for the list){hint}")
+
+
+def _topic_hint(ds: Dataset, text: str) -> str:
+    """Topics whose ID, name or an alias holds what was typed, or one of its words (``chips``:
+    supply-chains, also called semiconductor chips), each with the name that matched."""
+    import re
+
+    from .data.index import search_fold
+
+    part = search_fold(text)
+    words = {w for w in re.split(r"[\s\-_/]+", part) if len(w) >= 3}
+    near: dict[str, str] = {}
+    for t in ds.topics.values():
+        for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases):
+            folded = search_fold(n)
+            if part and (part in folded or any(w in re.split(r"[\s\-_/]+", folded) for w in words)):
+                near.setdefault(t.id, "" if n in (t.id, t.name.en, t.name.zh) else n)
+                break
+    if not near:
+        return ""
+    said = ", ".join(f"{i!r}" + (f" (also called {n})" if n else "") for i, n in list(near.items())[:3])
+    return f"; did you mean {said}?"
 
 
 def _numbers(rounds: list[Round]) -> str:
