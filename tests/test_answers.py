@@ -173,3 +173,12 @@ def test_a_refused_command_line_shows_the_way(args, hint):
     result = run(*args)
     assert result.code == 2 and result.out == ""
     assert hint in result.err and len(result.err.splitlines()) == 1, result.err
+
+
+def test_the_data_says_how_current_it_is_in_help_and_under_the_list():
+    latest = max(r.last_verified for r in tracker.load(DATA, today=TODAY).rounds.values()).first_day()
+    said = f"{latest.day} {latest.strftime('%B')} {latest.year}"
+    helped = " ".join(run("--help", environ={"COLUMNS": "200", "TRACKER_DATA_DIR": str(DATA)}).out.split())
+    assert f"Data as of {said} (the latest check of a record)." in helped
+    assert run("list").out.splitlines()[-1] == f"Data as of {said} (the latest check of a record)."
+    assert run("list", "--lang", "zh").out.splitlines()[-1] == f"資料截至{latest.year}年{latest.month}月{latest.day}日（紀錄最近一次查核）。"

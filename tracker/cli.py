@@ -149,7 +149,34 @@ def _typer_callback(name: str, func):
 
 def _full_app() -> typer.Typer:
     _register(list(_COMMANDS))
+    as_of = _data_as_of()
+    if as_of and "Data as of" not in (app.info.help or ""):
+        app.info.help = f"{app.info.help}\n\nData as of {as_of} (the latest check of a record)."
     return app
+
+
+def _data_as_of() -> str:
+    """The date of the data (the latest ``last_verified`` of its records), read from the text of
+    the data folder that TRACKER_DATA_DIR names or the shipped one, for ``tracker --help``; "" when
+    there is none to read."""
+    import os
+    import re
+    from pathlib import Path
+
+    try:
+        from .data.load import default_data_dir
+
+        root = Path(os.environ.get("TRACKER_DATA_DIR") or default_data_dir())
+        found = [m.group(1) for sub in ("rounds", "documents") for f in sorted((root / sub).glob("*.yaml"))
+                 for m in re.finditer(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})", f.read_text(encoding="utf-8", errors="replace"), re.M)]
+    except OSError:
+        return ""
+    if not found:
+        return ""
+    from .data.model import PartialDate
+    from .output.words import date_words
+
+    return date_words(PartialDate.parse(max(found)), "en")
 
 
 def load_data(env: Env):

@@ -141,6 +141,7 @@ _WORDS = {
     ),
     "in_outcomes_only": ("named in its outcomes, not tagged with the topic:", "成果中談及，但未標注此議題："),
     "empty_legend": ("— not known", "—：不明"),
+    "as_of": ("Data as of {date} (the latest check of a record).", "資料截至{date}（紀錄最近一次查核）。"),
 }
 
 
