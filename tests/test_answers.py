@@ -182,3 +182,55 @@ def test_the_data_says_how_current_it_is_in_help_and_under_the_list():
     assert f"Data as of {said} (the latest check of a record)." in helped
     assert run("list").out.splitlines()[-1] == f"Data as of {said} (the latest check of a record)."
     assert run("list", "--lang", "zh").out.splitlines()[-1] == f"資料截至{latest.year}年{latest.month}月{latest.day}日（紀錄最近一次查核）。"
+
+
+# ---------------------------------------------------------------- natural Traditional Chinese
+
+ZH_COMMANDS = [
+    ["list"], ["list", "--all"], ["show", "6"], ["show", "6", "--full"], ["show", "eppd:1", "--full"], ["show", "dde:2", "--full"],
+    ["compare", "1", "6"], ["compare", "1", "6", "--detail"], ["timeline", "--partner", "us"], ["timeline", "--with-follow-ups"],
+    ["topics"], ["topics", "critical-minerals"], ["search", "semiconductor"], ["commitments"],
+]
+
+
+def _english_texts(ds) -> list[str]:
+    """Every English text of the data, longest first: shown in Chinese output where the data has no Chinese."""
+    import dataclasses
+
+    from tracker.data.model import Text
+
+    found, seen = set(), set()
+
+    def walk(obj):
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, Text):
+            found.update(x for x in (obj.en,) if x)
+        elif isinstance(obj, str) and obj.isascii():
+            found.add(obj)
+        elif isinstance(obj, (list, tuple)):
+            for x in obj:
+                walk(x)
+        elif isinstance(obj, dict):
+            for x in obj.values():
+                walk(x)
+        elif dataclasses.is_dataclass(obj):
+            for f in dataclasses.fields(obj):
+                walk(getattr(obj, f.name, None))
+
+    for kind in (ds.rounds, ds.documents, ds.dialogues, ds.partners, ds.topics, ds.themes, ds.people):
+        walk(kind)
+    return sorted(found, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("args", ZH_COMMANDS, ids=" ".join)
+def test_chinese_output_uses_full_width_punctuation_next_to_chinese(args, ds):
+    import re
+
+    out = " ".join(run(*args, "--lang", "zh", environ={"COLUMNS": "400"}).out.split())
+    for text in _english_texts(ds):  # the data's own English, where it has no Chinese
+        if len(text) > 3:
+            out = out.replace(" ".join(text.split()), "")
+    bad = re.findall(r"[\u3400-\u9fff][(),]|[(),][\u3400-\u9fff]", out)
+    assert not bad, [out[max(0, m.start() - 30): m.end() + 30] for m in re.finditer(r"[\u3400-\u9fff][(),]|[(),][\u3400-\u9fff]", out)]

@@ -481,8 +481,10 @@ class View:
             side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
             who = RText(self.person(p), style="bold" if p in r.leads else "")
             who += self.marks(p)
-            role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
-            detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+            title = self.without_org(self.t(p.title), self.t(p.organisation) if p.person else "")
+            if self.lang == "zh" and title:  # 臺灣經濟部長, not 經濟部長，臺灣
+                title, side = side + title, ""
+            detail = self.comma(x for x in (title, side, self.w(p.role), self.w(p.attendance) if p.attendance else "") if x)
             who.append(" — " + detail)
             who += self.cites(p.sources, numbers)
             if p.note:
@@ -501,7 +503,7 @@ class View:
             if t.label and self.t(t.label) != self.t(topic.name):
                 line.append(f" — {self.t(t.label)}")
             if not t.headline:
-                line.append(f" ({self.w('also_mentioned')})", style="dim")
+                line.append(self.paren(self.w("also_mentioned")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
                 line.append("\n" + self.t(t.note), style="dim")
@@ -540,7 +542,7 @@ class View:
         for g in r.working_groups:
             line = RText(self.t(g.name))
             if g.status:
-                line.append(f" ({self.w(g.status)})", style="dim")
+                line.append(self.paren(self.w(g.status)), style="dim")
             line += self.marks(g) + self.cites(g.sources, numbers)
             if g.note:
                 line.append("\n" + self.t(g.note), style="dim")
@@ -614,12 +616,11 @@ class View:
         """Parts of one description: ， between Chinese parts, ', ' between English ones."""
         return ("，" if self.lang == "zh" else ", ").join(items)
 
-    @staticmethod
-    def without_org(title: str, org: str) -> str:
+    def without_org(self, title: str, org: str) -> str:
         """A title and its organisation, the organisation left out when the title already names it."""
         if not org or org in title:
             return title
-        return f"{title}, {org}" if title else org
+        return self.comma([title, org]) if title else org
 
     def bullets(self, items: list, mark: str = "•", indent: int = 0) -> "_Filled":
         """Items under a bullet with a hanging indent, so that long (and Chinese) text wraps in line."""
@@ -638,17 +639,19 @@ class View:
 
     def document_line(self, d) -> RText:
         line = RText(self.t(d.title), style="bold")
-        bits = [d.kind]
+        zh = self.lang == "zh"
+        gap = "" if zh else " "
+        bits = [self.w(d.kind)]
         if d.date:
-            bits.append(f"{self.w('signed')} {d.date}")
+            bits.append(f"{self.w('signed')}{gap}{d.date}")
         if d.in_force:
-            bits.append(f"{self.w('in_force')} {d.in_force}")
+            bits.append(f"{self.w('in_force')}{gap}{d.in_force}")
         if d.term and d.term.years:
-            term = f"{self.w('term')} {d.term.years} {self.w('years')}"
+            term = f"{self.w('term')}{gap}{d.term.years}{gap}{self.w('years')}"
             if d.term.extendable_years:
-                term += f", {self.w('extendable')} {d.term.extendable_years}"
+                term += ("，" if zh else ", ") + f"{self.w('extendable')}{gap}{d.term.extendable_years}" + (self.w("years") if zh else "")
             bits.append(term)
-        line.append(f" ({'; '.join(bits)})", style="dim")
+        line.append(self.paren(("；" if zh else "; ").join(bits)), style="dim")
         line.append(f"  {d.id}", style="dim")
         return line
 
@@ -887,7 +890,8 @@ class View:
             if dropped:
                 self.lines(self.w("rounds_not_shown").format(n=len(dropped)), style="dim", indent="  ", first="  ")
         self.print(RText(""))
-        self.print(RText(f"{yes} = {self.w('on_agenda')}, {maybe} = {self.w('also_mentioned')}", style="dim"))
+        eq = "：" if self.lang == "zh" else " = "
+        self.print(RText(self.comma([f"{yes}{eq}{self.w('on_agenda')}", f"{maybe}{eq}{self.w('also_mentioned')}"]), style="dim"))
 
     def topic_history(self, topic_ids, history) -> None:
         """Each round that discussed the topic: when, which round, its own wording, its outcomes."""
