@@ -234,3 +234,16 @@ def test_chinese_output_uses_full_width_punctuation_next_to_chinese(args, ds):
             out = out.replace(" ".join(text.split()), "")
     bad = re.findall(r"[\u3400-\u9fff][(),]|[(),][\u3400-\u9fff]", out)
     assert not bad, [out[max(0, m.start() - 30): m.end() + 30] for m in re.finditer(r"[\u3400-\u9fff][(),]|[(),][\u3400-\u9fff]", out)]
+
+
+# ---------------------------------------------------------------- readers' words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_show_keeps_curators_words_for_full(lang):
+    short = run("show", "6", "--lang", lang).out
+    full = run("show", "6", "--full", "--lang", lang).out
+    for key in ("also_mentioned", "last_verified"):
+        from tracker.output.words import word
+
+        assert word(key, lang) not in short and word(key, lang) in full, key

@@ -446,7 +446,8 @@ class View:
         facts.append((self.w("place"), self.place_text(summary) + self.fact_flag(r, "venues")))
         facts.append((self.w("leads"), self.lead_lines(r) if r.leads else self.unknown()))
         facts.append((self.w("sourcing"), RText(self.sourcing(r))))
-        facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+        if full:  # a curator's date; the reader's is under tracker list and in --help
+            facts.append((self.w("last_verified"), RText(str(r.last_verified))))
         label_width = max(cell_width(label) for label, _ in facts) + 2
         self.print(_Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
 
@@ -502,7 +503,7 @@ class View:
             line = RText(self.t(topic.name), style="bold")
             if t.label and self.t(t.label) != self.t(topic.name):
                 line.append(f" — {self.t(t.label)}")
-            if not t.headline:
+            if not t.headline and full:
                 line.append(self.paren(self.w("also_mentioned")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
