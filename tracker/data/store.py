@@ -25,7 +25,7 @@ from .. import __version__
 from ..errors import TrackerError
 from ..status import ExitStatus
 
-SCHEMA = 9  # raise when the records, the cached listing or the rules change
+SCHEMA = 10  # raise when the records, the cached listing or the rules change
 
 
 class Pickled:
