@@ -247,3 +247,9 @@ def test_show_keeps_curators_words_for_full(lang):
         from tracker.output.words import word
 
         assert word(key, lang) not in short and word(key, lang) in full, key
+
+
+def test_a_lead_is_named_as_chinese_writes_it():
+    out = run("show", "6", "--lang", "zh").out
+    assert "龔明鑫 — 臺灣經濟部長" in out and "經濟部長，臺灣" not in out
+    assert "美國美國" not in run("show", "6", "--full", "--lang", "zh").out

@@ -462,7 +462,10 @@ class View:
             if i:
                 out.append("\n")
             out.append(self.person(p), style="bold")
-            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
+            side = self.w(p.side) if p.side == "taiwan" else self.partner_name(r)
+            # 臺灣經濟部長 in Chinese (not 經濟部長，臺灣); "Minister of Economic Affairs, Taiwan" in English
+            title = self.t(p.title)
+            extra = (title if side in title else side + title) if self.lang == "zh" and title else self.comma(x for x in (title, side) if x)
             if extra:
                 out.append(f" — {extra}")
         return out
@@ -484,7 +487,7 @@ class View:
             who += self.marks(p)
             title = self.without_org(self.t(p.title), self.t(p.organisation) if p.person else "")
             if self.lang == "zh" and title:  # 臺灣經濟部長, not 經濟部長，臺灣
-                title, side = side + title, ""
+                title, side = (title if side in title else side + title), ""
             detail = self.comma(x for x in (title, side, self.w(p.role), self.w(p.attendance) if p.attendance else "") if x)
             who.append(" — " + detail)
             who += self.cites(p.sources, numbers)
