@@ -73,8 +73,8 @@ def test_records_are_typed_and_frozen(ds):
     r = tracker.get_round(ds, "eppd:6")
     assert isinstance(r, tracker.Round) and r.id == "eppd-6"
     c = tracker.compare(ds, "1", "6")
-    assert isinstance(c, tracker.Comparison) and c.summary() == "+2 −2 =0 ~5"
-    for record in (r, c, c.evolved[0], tracker.search(ds, "semiconductor")[0], tracker.timeline(ds)[0],
+    assert isinstance(c, tracker.Comparison) and c.summary() == "+7 −6 =1 ~0"
+    for record in (r, c, c.continued[0], tracker.search(ds, "semiconductor")[0], tracker.timeline(ds)[0],
                    tracker.topic_history(ds, "critical-minerals")[0], tracker.commitments(ds, today=TODAY)[0]):
         field = dataclasses.fields(record)[0].name
         with pytest.raises(dataclasses.FrozenInstanceError):
@@ -124,7 +124,7 @@ def test_the_readme_example_runs(monkeypatch, capsys):
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "28 rounds and meetings" in out
-    assert "+2 −2 =0 ~5" in out
+    assert "+7 −6 =1 ~0" in out
     assert [row["id"] for row in frames[0]] == [f"eppd-{n}" for n in range(1, 7)]
 
 

@@ -21,7 +21,7 @@ def test_delivered_shows_the_2020_science_and_technology_agreement_with_date_and
     assert signing, st["evidence"]
     assert any(s["url"] and "mofa.gov.tw" in s["url"] for e in signing for s in e["sources"])
     table = run("commitments", "--status", "delivered", environ={"COLUMNS": "300"}).out
-    assert "2020-12-15" in table and "Science and Technology Agreement" in table
+    assert "15 December 2020" in table and "Science and Technology Agreement" in table
 
 
 def test_every_status_beyond_announced_rests_on_sourced_evidence():

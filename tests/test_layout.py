@@ -145,13 +145,13 @@ def test_show_is_concise_by_default_and_complete_with_full():
 def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
     short = run("compare", "1", "6", environ={"COLUMNS": "80"}).out
     lines = short.splitlines()
-    assert lines[0].startswith("+2 −2 =0 ~5  EPPD round 1 (2020-11-20) → EPPD round 6")
-    assert lines[0].count("+2") == 1  # said once
-    assert "5G and telecom security → Digital infrastructure" in short
-    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in short
+    assert lines[0].startswith("+7 −6 =1 ~0  EPPD round 1 (2020-11-20) → EPPD round 6")
+    assert lines[0].count("+7") == 1  # said once
+    assert "  5G and telecom security · Digital infrastructure and telecoms" in short
+    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in short
     assert len(lines) <= 50  # about one screen
     detail = run("compare", "1", "6", "--detail", environ={"COLUMNS": "80"}).out
-    assert "Taiwan was noted as a" in detail.replace("\n", " ") and "Taiwan was noted" not in short
+    assert "Strategic cooperation on semiconductors" in detail and "Strategic cooperation" not in short
 
 
 def test_compare_says_when_a_is_later_than_b():
@@ -186,8 +186,8 @@ def test_commitments_start_with_a_count_and_are_grouped_by_round():
     assert " ".join(lines[:2]).startswith(f"{len(rows)} commitments: {count['delivered']} delivered · ")
     assert f" · {count['announced']} announced · " in " ".join(lines[:2])
     assert "EPPD round 1 (eppd-1) · 2020-11-20 · 6 years ago" in lines
-    assert "(delivered after 25 days)" in out
-    assert not re.search(r"\d+ days(?!\))", out)  # ages in years and months; days only for a delivery
+    assert "delivered on 15 December 2020, 25 days later:" in out
+    assert not re.search(r"\d+ days (?!later)", out)  # ages in years and months; days only for a delivery
     assert len(lines) < 250
     zh = run("commitments", "--lang", "zh", environ={"COLUMNS": "80"}).out
     assert zh.startswith(f"共{len(rows)}項承諾：{count['delivered']} 已兌現")
@@ -212,9 +212,9 @@ def test_search_names_the_place_in_words_with_a_short_snippet():
 
 def test_compare_markdown_carries_the_sections_of_the_table():
     out = run("compare", "1", "6", "--format", "markdown").out
-    for heading in ("## Added (2)", "## Dropped (2)", "## Evolved (5)", "## Continued (0)", "## Commitments"):
+    for heading in ("## Added (7)", "## Dropped (6)", "## Evolved (0)", "## Continued (1)", "## Commitments"):
         assert heading in out.splitlines()
-    assert "4 of eppd-1's 6 commitments had been delivered by 2026-01-27." in out
+    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in out
     assert "| Change | Theme | Topic in A | Topic in B | Outcomes in A | Outcomes in B |" in out
     assert "\x1b" not in out
 
@@ -376,7 +376,6 @@ NAMED = [
 # a wrapped list of headline topics. Each case passes the day it is fixed, and then fails here until
 # it is taken off this list (strict).
 STILL_BREAKS = {
-    ("compare 1 6 --detail", 120, "zh"),
     ("show 6 --full", 60, "en"),
     ("show 6 --full", 60, "zh"),
     ("show 6 --full", 80, "en"),

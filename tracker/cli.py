@@ -151,6 +151,30 @@ def _with_shared_options(func):
     return wrapper
 
 
+def _data_as_of() -> str:
+    """The date of the data (the latest ``last_verified`` of its records), read from the text of
+    the data folder that TRACKER_DATA_DIR names or the shipped one, for ``tracker --help``; "" when
+    there is none to read."""
+    import os
+    import re
+    from pathlib import Path
+
+    try:
+        from .data.load import default_data_dir
+
+        root = Path(os.environ.get("TRACKER_DATA_DIR") or default_data_dir())
+        found = [m.group(1) for sub in ("rounds", "documents") for f in sorted((root / sub).glob("*.yaml"))
+                 for m in re.finditer(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})", f.read_text(encoding="utf-8", errors="replace"), re.M)]
+    except OSError:
+        return ""
+    if not found:
+        return ""
+    from .data.model import PartialDate
+    from .output.words import date_words
+
+    return date_words(PartialDate.parse(max(found)), "en")
+
+
 def load_data(s: Settings):
     """The checked data of the command's data folder (raises DataError)."""
     from .data.load import load
@@ -251,8 +275,11 @@ def compare(
 ) -> None:
     """What changed between two rounds: topics added, dropped, evolved and continued, and A's commitments delivered by B.
 
-    Topics of the official agenda are matched by ID, then by broader theme (evolved: the same
-    theme under another topic). The first line sums it up: +added −dropped =continued ~evolved.
+    Continued: a topic both rounds discussed, on the official agenda of at least one. Added or
+    dropped: a topic on the agenda of only one round, the other not discussing it. Evolved: a topic
+    of B that the taxonomy records as grown out of one of A (evolved_from, with its source); topics
+    are never paired by theme alone. --all-topics adds topics only mentioned, never moves one. The
+    first line sums it up: +added −dropped =continued ~evolved.
     --detail adds the outcomes of both rounds. If A is later than B, a note on standard error
     says so.
 
@@ -392,7 +419,7 @@ def commitments(
 
     ds = load_data(run.settings)
     rows = api.commitments(ds, **filters, status=status, today=run.today)
-    commitments.write(run.target(), ds, rows, fmt)
+    commitments.write(run.target(), ds, rows, fmt, today=run.today)
 
 
 export_app = typer.Typer(
@@ -699,6 +726,10 @@ def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
+        if not args or "--help" in args or "-h" in args:  # the data's date, under the tracker's help
+            as_of = _data_as_of()
+            if as_of and "Data as of" not in (app.info.help or ""):
+                app.info.help = f"{app.info.help}\n\nData as of {as_of} (the latest check of a record)."
         rv = typer.main.get_command(app).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
@@ -747,5 +778,29 @@ def _click_message(exc) -> str:
     message = message[:1].lower() + message[1:]
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
-        message += f" (see `{ctx.command_path} --help`)"
+        message += _usage_hint(ctx, message) or f" (see `{ctx.command_path} --help`)"
     return message
+
+
+_EXAMPLES = {
+    "compare": "tracker compare 1 6 (EPPD rounds 1 and 6) or tracker compare eppd:6 dde:2",
+    "show": "tracker show 6, tracker show eppd:6 or tracker show dde:2",
+}
+
+
+def _usage_hint(ctx, message: str) -> str:
+    """A way forward for a command line the parser refused: the round reference it may have meant
+    (``show eppd 6``: eppd:6), or an example of the command."""
+    import re
+
+    name = ctx.command.name if ctx.command else ""
+    extra = re.search(r"unexpected extra argument\(s\) \((.+)\)$", message)
+    words = [ctx.params.get(k) for k in ("ref", "a", "b") if isinstance(ctx.params.get(k), str)]
+    if extra:
+        words += extra.group(1).split()
+    if extra and words and not words[0].isdigit() and ":" not in words[0] and all(w.isascii() and w.isdigit() for w in words[1:]):
+        refs = " ".join(f"{words[0]}:{n}" for n in words[1:])
+        return f"; did you mean `tracker {name} {refs}`?"
+    if message.startswith("missing argument") and name in _EXAMPLES:
+        return f"; for example: {_EXAMPLES[name]}"
+    return ""

@@ -105,10 +105,28 @@ def resolve_topics(ds: Dataset, text: str) -> frozenset[str]:
         if want in ds.themes:
             return theme_topics(ds.themes[want])
     known = sorted(ds.topics)
-    part = search_fold(text)
-    near = [t.id for t in ds.topics.values() if part and any(part in search_fold(n) for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases))]
-    hint = f"; did you mean {', '.join(repr(n) for n in near[:3])}?" if near else _suggest(text, known)
+    hint = _topic_hint(ds, text) or _suggest(text, known)
     raise InputError(f"unknown topic {cut(text, 40)!r} (see `tracker topics` for the list){hint}")
+
+
+def _topic_hint(ds: Dataset, text: str) -> str:
+    """Topics whose ID, name or an alias holds what was typed, or one of its words (``chips``:
+    supply-chains, also called semiconductor chips), each with the name that matched."""
+    import re
+
+    part = search_fold(text)
+    words = {w for w in re.split(r"[\s\-_/]+", part) if len(w) >= 3}
+    near: dict[str, str] = {}
+    for t in ds.topics.values():
+        for n in (t.id, t.name.en or "", t.name.zh or "", *t.aliases):
+            folded = search_fold(n)
+            if part and (part in folded or any(w in re.split(r"[\s\-_/]+", folded) for w in words)):
+                near.setdefault(t.id, "" if n in (t.id, t.name.en, t.name.zh) else n)
+                break
+    if not near:
+        return ""
+    said = ", ".join(f"{i!r}" + (f" (also called {n})" if n else "") for i, n in list(near.items())[:3])
+    return f"; did you mean {said}?"
 
 
 def _numbers(rounds: list[Round]) -> str:
@@ -267,48 +285,55 @@ def filter_documents(ds: Dataset, f: Filters) -> list[Document]:
 # ---------------------------------------------------------------- compare
 
 
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
-    """The topic diff of two rounds: matched by topic ID first, then by broader theme.
+def lineage(ds: Dataset, topic: str) -> set[str]:
+    """Every topic ``topic`` grew out of, as the taxonomy records it (``evolved_from``), at any remove."""
+    seen: set[str] = set()
+    todo = list(ds.topics[topic].evolved_from) if topic in ds.topics else []
+    while todo:
+        t = todo.pop()
+        if t not in seen and t in ds.topics:
+            seen.add(t)
+            todo += ds.topics[t].evolved_from
+    return seen
 
-    Only headline topics (the official agenda) take part unless ``all_topics``.
-    Topics of A and B with the same ID continue.  Of the rest, a topic of A and
-    a topic of B under the same theme are paired in agenda order as *evolved*;
-    what is left is *dropped* (only in A) or *added* (only in B).
+
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
+    """The topic diff of two rounds.
+
+    A topic *continued* when both rounds discussed it and at least one had it on the official
+    agenda; it was *dropped* or *added* when only one round discussed it, on its agenda.  A topic
+    only mentioned by both, or by one round alone, takes part only with ``all_topics`` (which thus
+    adds to the counts, never moves a topic from one to another).  A topic of A *evolved* into one
+    of B only where the taxonomy records that lineage (``evolved_from``, with its source); topics
+    are never paired by theme.
     """
     from .results import Comparison, Pair
 
-    continued: list[Pair] = []
+    a_by = {}
+    for t in a.topics:
+        a_by.setdefault(t.topic, t)
+    b_by = {}
+    for t in b.topics:
+        b_by.setdefault(t.topic, t)
+
+    def shown(*sides) -> bool:
+        return all_topics or any(t is not None and t.headline for t in sides)
+
+    continued = [Pair(t, b_by[k], ds.topics[k].theme) for k, t in a_by.items() if k in b_by and shown(t, b_by[k])]
+    a_left = [t for k, t in a_by.items() if k not in b_by and shown(t)]
+    b_left = [t for k, t in b_by.items() if k not in a_by and shown(t)]
     evolved: list[Pair] = []
     dropped: list[RoundTopic] = []
-    a_topics = [t for t in a.topics if all_topics or t.headline]
-    b_topics = [t for t in b.topics if all_topics or t.headline]
-    b_by_id: dict[str, RoundTopic] = {}
-    for t in b_topics:
-        b_by_id.setdefault(t.topic, t)
-    a_left, matched = [], set()
-    for t in a_topics:
-        other = b_by_id.get(t.topic)
-        if other is not None and t.topic not in matched:
-            matched.add(t.topic)
-            continued.append(Pair(t, other, ds.topics[t.topic].theme))
-        elif other is None:
-            a_left.append(t)
-    a_ids = {x.topic for x in a_topics}
-    b_left = [t for t in b_topics if t.topic not in matched and t.topic not in a_ids]
     for t in a_left:
-        theme = ds.topics[t.topic].theme
-        partner = next((x for x in b_left if ds.topics[x.topic].theme == theme), None)
-        if partner is None:
+        heir = next((x for x in b_left if t.topic in lineage(ds, x.topic)), None)
+        if heir is None:
             dropped.append(t)
         else:
-            b_left.remove(partner)
-            evolved.append(Pair(t, partner, theme))
-    delivered: tuple = ()
-    if (a.date and b.date and a.date.sort_key() <= b.date.sort_key()) or not (a.date and b.date):
-        delivered = tuple(
-            (o, ev) for o in outcomes_of(a) if o.commitment for ev in evidence_for(ds, o) if _on_or_before(ev.date, b.date)
-        )
-    return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered)
+            b_left.remove(heir)
+            evolved.append(Pair(t, heir, ds.topics[t.topic].theme))
+    rows = tuple(round_commitments(ds, a, b.date))
+    delivered = tuple((row.outcome, row.evidence[0]) for row in rows if row.status == "delivered")
+    return Comparison(a, b, tuple(b_left), tuple(dropped), tuple(continued), tuple(evolved), delivered, rows)
 
 
 def _on_or_before(d: PartialDate | None, limit: PartialDate | None) -> bool:
@@ -357,20 +382,56 @@ def evidence_index(ds: Dataset) -> dict[str, list[Evidence]]:
     return index
 
 
-def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date) -> list[CommitmentRow]:
+COMMITMENT_ORDER = ("delivered", "in-progress", "lapsed", "announced", "unknown")
+
+
+def status_by(status: str, evidence: list[Evidence], date: PartialDate | None) -> str:
+    """A commitment's status as of ``date`` (its recorded status when ``date`` is None).
+
+    ``in-progress``, ``delivered`` and ``lapsed`` rest on evidence, and the first piece of evidence
+    is what made the status true (the delivery that ``commitments`` dates); before that piece's date
+    the commitment was only ``announced``.  ``announced`` and ``unknown`` stay as they are.
+    """
+    if date is None or status not in ("in-progress", "delivered", "lapsed"):
+        return status
+    return status if evidence and _on_or_before(evidence[0].date, date) else "announced"
+
+
+def commitment_rows(ds: Dataset, r: Round, today: _dt.date | None = None, as_of: PartialDate | None = None) -> list["CommitmentRow"]:
+    """The commitments of one round with their status as of ``as_of`` (recorded status when None),
+    and only the evidence dated by then."""
     from .results import CommitmentRow
 
     rows = []
-    for r in filter_rounds(ds, f):
-        for t in r.topics:
-            for o in t.outcomes:
-                if not o.commitment:
-                    continue
-                if status and o.commitment.status != status:
-                    continue
-                age = (today - r.date.first_day()).days if r.date else None
-                rows.append(CommitmentRow(o, r, t.topic, o.commitment.status, tuple(evidence_for(ds, o)), age))
+    for t in r.topics:
+        for o in t.outcomes:
+            if not o.commitment:
+                continue
+            evidence = evidence_for(ds, o)
+            if as_of is not None:
+                evidence = [e for e in evidence if _on_or_before(e.date, as_of)]
+            age = (today - r.date.first_day()).days if r.date and today else None
+            rows.append(CommitmentRow(o, r, t.topic, status_by(o.commitment.status, evidence, as_of), tuple(evidence), age))
     return rows
+
+
+def round_commitments(ds: Dataset, r: Round, as_of: PartialDate | None) -> list["CommitmentRow"]:
+    """What ``compare`` counts: the commitments of round ``r`` as ``commitments`` gives them, with
+    their status as of ``as_of`` (the date of the later round)."""
+    return commitment_rows(ds, r, None, as_of)
+
+
+def tally(rows: Iterable["CommitmentRow"]) -> dict[str, int]:
+    """How many commitments have each status, in the order of ``COMMITMENT_ORDER``."""
+    counts = dict.fromkeys(COMMITMENT_ORDER, 0)
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return counts
+
+
+def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date, as_of: PartialDate | None = None) -> list["CommitmentRow"]:
+    """Every commitment of the rounds that pass the filters, with ``status`` only (as of ``as_of``)."""
+    return [row for r in filter_rounds(ds, f) for row in commitment_rows(ds, r, today, as_of) if not status or row.status == status]
 
 
 # ---------------------------------------------------------------- topics

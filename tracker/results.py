@@ -13,7 +13,7 @@ from .data.summary import Evidence, RoundSummary
 
 @record(kw_only=False)
 class Pair:
-    """A topic of A and a topic of B that match: the same topic (continued) or the same theme (evolved)."""
+    """A topic of A and a topic of B that match: the same topic (continued), or one the taxonomy records as grown out of the other (evolved)."""
 
     a: RoundTopic
     b: RoundTopic
@@ -30,7 +30,8 @@ class Comparison:
     dropped: tuple[RoundTopic, ...] = ()
     continued: tuple[Pair, ...] = ()
     evolved: tuple[Pair, ...] = ()
-    delivered: tuple[tuple[Outcome, Evidence], ...] = ()  # (a commitment of A, evidence of it by B's date)
+    delivered: tuple[tuple[Outcome, Evidence], ...] = ()  # (a commitment of A delivered by B's date, its delivery)
+    commitments: tuple["CommitmentRow", ...] = ()  # A's commitments, their status as of B's date (query.round_commitments)
 
     def summary(self) -> str:
         return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"

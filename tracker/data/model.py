@@ -185,6 +185,8 @@ class Topic:
     name: Text = _f("Name in both languages", ..., "{en: Critical minerals, zh: 關鍵礦物}")
     theme: str = _f("The broader theme that matches topics across rounds", ..., "supply-chains", ref="theme")
     aliases: tuple[str, ...] = _f("Other names users may type", (), "[rare earths]")
+    evolved_from: tuple[str, ...] = _f("Topics this one grew out of, as a source says (give lineage_source)", (), "[supply-chains]", ref="topic")
+    lineage_source: Optional[str] = _f("The source (URL) or reason that shows the lineage in evolved_from", None)
 
 
 @record

@@ -39,6 +39,8 @@ def check_file(result: FileResult, stem: str) -> None:
         _check_round(result, rec)
     if isinstance(rec, model.Document):
         _check_document(result, rec)
+    if isinstance(rec, model.Taxonomy):
+        _check_lineage(result, rec)
     if isinstance(rec, (model.Document, model.Dialogue)):
         result.record = dataclasses.replace(rec, path=result.path)
 
@@ -88,6 +90,14 @@ def _check_document(result: FileResult, rec) -> None:
             add(_p(result, marks.get("signatories"), "a signatory needs a person or an organisation"))
     if rec.in_force and rec.date and rec.in_force.last_day() < rec.date.first_day():
         add(_p(result, marks.get("in_force"), f"in_force {rec.in_force} is before the signing date {rec.date}"))
+
+
+def _check_lineage(result: FileResult, rec) -> None:
+    """A topic shown as grown out of another rests on a source or a stated reason."""
+    for t in rec.topics:
+        if t.evolved_from and not (t.lineage_source or "").strip():
+            where = next(((r.line, r.col) for r in result.refs if r.kind == "topic" and r.value == t.evolved_from[0]), None)
+            result.problems.append(_p(result, where, f"topic {t.id!r}: evolved_from needs a lineage_source", "give the URL or the reason that shows one topic became the other, or remove evolved_from"))
 
 
 def _noun(cls_name: str) -> str:

@@ -17,7 +17,7 @@ from .terminal import Writer
 class CommitmentsView(Writer):
     """A first line that counts, then the commitments grouped by round."""
 
-    def commitments(self, rows) -> None:
+    def commitments(self, rows, today=None) -> None:
         """A first line that counts, then the commitments grouped by round: status, what was promised,
         how long ago (or how soon it was delivered), and each piece of evidence once."""
         if not rows:
@@ -26,6 +26,7 @@ class CommitmentsView(Writer):
         colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
         counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
         from .layout import NBSP
+        from .words import date_words, delivered_words, elapsed_words
 
         self.lines(self.w("n_commitments").format(n=len(rows)) + " · ".join(f"{n}{NBSP}{self.w(k)}".replace(" ", NBSP) for k, n in counts.items() if n), style="bold")
         status_width = max(cell_width(self.w(k)) for k in colours) + 2
@@ -38,7 +39,7 @@ class CommitmentsView(Writer):
                 sm = self.summary(row.round)
                 label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
                 bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
-                        self.age_text(row.age_days) if row.age_days is not None else ""]
+                        elapsed_words(row.round.date, today, self.lang, ago=True) if today else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)
             first = "  " + status + " " * (status_width - cell_width(status))
@@ -53,33 +54,19 @@ class CommitmentsView(Writer):
                 if key in seen:  # the same event, reported once (a signing and the document it signed)
                     continue
                 seen.add(key)
-                after = ""
+                when = keep(date_words(e.date, self.lang), spaces=True)
                 if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
-                    days = (e.date.first_day() - row.round.date.first_day()).days
-                    after = self.paren(self.w("after_days").format(n=days)) if days >= 0 else ""
+                    when = delivered_words(row.round.date, e.date, self.lang, lambda text: keep(text, spaces=True))
                 room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
                 names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
                 publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
-                text = "→ " + self.label(f"{e.date or self.w('unknown')}{after}") + self.t(e.text) + (f" — {publishers}" if publishers else "")
+                text = "→ " + self.label(when) + self.t(e.text) + (f" — {publishers}" if publishers else "")
                 self.lines(text, style="dim", indent=indent + "  ", first=indent)
 
-    def age_text(self, days: int) -> str:
-        """``7 years 5 months ago`` / ``7年5個月前``, counting months of 30.44 days."""
-        months = int(days / 30.44)
-        years, months = divmod(months, 12)
-        if self.lang == "zh":
-            return (f"{years}年" if years else "") + (f"{months}個月" if months or not years else "") + "前"
-        parts = []
-        if years:
-            parts.append(f"{years} year" + ("s" if years != 1 else ""))
-        if months or not years:
-            parts.append(f"{months} month" + ("s" if months != 1 else ""))
-        return " ".join(parts) + " ago"
 
-
-def write(target: Target, ds, rows, fmt: str) -> None:
+def write(target: Target, ds, rows, fmt: str, today=None) -> None:
     if fmt == "table":
-        CommitmentsView(target, ds).commitments(rows)
+        CommitmentsView(target, ds).commitments(rows, today)
         return
     objs = [commitment_object(ds, r) for r in rows]
     if fmt == "json":

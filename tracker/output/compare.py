@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text as RText
 
-from ..data.model import Dataset
+from ..data.model import Dataset, PartialDate
 from ..data.summary import RoundSummary
 from ..rules import dialogue_label, pick, round_name
 from ..safe import visible
@@ -12,7 +12,7 @@ from . import serialize as S
 from .formats import markdown_table, md_escape, write_csv, write_json
 from .target import Target
 from .terminal import Writer
-from .words import word
+from .words import commitment_gist, date_words, word
 
 
 class CompareView(Writer):
@@ -56,14 +56,16 @@ class CompareView(Writer):
         self.print(RText(""))
         from .layout import NBSP
 
-        promised = sum(1 for t in a.topics for o in t.outcomes if o.commitment)
-        first: dict = {}  # each delivered commitment once, with its first evidence
-        for o, ev in c.delivered:
-            first.setdefault(id(o), (o, ev))
-        self.lines(self.w("delivered_gist").format(
-            n=len(first), of=promised, a=a.id, date=str(b.date) if b.date else self.w("unknown")), style="bold")
-        for o, ev in first.values():
-            self.lines(f"{self.t(o.text)}{NBSP}→{NBSP}{ev.date}", indent="    ", first="  • ")
+        from ..query import tally
+        from .words import commitment_gist, date_words
+
+        name = f"{self.dialogue_name(sa.dialogue)} {round_name(sa.round, self.lang, otherwise=self.event_label(sa))}"
+        self.lines(commitment_gist(name, tally(c.commitments), b.date, self.lang), style="bold")
+        for row in c.commitments:
+            if row.status in ("delivered", "in-progress", "lapsed"):
+                when = date_words(row.evidence[0].date, self.lang)
+                tail = when + ("" if row.status == "delivered" else self.paren(self.w(row.status)))
+                self.lines(f"{self.t(row.outcome.text)} →{NBSP}{keep(tail, spaces=True)}", indent="    ", first="  • ")
         self.print(RText(""))
         self.compare_facts(sa, sb)
         if detail:
@@ -111,8 +113,7 @@ def write(target: Target, ds, c, fmt: str, detail: bool = False) -> None:
     if fmt == "csv":
         write_csv(target.stream, rows, COMPARE_COLUMNS)
     else:
-        promised = sum(1 for t in c.a.topics for o in t.outcomes if o.commitment)
-        target.stream.write(visible(compare_markdown(obj, rows, target.lang, promised)))
+        target.stream.write(visible(compare_markdown(obj, rows, target.lang)))
 
 
 COMPARE_COLUMNS = ["change", "theme", "a_topic", "b_topic", "a_outcomes", "b_outcomes"]
@@ -171,6 +172,7 @@ def comparison_object(ds: Dataset, c) -> dict:
         "continued": [pair(p) for p in c.continued],
         "evolved": [pair(p) for p in c.evolved],
         "delivered": [{"commitment": f"{o.round}/{o.id}", "text": S.text(o.text), "evidence": S.evidence_object(ev)} for o, ev in c.delivered],
+        "commitments": S.commitment_tally(c),
     }
 
 
@@ -179,7 +181,7 @@ def comparison_object(ds: Dataset, c) -> dict:
 _t = pick  # a {"en", "zh"} object in the reader's language
 
 
-def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> str:
+def compare_markdown(obj: dict, rows: list[dict], lang: str) -> str:
     """The same sections as the table: the gist (added, dropped, evolved, continued, A's
     commitments delivered by B's date), the two rounds' facts, then the outcomes side by side."""
     w = lambda k: word(k, lang)
@@ -205,12 +207,12 @@ def compare_markdown(obj: dict, rows: list[dict], lang: str, promised: int) -> s
         out += [f"## {w(key)} ({len(obj[key])})", ""]
         out += [f"- {md_escape(_t(p['theme_name'], lang))}: {name(p['a'])} → {name(p['b'])}" for p in obj[key]] or ["—"]
         out.append("")
-    delivered: dict[str, dict] = {}
-    for d in obj["delivered"]:
-        delivered.setdefault(d["commitment"], d)
-    date = b["date"] or w("unknown")
-    out += [f"## {w('commitments')}", "", md_escape(w("delivered_gist").format(n=len(delivered), of=promised, a=a["id"], date=date)), ""]
-    out += [f"- {md_escape(_t(d['text'], lang))} → {d['evidence']['date'] or w('unknown')}" for d in delivered.values()]
+    counts = {k: v for k, v in obj["commitments"].items() if k not in ("as_of", "total")}
+    gist = commitment_gist(f"{dialogue_label(a['dialogue'])} {round_name(a['round'], lang, a['name'])}", counts,
+                           PartialDate.parse(b["date"]) if b["date"] else None, lang)
+    out += [f"## {w('commitments')}", "", md_escape(gist), ""]
+    out += [f"- {md_escape(_t(d['text'], lang))} → {date_words(PartialDate.parse(d['evidence']['date']), lang) if d['evidence']['date'] else w('unknown')}"
+            for d in obj["delivered"]]
     out.append("")
     table = [
         {"": w("date"), "A": a["date"] or "—", "B": b["date"] or "—"},

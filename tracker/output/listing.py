@@ -53,6 +53,10 @@ class ListView(Writer):
             footer.append(self.w("dropped_columns").format(cols=", ".join(sorted(dropped))))
         if left_out:
             footer.append(self.w("left_out_milestones").format(n=left_out))
+        if summaries:
+            from .words import date_words
+
+            footer.append(self.w("as_of").format(date=date_words(max(s.last_verified.first_day() for s in summaries), self.lang)))
         if footer:
             self.console.print()
             for line in footer:

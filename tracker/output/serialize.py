@@ -119,6 +119,13 @@ def plain_of(text: str) -> dict:
     return json.loads(text)
 
 
+def commitment_tally(c) -> dict:
+    """A's commitments counted by their status as of B's date, as ``commitments`` names them."""
+    from ..query import tally
+
+    return {"as_of": str(c.b.date) if c.b.date else None, "total": len(c.commitments), **tally(c.commitments)}
+
+
 # ---------------------------------------------------------------- flat rows (CSV, Markdown)
 
 

@@ -111,7 +111,10 @@ class ShowView(Writer):
             if i:
                 out.append("\n")
             out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
-            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
+            side = self.w(p.side) if p.side == "taiwan" else self.partner_name(r)
+            # 臺灣經濟部長 in Chinese (not 經濟部長，臺灣); "Minister of Economic Affairs, Taiwan" in English
+            title = self.t(p.title)
+            extra = (title if side in title else side + title) if self.lang == "zh" and title else self.comma(x for x in (title, side) if x)
             if extra:
                 out.append(f" — {extra}")
         return out
@@ -131,8 +134,10 @@ class ShowView(Writer):
             side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
             who = RText(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold" if p in r.leads else "")
             who += self.marks(p)
-            role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
-            detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+            title = self.without_org(self.t(p.title), self.t(p.organisation) if p.person else "")
+            if self.lang == "zh" and title:  # 臺灣經濟部長, not 經濟部長，臺灣
+                title, side = (title if side in title else side + title), ""
+            detail = self.comma(x for x in (title, side, self.w(p.role), self.w(p.attendance) if p.attendance else "") if x)
             who.append(" — " + detail)
             who += self.cites(p.sources, numbers)
             if p.note:
@@ -150,8 +155,8 @@ class ShowView(Writer):
             line = RText(self.t(topic.name), style="bold")
             if t.label and self.t(t.label) != self.t(topic.name):
                 line.append(f" — {self.t(t.label)}")
-            if not t.headline:
-                line.append(f" ({self.w('also_mentioned')})", style="dim")
+            if not t.headline and full:
+                line.append(self.paren(self.w("also_mentioned")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
                 line.append("\n" + self.t(t.note), style="dim")
@@ -190,7 +195,7 @@ class ShowView(Writer):
         for g in r.working_groups:
             line = RText(self.t(g.name))
             if g.status:
-                line.append(f" ({self.w(g.status)})", style="dim")
+                line.append(self.paren(self.w(g.status)), style="dim")
             line += self.marks(g) + self.cites(g.sources, numbers)
             if g.note:
                 line.append("\n" + self.t(g.note), style="dim")
@@ -276,17 +281,19 @@ class ShowView(Writer):
 
     def document_line(self, d, full: bool = False) -> RText:
         line = RText(self.t(d.title), style="bold")
+        zh = self.lang == "zh"
+        gap = "" if zh else " "
         bits = [self.w(d.kind)]
         if d.date:
-            bits.append(f"{self.w('signed')} {d.date}")
+            bits.append(f"{self.w('signed')}{gap}{d.date}")
         if d.in_force:
-            bits.append(f"{self.w('in_force')} {d.in_force}")
+            bits.append(f"{self.w('in_force')}{gap}{d.in_force}")
         if d.term and d.term.years:
-            term = f"{self.w('term')} {d.term.years} {self.w('years')}"
+            term = f"{self.w('term')}{gap}{d.term.years}{gap}{self.w('years')}"
             if d.term.extendable_years:
-                term += f", {self.w('extendable')} {d.term.extendable_years}"
+                term += ("，" if zh else ", ") + f"{self.w('extendable')}{gap}{d.term.extendable_years}" + (self.w("years") if zh else "")
             bits.append(term)
-        line.append(f" ({'; '.join(bits)})", style="dim")
+        line.append(self.paren(("；" if zh else "; ").join(bits)), style="dim")
         if full:
             line.append(f"  {d.id}", style="dim")
         return line

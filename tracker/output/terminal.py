@@ -169,12 +169,11 @@ class Writer:
         """Parts of one description: ， between Chinese parts, ', ' between English ones."""
         return ("，" if self.lang == "zh" else ", ").join(items)
 
-    @staticmethod
-    def without_org(title: str, org: str) -> str:
+    def without_org(self, title: str, org: str) -> str:
         """A title and its organisation, the organisation left out when the title already names it."""
         if not org or org in title:
             return title
-        return f"{title}, {org}" if title else org
+        return self.comma([title, org]) if title else org
 
     def bullets(self, items: list, mark: str = "•", indent: int = 0) -> Filled:
         """Items under a bullet with a hanging indent, so that long (and Chinese) text wraps in line."""

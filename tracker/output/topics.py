@@ -59,7 +59,8 @@ class TopicsView(Writer):
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
         self.print(RText(""))
-        self.print(RText(f"{yes} = {self.w('on_agenda')}, {maybe} = {self.w('also_mentioned')}", style="dim"))
+        eq = "：" if self.lang == "zh" else " = "
+        self.print(RText(self.comma([f"{yes}{eq}{self.w('on_agenda')}", f"{maybe}{eq}{self.w('also_mentioned')}"]), style="dim"))
 
     def taxonomy(self, summaries, matrix) -> None:
         """The topics theme by theme: ID, name, aliases (only those discussed, when filtered)."""

@@ -101,10 +101,6 @@ _WORDS = {
         "Long URLs are cut to fit with …; tracker show {ref} --format markdown prints them whole.",
         "過長的網址以…截斷；tracker show {ref} --format markdown 可見完整網址。",
     ),
-    "delivered_gist": (
-        "{n} of {a}'s {of} commitments had been delivered by {date}.",
-        "{a}的{of}項承諾中，至{date}已兌現{n}項。",
-    ),
     "more_with_detail": ("The outcomes of both rounds, topic by topic: add --detail.", "兩屆各議題的成果對照：加上 --detail。"),
     "later_first": (
         "note: {a} ({da}) is later than {b} ({db}); the changes read from {a} to {b}",
@@ -119,7 +115,6 @@ _WORDS = {
     "contract": ("contract", "合約"),
     "framework": ("framework", "架構"),
     "n_commitments": ("{n} commitments: ", "共{n}項承諾："),
-    "after_days": ("delivered after {n} days", "{n}天後兌現"),
     "outcome": ("outcome", "成果"),
     "note": ("note", "附註"),
     "label": ("wording", "原文措辭"),
@@ -147,6 +142,7 @@ _WORDS = {
     ),
     "in_outcomes_only": ("named in its outcomes, not tagged with the topic:", "成果中談及，但未標注此議題："),
     "empty_legend": ("— not known", "—：不明"),
+    "as_of": ("Data as of {date} (the latest check of a record).", "資料截至{date}（紀錄最近一次查核）。"),
 }
 
 
@@ -155,3 +151,113 @@ def word(key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[1] if lang == "zh" else pair[0]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def date_words(date, lang: str) -> str:
+    """A date as a reader writes it, exactly as precise as it is known: ``27 January 2026``,
+    ``January 2026``, ``2026``; ``2026年1月27日``, ``2026年1月``, ``2026年``.  Takes a PartialDate,
+    a datetime.date or None (``unknown``)."""
+    if date is None:
+        return word("unknown", lang)
+    year, month, day = date.year, getattr(date, "month", None), getattr(date, "day", None)
+    if lang == "zh":
+        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
+    if not month:
+        return str(year)
+    return (f"{day} " if day else "") + f"{_MONTHS[month - 1]} {year}"
+
+
+_GIST_STATUSES = ("delivered", "in-progress", "lapsed")
+
+
+def commitment_gist(name: str, counts: dict, date, lang: str) -> str:
+    """The one line ``compare`` says of A's commitments, in the words ``commitments`` uses:
+    ``3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026.``
+
+    ``counts`` is ``query.tally`` of the rows ``query.round_commitments`` gives (status as of
+    ``date``); delivered is always said, in progress and lapsed when there are any."""
+    total = sum(counts.values())
+    shown = [(k, counts.get(k, 0)) for k in _GIST_STATUSES if k == "delivered" or counts.get(k, 0)]
+    when = date_words(date, lang)
+    if lang == "zh":
+        said = "、".join(f"{word(k, 'zh')}{n}項" for k, n in shown)
+        return f"{name}的{total}項承諾中，至{when}{said}。"
+    first, *rest = shown
+    noun = "commitment" if total == 1 else "commitments"
+    said = ", ".join([f"{word(first[0], 'en')}"] + [f"{n} {word(k, 'en')}" for k, n in rest])
+    return f"{first[1]} of {name}'s {total} {noun} {said} by {when}."
+
+
+def _precision(date) -> int:
+    """3 for a date known to the day (a datetime.date too), 2 to the month, 1 to the year."""
+    return 1 + (getattr(date, "month", None) is not None) + (getattr(date, "day", None) is not None)
+
+
+def _first_day(date):
+    return date.first_day() if hasattr(date, "first_day") else date
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" + ("" if n == 1 else "s")
+
+
+def _years_months(months: int) -> list[tuple[int, str]]:
+    """``14`` months as [(1, year), (2, month)]; a part that is 0 left out."""
+    if months < 12:
+        return [(months, "month")]
+    return [(n, u) for n, u in ((months // 12, "year"), (months % 12, "month")) if n]
+
+
+def elapsed_words(start, end, lang: str, ago: bool = False) -> str:
+    """How long after ``start`` ``end`` came (``ago``: how long before ``end``, today, ``start``
+    was), said no more precisely than the less precise of the two dates: days only between two
+    days (``25 days later``), months when both are known to the month (``about 3 months later``),
+    years when either is known only to the year (``about 3 years later``; ``the same year``).
+    ``about`` marks a span read from a date not known to the day.  Takes PartialDates or
+    datetime.dates; "" when either is missing or ``end`` comes first."""
+    if start is None or end is None:
+        return ""
+    zh = lang == "zh"
+    precision = min(_precision(start), _precision(end))
+    about = precision < 3
+    days = (_first_day(end) - _first_day(start)).days
+    if days < 0 and (precision == 3 or (end.year, end.month if precision == 2 else 0) < (start.year, start.month if precision == 2 else 0)):
+        return ""  # end before start, at the precision of the two
+    if precision == 1:
+        if start.year == end.year:
+            return "同年" if zh else "the same year"
+        amount = [(max(1, int(days / 365.25)), "year")]
+    elif precision == 2:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        if months == 0:
+            return "同月" if zh else "the same month"
+        amount = _years_months(months)
+    else:
+        if days == 0:
+            return "當天" if zh else "the same day"
+        if days <= 90:
+            amount = [(days, "day")]
+        else:
+            amount = _years_months(int(days / 30.44))  # months of 30.44 days
+    if zh:
+        units = {"year": "年", "month": "個月", "day": "天"}
+        text = "".join(f"{n}{units[u]}" for n, u in amount)
+        return ("約" if about else "") + text + ("前" if ago else "後")
+    text = " ".join(_plural(n, u) for n, u in amount)
+    return ("about " if about else "") + text + (" ago" if ago else " later")
+
+
+def delivered_words(promised, delivered, lang: str, whole=lambda text: text) -> str:
+    """When a commitment was delivered, at the precision of both dates:
+    ``delivered in 2024, about 3 years later``, ``delivered on 15 December 2020, 25 days later``;
+    ``2024年兌現，約3年後``.  ``whole`` marks the date and the span as never to be broken."""
+    when = whole(date_words(delivered, lang))
+    span = whole(elapsed_words(promised, delivered, lang))
+    if lang == "zh":
+        return f"{when}兌現" + (f"，{span}" if span else "")
+    on = "on" if _precision(delivered) == 3 else "in"
+    return f"delivered {on} {when}" + (f", {span}" if span else "")
