@@ -138,8 +138,31 @@ def test_show_is_concise_by_default_and_complete_with_full():
     full = run("show", "6", "--full", environ={"COLUMNS": "80"}).out
     assert len(short.splitlines()) < len(full.splitlines())
     assert "Alexander Tah-ray Yui" not in short and "Alexander Tah-ray Yui" in full
-    assert "More with --full" in short
-    assert "https://udn.com/news/story/7238/9294036" in short  # sources keep their URLs
+    assert short.splitlines()[-1] == "--full adds every outcome, participants, working groups, follow-ups and notes."
+    assert "[3] United Daily News (UDN) · udn.com/news/story/7238/9294036" in short  # sources keep their links
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_show_is_a_one_page_brief(lang):
+    out = run("show", "6", "--lang", lang, environ={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert len(lines) <= 60
+    assert lines[0] == ("EPPD round 6 · 2026-01-27 · Washington, D.C. · Kung Ming-hsin, Jacob Helberg" if lang == "en"
+                        else "EPPD 第6屆 · 2026-01-27 · 華府 · 龔明鑫、海柏格")  # what, when, where, who
+    signed = next(i for i, line in enumerate(lines) if "Pax Silica" in line or "矽盛世宣言" in line)
+    topics = next(i for i, line in enumerate(lines) if line.startswith(("Topics / Outcomes", "議題 / 成果")))
+    assert signed < topics < 25  # what was signed near the top
+    said = ("Disputed  place: Washington, D.C. [1][2][3] or Taipei [8] (unverified)" if lang == "en"
+            else "有爭議  地點：華府 [1][2][3] 或台北 [8]（未經證實）")
+    assert said in lines  # what is disputed, in a few words
+    assert "[Disputed]" not in out and "[有爭議]" not in out
+    assert out.count("announced") + out.count("已宣布") == 1  # the statuses said once
+    assert ("(and 3 more)" if lang == "en" else "（另有3項）") in out
+    assert "%E" not in out and "…" not in out  # no link cut, inside an escape or elsewhere
+    assert "--full" in lines[-1]
+    full = run("show", "6", "--full", "--lang", lang, environ={"COLUMNS": "80"}).out
+    assert "Alexander Tah-ray Yui" in full or "俞大㵢" in full
+    assert "Alexander Tah-ray Yui" not in out and "俞大㵢" not in out  # the curators' record and the rest: --full
 
 
 def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
@@ -465,10 +488,12 @@ def test_the_timeline_tells_the_story_briefly():
 def test_show_is_a_brief_documents_first_statuses_once_links_readable():
     out = run("show", "6", environ={"COLUMNS": "80"}).out
     lines = out.splitlines()
-    assert "Commitments  15 announced" in lines
+    assert "Topics / Outcomes — commitments: 15 announced" in lines
     assert "commitment: announced" not in out  # said once, above
     assert out.index("Documents") < out.index("Topics / Outcomes")
     assert "eppd-pax-silica-joint-statement-2026" not in out and "Last verified" not in out
-    assert "%E5" not in out and "https://tw.news.yahoo.com/催生台美聯合艦隊" in out  # decoded, never cut in an escape
+    assert " [9] Yahoo News Taiwan · tw.news.yahoo.com" in lines  # a long link by its site, never cut
+    full = run("show", "6", "--full", environ={"COLUMNS": "80"}).out
+    assert "%E5" not in full and "https://tw.news.yahoo.com/催生台美聯合艦隊" in full  # decoded, never cut in an escape
     assert len(lines) < 149
-    assert "commitment: delivered" in run("show", "1").out  # what went further is said where it is
+    assert "Science and technology cooperation · 1 delivered" in run("show", "1").out  # what went further is said where it is

@@ -13,8 +13,11 @@ from .console import Filled
 from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width, keep
 from .target import Target
-from .terminal import SIDE_ORDER, Writer
+from .terminal import SIDE_ORDER, Writer, date_span
 from .words import word
+
+# the facts a disputed or unverified item may be about, and the word that names each
+_FIELDS = {"date": "date", "format": "format", "venues": "place", "participants": "participants", "outcomes": "outcomes"}
 
 
 class ShowView(Writer):
@@ -33,9 +36,13 @@ class ShowView(Writer):
         return head
 
     def show(self, r: Round, full: bool = False) -> None:
-        """One round: concise by default (header, topics and outcomes, commitments, documents,
-        sources); participants beyond the leads, notes, working groups, follow-ups, other facts and
-        the detail of disputed facts with ``full``."""
+        """One round: a one-page brief by default (what, when, where and who in a line; what was
+        signed; each topic's first outcome; what is disputed, in a few words; the sources, a line
+        each); every outcome, participant, note, working group, follow-up and the detail of disputed
+        facts with ``full``."""
+        if not full:
+            self.brief(r)
+            return
         numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
         self.print(self.title_of(r))
         self.show_facts(r, full)
@@ -52,6 +59,174 @@ class ShowView(Writer):
         else:
             self.show_more(r)
         self.show_sources(r, numbers, full)
+
+    # ---------------------------------------------------------------- the brief
+
+    def brief(self, r: Round) -> None:
+        """``show`` without ``--full``: a page a reader can take in at once."""
+        numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
+        self.lines(self.first_line(r), style="bold")
+        self.brief_facts(r, numbers)
+        if r.documents:  # what was agreed or signed, near the top
+            self.print(self.heading(self.w("documents")))
+            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
+        self.brief_topics(r, numbers)
+        self.brief_sources(r, numbers)
+        self.print(RText(""))
+        self.lines(self.brief_more(r), style="dim")
+
+    def first_line(self, r: Round) -> str:
+        """What, when, where and who: ``EPPD round 6 · 2026-01-27 · Washington, D.C. · Kung
+        Ming-hsin, Jacob Helberg``, each name kept whole."""
+        d = self.ds.dialogues[r.dialogue]
+        short = self.dialogue_name(d.id)
+        what = f"{short} " + round_label(r.round, self.lang) if r.round is not None else f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}"
+        summary = self.summary(r)
+        parts = [keep(what, spaces=True), date_span(r.date, r.end_date) if r.date else self.w("unknown")]
+        if summary.venue:
+            parts.append(self.names(keep(self.t(v), spaces=True) for v in summary.venue))
+        leads = sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])
+        if leads:
+            parts.append(("、" if self.lang == "zh" else ", ").join(keep(self.person(p), spaces=True) for p in leads))
+        return " · ".join(parts)
+
+    def brief_facts(self, r: Round, numbers: dict) -> None:
+        """Under the first line: the dialogue and format, the leads with their titles, what is
+        disputed or unconfirmed in a few words, the commitments by status and the sourcing."""
+        d = self.ds.dialogues[r.dialogue]
+        summary = self.summary(r)
+        second = [self.t(d.name)]
+        if r.kind != "milestone" and r.format is not None:
+            second.append(self.w(r.format))
+        self.lines(" · ".join(second))
+        facts = []
+        if r.leads:
+            facts.append((self.w("leads"), self.lead_lines(r)))
+        if not summary.venue:
+            facts.append((self.w("place"), self.unknown()))
+        for label, text in self.doubts(r, numbers):
+            facts.append((label, text))
+        if facts:
+            label_width = max(cell_width(label) for label, _ in facts) + 2
+            self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
+
+    def doubts(self, r: Round, numbers: dict) -> list[tuple[str, RText]]:
+        """What the sources disagree on, and what is not confirmed, each in a line: ``place:
+        Washington, D.C. [1][2][3] or Taipei [8] (unverified)``."""
+        zh = self.lang == "zh"
+        out: list[tuple[str, RText]] = []
+        told: set[int] = set()  # the unverified items said with a disputed version
+        for d in r.disputed:
+            text = RText()
+            if d.about in _FIELDS:
+                text.append(self.label(self.w(_FIELDS[d.about]).lower() if not zh else self.w(_FIELDS[d.about])))
+                for k, v in enumerate(d.versions):
+                    if k:
+                        text.append(" 或" if zh else " or ")
+                    text.append(keep(self.t(v.value), spaces=True) if cell_width(self.t(v.value)) < 30 else self.t(v.value))
+                    text += self.cites(v.sources, numbers)
+                    for n, u in enumerate(r.unverified):
+                        if u.about == d.about and u.sources and set(u.sources) <= set(v.sources):
+                            text.append(self.paren(self.w("unverified").lower()), style="yellow")
+                            told.add(n)
+            else:
+                text.append(self.t(d.note) or d.about)
+                text += self.cites([s for v in d.versions for s in v.sources], numbers)
+            out.append((self.w("disputed"), text))
+        for n, u in enumerate(r.unverified):
+            if n in told:
+                continue
+            text = RText(self.t(u.note) or u.about) + self.cites(u.sources, numbers)
+            out.append((self.w("unverified"), text))
+        return out
+
+    def brief_topics(self, r: Round, numbers: dict) -> None:
+        """Each headline topic with its first outcome and how many more; the topics only mentioned
+        in a line; an outcome's commitment status only where it went further than announced."""
+        zh = self.lang == "zh"
+        heading = self.w("topics") + " / " + self.w("outcomes")
+        statuses = self.commitment_counts(r)
+        if statuses:  # the commitments' statuses, said once
+            heading += f"（{self.w('commitments')}：{statuses}）" if zh else f" — {self.w('commitments').lower()}: {statuses}"
+        self.print(self.heading(heading))
+        if not r.topics:
+            self.print(self.unknown())
+        headline = [t for t in r.topics if t.headline] or list(r.topics)
+        for i, t in enumerate(headline, 1):
+            topic = self.ds.topics[t.topic]
+            line = RText(self.t(topic.name), style="bold")
+            if not t.outcomes:  # else its outcome cites its sources
+                line += self.cites(t.sources, numbers)
+            further: dict[str, int] = {}
+            for o in t.outcomes:
+                if o.commitment and o.commitment.status != "announced":
+                    further[o.commitment.status] = further.get(o.commitment.status, 0) + 1
+            if further:
+                line.append(" · " + " · ".join(f"{n} {self.w(k)}" for k, n in further.items()), style="magenta")
+            if t.outcomes:
+                o = t.outcomes[0]
+                line.append("：" if zh else ": ", style="bold")
+                line.append(self.t(o.text))
+                line += self.marks(o) + self.cites(o.sources, numbers)
+                rest = len(t.outcomes) - 1
+                if rest:
+                    line.append(f"（另有{rest}項）" if zh else " " + keep(f"(and {rest} more)", spaces=True), style="dim")
+            self.print(self.bullets([line], f"{i}."))
+        others = [t for t in r.topics if t not in headline]
+        if others:
+            names = self.names(self.t(self.ds.topics[t.topic].name) for t in others)
+            self.print(Filled([(self.label("亦提及" if zh else "Also raised"), RText(names), "bold")]))
+
+    def brief_sources(self, r: Round, numbers: dict) -> None:
+        """The numbered sources, a line each where it fits: publisher, title, date and the link,
+        shown decoded and without its scheme, or by its site alone when it is long."""
+        from urllib.parse import unquote, urlsplit
+
+        from rich.style import Style
+
+        self.print(self.heading(f"{self.w('sources')}{self.paren(self.source_count(r))}"))
+        width = len(str(len(r.sources))) + 2
+        rows = []
+        for s in r.sources:
+            line = self.source_line(s)
+            if s.url:
+                url = visible(s.url)
+                try:  # shown decoded, never cut inside an escape
+                    readable = visible(unquote(url, errors="strict"))
+                except UnicodeDecodeError:
+                    readable = url
+                parts = urlsplit(readable)
+                bare = readable.split("://", 1)[-1].rstrip("/")
+                room = self.console.width - width - 1 - cell_width(line.plain) - 3
+                shown = bare if cell_width(bare) <= room else (parts.netloc or bare)
+                link = url if is_web_address(url) else None  # anything else is shown, never followed
+                line.append(" · ")
+                line.append(keep(shown), style=Style(color="blue", link=link))
+            rows.append((f"[{numbers[s.id]}]".rjust(width) + " ", line, "cyan"))
+        self.print(Filled(rows))
+
+    def source_count(self, r: Round) -> str:
+        """``16`` or ``15; 1 weak``: how many sources, and how many of them are weak."""
+        weak = len([s for s in r.sources if s.weak])
+        if self.lang == "zh":
+            return f"{len(r.sources)} 項" + (f"，其中 {weak} 項為{self.w('weak')}" if weak else "")
+        return f"{len(r.sources)}" + (f"; {weak} weak" if weak else "")
+
+    def brief_more(self, r: Round) -> str:
+        """The last line: what ``--full`` adds."""
+        more = []
+        if any(len(t.outcomes) > 1 for t in r.topics) or any(not t.headline and t.outcomes for t in r.topics):
+            more.append("每項成果" if self.lang == "zh" else "every outcome")
+        more += [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups)) if v]
+        if r.notes:
+            more.append("其他事實" if self.lang == "zh" else "notes")
+        if self.lang == "zh":
+            return f"加上 --full 可見：{self.join(more or ['完整內容'])}。"
+        more = [m.lower() for m in more] or ["the detail"]
+        what = ", ".join(more[:-1]) + " and " + more[-1] if len(more) > 1 else more[0]
+        return f"--full adds {what}."
+
+    # ---------------------------------------------------------------- --full
 
     def fact_flag(self, r: Round, field: str) -> RText:
         """`` [disputed]``, `` [unverified]`` after a fact the round marks so."""
@@ -111,7 +286,7 @@ class ShowView(Writer):
             if i:
                 out.append("\n")
             out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
-            extra = self.comma(x for x in (self.t(p.title), self.w(p.side) if p.side == "taiwan" else self.partner_name(r)) if x)
+            extra = self.comma(x for x in (self.t(p.title), keep(self.w(p.side) if p.side == "taiwan" else self.partner_name(r), spaces=True)) if x)
             if extra:
                 out.append(f" — {extra}")
         return out
