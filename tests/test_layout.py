@@ -185,7 +185,7 @@ def test_compare_says_when_a_is_later_than_b():
 
 
 def test_timeline_is_one_column_layout_with_documents_under_their_round():
-    out = run("timeline", "--partner", "us", environ={"COLUMNS": "80"}).out
+    out = run("timeline", "--partner", "us", "--detail", environ={"COLUMNS": "80"}).out
     lines = out.splitlines()
     assert lines[0] == "2020"
     assert "unknown" not in out
@@ -474,15 +474,34 @@ def test_search_names_hits_as_a_reader_would_and_leaves_curators_fields_to_all()
     assert zh.startswith("EPPD 第1屆 · 2020年11月20日 · ")
 
 
-def test_the_timeline_tells_the_story_briefly():
-    out = run("timeline", "--partner", "us", environ={"COLUMNS": "80"}).out
-    assert len(out.splitlines()) <= 80
-    assert "2025\n—              EPPD   no round held in 2025" in out
-    assert "New York, November 2022 · New York" not in out  # no place twice
-    assert out.count("Agreement on Reciprocal Trade") == 1  # each agreement once
-    assert "Good regulatory\n                      practice and 9 more" in out  # three headline topics at most
-    zh = run("timeline", "--partner", "us", "--lang", "zh", environ={"COLUMNS": "80"}).out
-    assert "2025年未舉行" in zh
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_timeline_tells_the_story_briefly(lang):
+    out = run("timeline", "--partner", "us", "--lang", lang, environ={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert len(lines) <= (45 if lang == "en" else 38)
+    events = [line for line in lines if re.match(r"^(\d{4}|—)", line)]
+    for n, line in enumerate(lines):  # an event in a line or two
+        if line in events:
+            following = 0
+            while n + 1 + following < len(lines) and lines[n + 1 + following].startswith(" " * 22):
+                following += 1
+            assert following <= (2 if "Washington, D.C. (by video)" in line else 1), line
+    if lang == "en":
+        assert "2025           EPPD   no round held" in lines  # a year the series skipped
+        assert "Negotiating round in New York — Trade" in out  # no month and year twice, no place twice
+        assert "November 2022" not in out
+        assert out.count("Agreement on Reciprocal Trade") == 1  # each agreement once
+        assert "Trade and 11 more" in out  # three headline topics at most
+        assert "◆ 台美關稅協議 (Chinese title only)" in out  # never passed off as English
+        assert "in person" not in out and "virtual" not in out  # formats: --detail
+    else:
+        assert "2025           EPPD   未舉行會議" in lines
+        assert "紐約談判回合：貿易" in out and "2022年11月" not in out
+        assert "TECRO–AIT Agreement on Scientific and Technological\n                      Cooperation（僅有英文名稱）" in out
+    assert "--detail" in lines[-1]
+    detail = run("timeline", "--partner", "us", "--lang", lang, "--detail", environ={"COLUMNS": "80"}).out
+    assert len(detail.splitlines()) >= len(lines) + 15
+    assert "Joint Statement on the Pax Silica Declaration" in detail or "矽盛世宣言" in detail
 
 
 def test_show_is_a_brief_documents_first_statuses_once_links_readable():

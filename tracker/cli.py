@@ -284,6 +284,7 @@ def compare(
 def timeline(
     run: Run,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
+    detail: Annotated[bool, typer.Option("--detail", help="Each event in full: its format, the full titles of what was signed, how many headline topics.")] = False,
     fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
@@ -307,7 +308,7 @@ def timeline(
     ds = load_data(run.settings).dataset
     f = query.make_filters(ds, **filters)
     with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
-        timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt)
+        timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt, detail=detail)
 
 
 @command("topics", short_help="Show the topics, and which rounds discussed each.")
