@@ -40,6 +40,7 @@ class ShowView(Writer):
         signed; each topic's first outcome; what is disputed, in a few words; the sources, a line
         each); every outcome, participant, note, working group, follow-up and the detail of disputed
         facts with ``full``."""
+        self.round = r
         if not full:
             self.brief(r)
             return
@@ -61,6 +62,12 @@ class ShowView(Writer):
         self.show_sources(r, numbers, full)
 
     # ---------------------------------------------------------------- the brief
+
+    def k(self, text) -> str:
+        """A text of the round shown in the reader's language, every name in it kept whole."""
+        return self.kept(self.t(text), rounds=(self.round,) if self.round is not None else ())
+
+    round: Round | None = None
 
     def brief(self, r: Round) -> None:
         """``show`` without ``--full``: a page a reader can take in at once."""
@@ -123,20 +130,20 @@ class ShowView(Writer):
                 for k, v in enumerate(d.versions):
                     if k:
                         text.append(" 或" if zh else " or ")
-                    text.append(keep(self.t(v.value), spaces=True) if cell_width(self.t(v.value)) < 30 else self.t(v.value))
+                    text.append(keep(self.t(v.value), spaces=True) if cell_width(self.t(v.value)) < 30 else self.k(v.value))
                     text += self.cites(v.sources, numbers)
                     for n, u in enumerate(r.unverified):
                         if u.about == d.about and u.sources and set(u.sources) <= set(v.sources):
                             text.append(self.paren(self.w("unverified").lower()), style="yellow")
                             told.add(n)
             else:
-                text.append(self.t(d.note) or d.about)
+                text.append(self.k(d.note) or d.about)
                 text += self.cites([s for v in d.versions for s in v.sources], numbers)
             out.append((self.w("disputed"), text))
         for n, u in enumerate(r.unverified):
             if n in told:
                 continue
-            text = RText(self.t(u.note) or u.about) + self.cites(u.sources, numbers)
+            text = RText(self.k(u.note) or u.about) + self.cites(u.sources, numbers)
             out.append((self.w("unverified"), text))
         return out
 
@@ -166,7 +173,7 @@ class ShowView(Writer):
             if t.outcomes:
                 o = t.outcomes[0]
                 line.append("：" if zh else ": ", style="bold")
-                line.append(self.t(o.text))
+                line.append(self.k(o.text))
                 line += self.marks(o) + self.cites(o.sources, numbers)
                 rest = len(t.outcomes) - 1
                 if rest:
@@ -285,8 +292,8 @@ class ShowView(Writer):
         for i, p in enumerate(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])):
             if i:
                 out.append("\n")
-            out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
-            extra = self.comma(x for x in (self.t(p.title), keep(self.w(p.side) if p.side == "taiwan" else self.partner_name(r), spaces=True)) if x)
+            out.append(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold")
+            extra = self.comma(x for x in (self.k(p.title), keep(self.w(p.side) if p.side == "taiwan" else self.partner_name(r), spaces=True)) if x)
             if extra:
                 out.append(f" — {extra}")
         return out
@@ -304,14 +311,14 @@ class ShowView(Writer):
         items = []
         for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
             side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
-            who = RText(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold" if p in r.leads else "")
+            who = RText(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold" if p in r.leads else "")
             who += self.marks(p)
             role = self.w(p.role) + (f", {self.w(p.attendance)}" if p.attendance else "")
-            detail = self.comma(x for x in (self.without_org(self.t(p.title), self.t(p.organisation) if p.person else ""), side, role) if x)
+            detail = self.comma(x for x in (self.without_org(self.k(p.title), self.k(p.organisation) if p.person else ""), side, role) if x)
             who.append(" — " + detail)
             who += self.cites(p.sources, numbers)
             if p.note:
-                who.append("\n" + self.t(p.note), style="dim")
+                who.append("\n" + self.k(p.note), style="dim")
             items.append(who)
         self.print(self.bullets(items))
 
@@ -329,7 +336,7 @@ class ShowView(Writer):
                 line.append(f" ({self.w('also_mentioned')})", style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
-                line.append("\n" + self.t(t.note), style="dim")
+                line.append("\n" + self.k(t.note), style="dim")
             self.print(self.bullets([line], f"{i}."))
             items = [self.outcome_item(o, numbers, full) for o in t.outcomes]
             if items:
@@ -339,14 +346,14 @@ class ShowView(Writer):
         """An outcome with its marks and sources; a commitment's status, and with ``full`` its evidence."""
         from ..query import evidence_for
 
-        item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
+        item = RText(self.k(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
         if o.note and full:
-            item.append("\n" + self.t(o.note), style="dim")
+            item.append("\n" + self.k(o.note), style="dim")
         if o.commitment and (full or o.commitment.status != "announced"):  # announced: said once, in the facts
             item.append("\n" + self.label(self.w("commitment")), style="magenta")
             item.append(self.w(o.commitment.status), style="bold magenta")
             for ev in evidence_for(self.ds, o) if full else ():
-                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
+                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.k(ev.text)}", style="magenta")
         return item
 
     def show_more(self, r: Round) -> None:
@@ -363,12 +370,12 @@ class ShowView(Writer):
         self.print(self.heading(self.w("working_groups")))
         items = []
         for g in r.working_groups:
-            line = RText(self.t(g.name))
+            line = RText(self.k(g.name))
             if g.status:
                 line.append(f" ({self.w(g.status)})", style="dim")
             line += self.marks(g) + self.cites(g.sources, numbers)
             if g.note:
-                line.append("\n" + self.t(g.note), style="dim")
+                line.append("\n" + self.k(g.note), style="dim")
             items.append(line)
         self.print(self.bullets(items))
 
@@ -376,11 +383,11 @@ class ShowView(Writer):
         if r.follow_ups:
             self.print(self.heading(self.w("follow_ups")))
             self.print(self.bullets([
-                RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
+                RText(f"{f.date}: ") + RText(self.k(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
             ]))
         if r.notes:
             self.print(self.heading(self.w("notes")))
-            self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
+            self.print(self.bullets([RText(self.k(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
 
     def show_disputed(self, r: Round, numbers: dict) -> None:
         """What the sources disagree on, each version with its sources; then what is not confirmed."""
@@ -391,13 +398,13 @@ class ShowView(Writer):
         for d in r.disputed:
             line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
             if d.note:
-                line.append(" — " + self.t(d.note))
+                line.append(" — " + self.k(d.note))
             for v in d.versions:
-                line.append("\n– " + self.t(v.value))
+                line.append("\n– " + self.k(v.value))
                 line += self.cites(v.sources, numbers)
             items.append(line)
         for u in r.unverified:
-            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
         self.print(self.bullets(items))
 
     def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
@@ -409,7 +416,7 @@ class ShowView(Writer):
             if s.url:
                 self.url_line(s.url, width + 1)
             elif s.note and full:  # where it was published, and why there is no link
-                self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
+                self.lines(self.k(s.note), style="dim", indent=" " * (width + 1))
         if self.cut_urls:
             self.print(RText(""))
             self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
@@ -437,9 +444,9 @@ class ShowView(Writer):
         self.console.print(RText(" " * indent) + RText(shown, style=Style(color="blue", link=link)), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def source_line(self, s) -> RText:
-        line = RText(self.t(s.publisher))
+        line = RText(self.k(s.publisher))
         if s.title:
-            line.append(" — " + self.t(s.title), style="italic")
+            line.append(" — " + self.k(s.title), style="italic")
         if s.date:
             line.append(f" ({s.date})")
         if s.weak:
@@ -447,7 +454,7 @@ class ShowView(Writer):
         return line
 
     def document_line(self, d, full: bool = False) -> RText:
-        line = RText(self.t(d.title), style="bold")
+        line = RText(self.k(d.title), style="bold")
         bits = [self.w(d.kind)]
         if d.date:
             bits.append(f"{self.w('signed')} {d.date}")

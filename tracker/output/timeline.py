@@ -199,7 +199,11 @@ class TimelineView(Writer):
             return
         if e.kind == "follow-up":
             mark = "↳ " if not self.ascii else "> "
-            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(r.text)), indent)
+            try:  # the names of the round it follows up, kept whole in its text
+                rounds = [self.ds.round(r.record)]
+            except KeyError:
+                rounds = []
+            self.print_hanging(head, RText(mark, style="cyan") + RText(self.kept(self.pick(r.text), rounds)), indent)
             return
         from .layout import keep
 
