@@ -221,14 +221,15 @@ def show(
     run: Run,
     ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
     dialogue: RefDialogueOpt = None,
-    full: Annotated[bool, typer.Option("--full", help="Also show every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Every outcome of each topic, every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """One round: its leads, each topic with its outcomes and commitments, documents, and numbered sources with URLs.
+    """One round as a one-page brief: what, when, where and who; what was signed; each topic's
+    first outcome and the commitments' statuses; what is disputed; the numbered sources.
 
-    With --full, also every participant, the curators' notes and the reasoning behind the date,
-    working groups, follow-ups, other facts and what sources disagree on. Machine formats
-    always carry everything.
+    With --full, every outcome, every participant, the curators' notes and the reasoning behind
+    the date, working groups, follow-ups, other facts and what sources disagree on. Machine
+    formats always carry everything.
 
     \b
     Examples:
@@ -291,11 +292,14 @@ def timeline(
     force: ForceOpt = False,
     **filters,
 ) -> None:
-    """Rounds, meetings and documents in date order, grouped by year, with each round's headline topics.
+    """Rounds, meetings and documents in date order, each in a line or two with its headline topics.
+
+    With --detail, grouped by year, with each round's format and the full titles of what was signed.
 
     \b
     Examples:
       tracker timeline --partner us
+      tracker timeline --partner us --detail
       tracker timeline --partner 歐盟 --lang zh
       tracker timeline --since 民國110年 --format json
       tracker timeline --format timelinejs > timeline.json
