@@ -50,15 +50,12 @@ class ShowView(Writer):
         if r.documents:  # what was agreed or signed, near the top
             self.print(self.heading(self.w("documents")))
             self.print(self.bullets([self.document_line(self.ds.documents[d], full) for d in r.documents]))
-        if r.participants and full:
+        if r.participants:
             self.show_participants(r, numbers)
         self.show_topics(r, numbers, full)
-        if full:
-            self.show_working_groups(r, numbers)
-            self.show_follow_ups_and_notes(r, numbers)
-            self.show_disputed(r, numbers)
-        else:
-            self.show_more(r)
+        self.show_working_groups(r, numbers)
+        self.show_follow_ups_and_notes(r, numbers)
+        self.show_disputed(r, numbers)
         self.show_sources(r, numbers, full)
 
     # ---------------------------------------------------------------- the brief
@@ -355,14 +352,6 @@ class ShowView(Writer):
             for ev in evidence_for(self.ds, o) if full else ():
                 item.append(f"\n→ {ev.date or self.w('unknown')}: {self.k(ev.text)}", style="magenta")
         return item
-
-    def show_more(self, r: Round) -> None:
-        """What ``--full`` would add, in a line."""
-        more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
-        if more:
-            self.print(RText(""))
-            more = [m.lower() for m in more] if self.lang == "en" else more
-            self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
 
     def show_working_groups(self, r: Round, numbers: dict) -> None:
         if not r.working_groups:
