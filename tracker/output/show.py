@@ -86,7 +86,11 @@ class ShowView(Writer):
         short = self.dialogue_name(d.id)
         what = f"{short} " + round_label(r.round, self.lang) if r.round is not None else f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}"
         summary = self.summary(r)
-        parts = [keep(what, spaces=True), date_span(r.date, r.end_date) if r.date else self.w("unknown")]
+        if cell_width(what) > self.console.width:  # a long name wraps, at spaces (and in Chinese)
+            named = what
+        else:  # a round's label whole; a meeting's name between its Chinese characters
+            named = keep(what, spaces=r.round is not None)
+        parts = [named, date_span(r.date, r.end_date) if r.date else self.w("unknown")]
         if summary.venue:
             parts.append(self.names(keep(self.t(v), spaces=True) for v in summary.venue))
         leads = sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])
