@@ -211,7 +211,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color():
 def test_show_marks_disputed_and_unverified_facts_and_numbers_sources():
     out = run("show", "3").out
     assert "disputed" in out.lower()
-    assert "[1]" in out and "http" in out
+    assert "[1]" in out and "[1] HK01 · zh.hk01.com" in out  # a source's link, by its site when long
+    assert "date: Thursday, 15 December 2022" in out  # what is disputed, said
+    assert "http" in run("show", "3", "--full").out
 
 
 def test_search_shows_where_each_hit_is_in_both_languages():

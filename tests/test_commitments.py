@@ -59,7 +59,8 @@ def test_filters():
 
 
 def test_show_compare_and_timeline_carry_the_commitments():
-    assert "commitment: delivered" in run("show", "1").out
+    assert "Science and technology cooperation · 1 delivered" in run("show", "1", environ={"COLUMNS": "200"}).out
+    assert "commitment: delivered" in run("show", "1", "--full").out
     shown = json.loads(run("show", "1", "--format", "json").out)
     st = next(o for t in shown["topics"] for o in t["outcomes"] if o["id"] == "eppd-1/st-agreement-talks")
     assert st["commitment"]["status"] == "delivered" and st["evidence"]

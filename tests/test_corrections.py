@@ -142,8 +142,9 @@ def test_a_fact_resting_on_a_copy_is_caught(tmp_path):
 def test_gone_source_shows_its_archived_copy(ds):
     fact_sheet = next(s for s in ds.rounds["eppd-1"].sources if s.id == "ait-fact-sheet")
     assert fact_sheet.gone and fact_sheet.archived.startswith("https://web-archive-2022.ait.org.tw/")
-    out = run("show", "eppd-1").out
+    out = run("show", "eppd-1", "--full").out
     assert "archived copy (the original page is gone)\n     https://web-archive-2022.ait.org.tw/fact-sheet-by-ait-tecro-us-taiwan-eppd/index~1.html" in out
+    assert "[2] American Institute in Taiwan (AIT) · archived copy (the original page is gone)" in run("show", "eppd-1", environ={"COLUMNS": "200"}).out
     assert "封存副本（原網頁已失效）" in run("show", "eppd-1", "--lang", "zh").out
     assert "index~1.html> — archived copy" in run("show", "eppd-1", "--format", "markdown").out
 

@@ -26,6 +26,8 @@ CASES = {
     "commitments.txt": ["commitments"],
     "commitments-delivered.json": ["commitments", "--status", "delivered", "--format", "json"],
     "timeline-eu.txt": ["timeline", "--partner", "eu"],
+    "timeline-us-detail.txt": ["timeline", "--partner", "us", "--detail"],
+    "timeline-us-detail-zh.txt": ["timeline", "--partner", "us", "--detail", "--lang", "zh"],
     "timeline-uk-jp.txt": ["timeline", "--partner", "uk"],
     "list-partner-jp.txt": ["list", "--partner", "jp"],
 }

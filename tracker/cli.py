@@ -240,14 +240,15 @@ def show(
     run: Run,
     ref: Annotated[str, typer.Argument(metavar="ROUND", help="A round: 6 (of --dialogue, EPPD by default), eppd:6, eppd-6, dde:2, eppd:first, eppd:latest, tuba-launch.", show_default=False)],
     dialogue: RefDialogueOpt = None,
-    full: Annotated[bool, typer.Option("--full", help="Also show every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Every outcome of each topic, every participant, the notes, working groups, follow-ups, other facts and the detail of disputed facts.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """One round: its leads, each topic with its outcomes and commitments, documents, and numbered sources with URLs.
+    """One round as a one-page brief: what, when, where and who; what was signed; each topic's
+    first outcome and the commitments' statuses; what is disputed; the numbered sources.
 
-    With --full, also every participant, the curators' notes and the reasoning behind the date,
-    working groups, follow-ups, other facts and what sources disagree on. Machine formats
-    always carry everything.
+    With --full, every outcome, every participant, the curators' notes and the reasoning behind
+    the date, working groups, follow-ups, other facts and what sources disagree on. Machine
+    formats always carry everything.
 
     \b
     Examples:
@@ -306,17 +307,21 @@ def compare(
 def timeline(
     run: Run,
     with_follow_ups: Annotated[bool, typer.Option("--with-follow-ups", help="Also show follow-up events (signings, first meetings of working groups, …).")] = False,
+    detail: Annotated[bool, typer.Option("--detail", help="Each event in full: its format, the full titles of what was signed, how many headline topics.")] = False,
     fmt: Annotated[Literal["table", "json", "csv", "markdown", "timelinejs"], typer.Option("--format", "-O", case_sensitive=False, help="Output: table (for people), json, csv, markdown, or timelinejs (TimelineJS JSON).")] = "table",
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     force: ForceOpt = False,
     **filters,
 ) -> None:
-    """Rounds, meetings and documents in date order, grouped by year, with each round's headline topics.
+    """Rounds, meetings and documents in date order, each in a line or two with its headline topics.
+
+    With --detail, grouped by year, with each round's format and the full titles of what was signed.
 
     \b
     Examples:
       tracker timeline --partner us
+      tracker timeline --partner us --detail
       tracker timeline --partner 歐盟 --lang zh
       tracker timeline --since 民國110年 --format json
       tracker timeline --format timelinejs > timeline.json
@@ -329,7 +334,7 @@ def timeline(
     ds = load_data(run.settings)
     f = query.make_filters(ds, **filters)
     with pictures(run.target(), svg, html, force, fmt, run.data_dir, run.stderr) as drawn:
-        timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt)
+        timeline.write(drawn, ds, query.timeline(ds, f, with_follow_ups), fmt, detail=detail)
 
 
 @command("topics", short_help="Show the topics, and which rounds discussed each.")

@@ -223,6 +223,21 @@ def keep(text: str, spaces: bool = False) -> str:
     return "".join(out)
 
 
+def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
+    """``text`` (prose: a note, a follow-up) with each of ``names`` in it kept whole by ``keep``:
+    a name marked True (a person's, a place's) with its spaces too, any other name between its
+    Chinese characters. Names wider than ``limit`` cells are left to wrap, so that no line is ever
+    wider than the terminal."""
+    import re
+
+    usable = [n for n in names if n and cell_width(n) <= limit and (names[n] or any(_is_wide(c) for c in n))]
+    if not usable or not text:
+        return text
+    usable.sort(key=len, reverse=True)  # the longest name first: "Kung Ming-hsin" before "Kung"
+    pattern = re.compile("|".join(re.escape(n) for n in usable))
+    return pattern.sub(lambda m: keep(m.group(0), spaces=names[m.group(0)]), text)
+
+
 _NO_START = set("，。、；：！？）」』》〉】,.;:!?)]}…")
 _NO_END = set("（「『《〈【([{")
 

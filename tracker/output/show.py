@@ -13,8 +13,11 @@ from .console import Filled
 from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width, keep
 from .target import Target
-from .terminal import SIDE_ORDER, Writer
+from .terminal import SIDE_ORDER, Writer, date_span
 from .words import word
+
+# the facts a disputed or unverified item may be about, and the word that names each
+_FIELDS = {"date": "date", "format": "format", "venues": "place", "participants": "participants", "outcomes": "outcomes"}
 
 
 class ShowView(Writer):
@@ -33,25 +36,208 @@ class ShowView(Writer):
         return head
 
     def show(self, r: Round, full: bool = False) -> None:
-        """One round: concise by default (header, topics and outcomes, commitments, documents,
-        sources); participants beyond the leads, notes, working groups, follow-ups, other facts and
-        the detail of disputed facts with ``full``."""
+        """One round: a one-page brief by default (what, when, where and who in a line; what was
+        signed; each topic's first outcome; what is disputed, in a few words; the sources, a line
+        each); every outcome, participant, note, working group, follow-up and the detail of disputed
+        facts with ``full``."""
+        self.round = r
+        if not full:
+            self.brief(r)
+            return
         numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
         self.print(self.title_of(r))
         self.show_facts(r, full)
         if r.documents:  # what was agreed or signed, near the top
             self.print(self.heading(self.w("documents")))
             self.print(self.bullets([self.document_line(self.ds.documents[d], full) for d in r.documents]))
-        if r.participants and full:
+        if r.participants:
             self.show_participants(r, numbers)
         self.show_topics(r, numbers, full)
-        if full:
-            self.show_working_groups(r, numbers)
-            self.show_follow_ups_and_notes(r, numbers)
-            self.show_disputed(r, numbers)
-        else:
-            self.show_more(r)
+        self.show_working_groups(r, numbers)
+        self.show_follow_ups_and_notes(r, numbers)
+        self.show_disputed(r, numbers)
         self.show_sources(r, numbers, full)
+
+    # ---------------------------------------------------------------- the brief
+
+    def k(self, text) -> str:
+        """A text of the round shown in the reader's language, every name in it kept whole."""
+        return self.kept(self.t(text), rounds=(self.round,) if self.round is not None else ())
+
+    round: Round | None = None
+
+    def brief(self, r: Round) -> None:
+        """``show`` without ``--full``: a page a reader can take in at once."""
+        numbers = {s.id: i for i, s in enumerate(r.sources, 1)}
+        self.lines(self.first_line(r), style="bold")
+        self.brief_facts(r, numbers)
+        if r.documents:  # what was agreed or signed, near the top
+            self.print(self.heading(self.w("documents")))
+            self.print(self.bullets([self.document_line(self.ds.documents[d]) for d in r.documents]))
+        self.brief_topics(r, numbers)
+        self.brief_sources(r, numbers)
+        self.print(RText(""))
+        self.lines(self.brief_more(r), style="dim")
+
+    def first_line(self, r: Round) -> str:
+        """What, when, where and who: ``EPPD round 6 · 2026-01-27 · Washington, D.C. · Kung
+        Ming-hsin, Jacob Helberg``, each name kept whole."""
+        d = self.ds.dialogues[r.dialogue]
+        short = self.dialogue_name(d.id)
+        what = f"{short} " + round_label(r.round, self.lang) if r.round is not None else f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}"
+        summary = self.summary(r)
+        if cell_width(what) > self.console.width:  # a long name wraps, at spaces (and in Chinese)
+            named = what
+        else:  # a round's label whole; a meeting's name between its Chinese characters
+            named = keep(what, spaces=r.round is not None)
+        parts = [named, date_span(r.date, r.end_date) if r.date else self.w("unknown")]
+        if summary.venue:
+            parts.append(self.names(keep(self.t(v), spaces=True) for v in summary.venue))
+        leads = sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])
+        if leads:
+            parts.append(("、" if self.lang == "zh" else ", ").join(keep(self.person(p), spaces=True) for p in leads))
+        return " · ".join(parts)
+
+    def brief_facts(self, r: Round, numbers: dict) -> None:
+        """Under the first line: the dialogue and format, the leads with their titles, what is
+        disputed or unconfirmed in a few words, the commitments by status and the sourcing."""
+        d = self.ds.dialogues[r.dialogue]
+        summary = self.summary(r)
+        second = [self.t(d.name)]
+        if r.kind != "milestone" and r.format is not None:
+            second.append(self.w(r.format))
+        self.lines(" · ".join(second))
+        facts = []
+        if r.leads:
+            facts.append((self.w("leads"), self.lead_lines(r)))
+        if not summary.venue:
+            facts.append((self.w("place"), self.unknown()))
+        for label, text in self.doubts(r, numbers):
+            facts.append((label, text))
+        if facts:
+            label_width = max(cell_width(label) for label, _ in facts) + 2
+            self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
+
+    def doubts(self, r: Round, numbers: dict) -> list[tuple[str, RText]]:
+        """What the sources disagree on, and what is not confirmed, each in a line: ``place:
+        Washington, D.C. [1][2][3] or Taipei [8] (unverified)``."""
+        zh = self.lang == "zh"
+        out: list[tuple[str, RText]] = []
+        told: set[int] = set()  # the unverified items said with a disputed version
+        for d in r.disputed:
+            text = RText()
+            if d.about in _FIELDS:
+                text.append(self.label(self.w(_FIELDS[d.about]).lower() if not zh else self.w(_FIELDS[d.about])))
+                for k, v in enumerate(d.versions):
+                    if k:
+                        text.append(" 或" if zh else " or ")
+                    text.append(keep(self.t(v.value), spaces=True) if cell_width(self.t(v.value)) < 30 else self.k(v.value))
+                    text += self.cites(v.sources, numbers)
+                    for n, u in enumerate(r.unverified):
+                        if u.about == d.about and u.sources and set(u.sources) <= set(v.sources):
+                            text.append(self.paren(self.w("unverified").lower()), style="yellow")
+                            told.add(n)
+            else:
+                text.append(self.k(d.note) or d.about)
+                text += self.cites([s for v in d.versions for s in v.sources], numbers)
+            out.append((self.w("disputed"), text))
+        for n, u in enumerate(r.unverified):
+            if n in told:
+                continue
+            text = RText(self.k(u.note) or u.about) + self.cites(u.sources, numbers)
+            out.append((self.w("unverified"), text))
+        return out
+
+    def brief_topics(self, r: Round, numbers: dict) -> None:
+        """Each headline topic with its first outcome and how many more; the topics only mentioned
+        in a line; an outcome's commitment status only where it went further than announced."""
+        zh = self.lang == "zh"
+        heading = self.w("topics") + " / " + self.w("outcomes")
+        statuses = self.commitment_counts(r)
+        if statuses:  # the commitments' statuses, said once
+            heading += f"（{self.w('commitments')}：{statuses}）" if zh else f" — {self.w('commitments').lower()}: {statuses}"
+        self.print(self.heading(heading))
+        if not r.topics:
+            self.print(self.unknown())
+        headline = [t for t in r.topics if t.headline] or list(r.topics)
+        for i, t in enumerate(headline, 1):
+            topic = self.ds.topics[t.topic]
+            line = RText(self.t(topic.name), style="bold")
+            if not t.outcomes:  # else its outcome cites its sources
+                line += self.cites(t.sources, numbers)
+            further: dict[str, int] = {}
+            for o in t.outcomes:
+                if o.commitment and o.commitment.status != "announced":
+                    further[o.commitment.status] = further.get(o.commitment.status, 0) + 1
+            if further:
+                line.append(" · " + " · ".join(f"{n} {self.w(k)}" for k, n in further.items()), style="magenta")
+            if t.outcomes:
+                o = t.outcomes[0]
+                line.append("：" if zh else ": ", style="bold")
+                line.append(self.k(o.text))
+                line += self.marks(o) + self.cites(o.sources, numbers)
+                rest = len(t.outcomes) - 1
+                if rest:
+                    line.append(f"（另有{rest}項）" if zh else " " + keep(f"(and {rest} more)", spaces=True), style="dim")
+            self.print(self.bullets([line], f"{i}."))
+        others = [t for t in r.topics if t not in headline]
+        if others:
+            names = self.names(self.t(self.ds.topics[t.topic].name) for t in others)
+            self.print(Filled([(self.label("亦提及" if zh else "Also raised"), RText(names), "bold")]))
+
+    def brief_sources(self, r: Round, numbers: dict) -> None:
+        """The numbered sources, a line each where it fits: publisher, title, date and the link,
+        shown decoded and without its scheme, or by its site alone when it is long."""
+        from urllib.parse import unquote, urlsplit
+
+        from rich.style import Style
+
+        self.print(self.heading(f"{self.w('sources')}{self.paren(self.source_count(r))}"))
+        width = len(str(len(r.sources))) + 2
+        rows = []
+        for s in r.sources:
+            line = self.source_line(s)
+            target_url = s.archived if s.gone else s.url  # a page known to be gone: its archived copy
+            if target_url:
+                if s.gone:
+                    line.append(" · " + self.w("archived"), style="dim")
+                url = visible(target_url)
+                try:  # shown decoded, never cut inside an escape
+                    readable = visible(unquote(url, errors="strict"))
+                except UnicodeDecodeError:
+                    readable = url
+                parts = urlsplit(readable)
+                bare = readable.split("://", 1)[-1].rstrip("/")
+                room = self.console.width - width - 1 - cell_width(line.plain) - 3
+                shown = bare if cell_width(bare) <= room else (parts.netloc or bare)
+                link = url if is_web_address(url) else None  # anything else is shown, never followed
+                line.append(" · ")
+                line.append(keep(shown), style=Style(color="blue", link=link))
+            rows.append((f"[{numbers[s.id]}]".rjust(width) + " ", line, "cyan"))
+        self.print(Filled(rows))
+
+    def source_count(self, r: Round) -> str:
+        """``16`` or ``15; 1 weak``: how many sources, and how many of them are weak."""
+        weak = len([s for s in r.sources if s.weak])
+        if self.lang == "zh":
+            return f"{len(r.sources)} 項" + (f"，其中 {weak} 項為{self.w('weak')}" if weak else "")
+        return f"{len(r.sources)}" + (f"; {weak} weak" if weak else "")
+
+    def brief_more(self, r: Round) -> str:
+        """The last line: what ``--full`` adds."""
+        more = []
+        if any(len(t.outcomes) > 1 for t in r.topics) or any(not t.headline and t.outcomes for t in r.topics):
+            more.append("每項成果" if self.lang == "zh" else "every outcome")
+        more += [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups)) if v]
+        if r.notes:
+            more.append("其他事實" if self.lang == "zh" else "notes")
+        if self.lang == "zh":
+            return f"加上 --full 可見：{self.join(more or ['完整內容'])}。"
+        more = [m.lower() for m in more] or ["the detail"]
+        what = ", ".join(more[:-1]) + " and " + more[-1] if len(more) > 1 else more[0]
+        return f"--full adds {what}."
+
+    # ---------------------------------------------------------------- --full
 
     def fact_flag(self, r: Round, field: str) -> RText:
         """`` [disputed]``, `` [unverified]`` after a fact the round marks so."""
@@ -110,11 +296,14 @@ class ShowView(Writer):
         for i, p in enumerate(sorted(r.leads, key=lambda p: SIDE_ORDER[p.side])):
             if i:
                 out.append("\n")
-            out.append(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold")
+            out.append(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold")
             side = self.w(p.side) if p.side == "taiwan" else self.partner_name(r)
             # 臺灣經濟部長 in Chinese (not 經濟部長，臺灣); "Minister of Economic Affairs, Taiwan" in English
-            title = self.t(p.title)
-            extra = (title if side in title else side + title) if self.lang == "zh" and title else self.comma(x for x in (title, side) if x)
+            title = self.k(p.title)
+            if self.lang == "zh" and title:
+                extra = title if side in self.t(p.title) else keep(side, spaces=True) + title
+            else:
+                extra = self.comma(x for x in (title, keep(side, spaces=True)) if x)
             if extra:
                 out.append(f" — {extra}")
         return out
@@ -132,16 +321,16 @@ class ShowView(Writer):
         items = []
         for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
             side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
-            who = RText(keep(self.person(p), spaces=True) if p.person else self.person(p), style="bold" if p in r.leads else "")
+            who = RText(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold" if p in r.leads else "")
             who += self.marks(p)
-            title = self.without_org(self.t(p.title), self.t(p.organisation) if p.person else "")
+            title = self.without_org(self.k(p.title), self.k(p.organisation) if p.person else "")
             if self.lang == "zh" and title:  # 臺灣經濟部長, not 經濟部長，臺灣
-                title, side = (title if side in title else side + title), ""
+                title, side = (title if side in self.t(p.title) or side in self.t(p.organisation) else side + title), ""
             detail = self.comma(x for x in (title, side, self.w(p.role), self.w(p.attendance) if p.attendance else "") if x)
             who.append(" — " + detail)
             who += self.cites(p.sources, numbers)
             if p.note:
-                who.append("\n" + self.t(p.note), style="dim")
+                who.append("\n" + self.k(p.note), style="dim")
             items.append(who)
         self.print(self.bullets(items))
 
@@ -159,7 +348,7 @@ class ShowView(Writer):
                 line.append(self.paren(self.w("also_mentioned")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
-                line.append("\n" + self.t(t.note), style="dim")
+                line.append("\n" + self.k(t.note), style="dim")
             self.print(self.bullets([line], f"{i}."))
             items = [self.outcome_item(o, numbers, full) for o in t.outcomes]
             if items:
@@ -169,23 +358,15 @@ class ShowView(Writer):
         """An outcome with its marks and sources; a commitment's status, and with ``full`` its evidence."""
         from ..query import evidence_for
 
-        item = RText(self.t(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
+        item = RText(self.k(o.text)) + self.marks(o) + self.cites(o.sources, numbers)
         if o.note and full:
-            item.append("\n" + self.t(o.note), style="dim")
+            item.append("\n" + self.k(o.note), style="dim")
         if o.commitment and (full or o.commitment.status != "announced"):  # announced: said once, in the facts
             item.append("\n" + self.label(self.w("commitment")), style="magenta")
             item.append(self.w(o.commitment.status), style="bold magenta")
             for ev in evidence_for(self.ds, o) if full else ():
-                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.t(ev.text)}", style="magenta")
+                item.append(f"\n→ {ev.date or self.w('unknown')}: {self.k(ev.text)}", style="magenta")
         return item
-
-    def show_more(self, r: Round) -> None:
-        """What ``--full`` would add, in a line."""
-        more = [self.w(k) for k, v in (("participants", len(r.participants) > len(r.leads)), ("working_groups", r.working_groups), ("follow_ups", r.follow_ups), ("notes", r.notes), ("disputed", r.disputed)) if v]
-        if more:
-            self.print(RText(""))
-            more = [m.lower() for m in more] if self.lang == "en" else more
-            self.lines(self.w("more_with_full").format(what=self.comma(more)), style="dim")
 
     def show_working_groups(self, r: Round, numbers: dict) -> None:
         if not r.working_groups:
@@ -193,12 +374,12 @@ class ShowView(Writer):
         self.print(self.heading(self.w("working_groups")))
         items = []
         for g in r.working_groups:
-            line = RText(self.t(g.name))
+            line = RText(self.k(g.name))
             if g.status:
                 line.append(self.paren(self.w(g.status)), style="dim")
             line += self.marks(g) + self.cites(g.sources, numbers)
             if g.note:
-                line.append("\n" + self.t(g.note), style="dim")
+                line.append("\n" + self.k(g.note), style="dim")
             items.append(line)
         self.print(self.bullets(items))
 
@@ -206,11 +387,11 @@ class ShowView(Writer):
         if r.follow_ups:
             self.print(self.heading(self.w("follow_ups")))
             self.print(self.bullets([
-                RText(f"{f.date}: ") + RText(self.t(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
+                RText(f"{f.date}: ") + RText(self.k(f.text)) + self.marks(f) + self.cites(f.sources, numbers) for f in r.follow_ups
             ]))
         if r.notes:
             self.print(self.heading(self.w("notes")))
-            self.print(self.bullets([RText(self.t(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
+            self.print(self.bullets([RText(self.k(n.text)) + self.marks(n) + self.cites(n.sources, numbers) for n in r.notes]))
 
     def show_disputed(self, r: Round, numbers: dict) -> None:
         """What the sources disagree on, each version with its sources; then what is not confirmed."""
@@ -221,13 +402,13 @@ class ShowView(Writer):
         for d in r.disputed:
             line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
             if d.note:
-                line.append(" — " + self.t(d.note))
+                line.append(" — " + self.k(d.note))
             for v in d.versions:
-                line.append("\n– " + self.t(v.value))
+                line.append("\n– " + self.k(v.value))
                 line += self.cites(v.sources, numbers)
             items.append(line)
         for u in r.unverified:
-            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.t(u.note)) + self.cites(u.sources, numbers))
+            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
         self.print(self.bullets(items))
 
     def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
@@ -242,7 +423,7 @@ class ShowView(Writer):
                     self.lines(self.w("archived"), style="dim", indent=" " * (width + 1))
                 self.url_line(link, width + 1)
             elif s.note and full:  # where it was published, and why there is no link
-                self.lines(self.t(s.note), style="dim", indent=" " * (width + 1))
+                self.lines(self.k(s.note), style="dim", indent=" " * (width + 1))
         if self.cut_urls:
             self.print(RText(""))
             self.lines(self.w("urls_cut").format(ref=r.id), style="dim")
@@ -270,9 +451,9 @@ class ShowView(Writer):
         self.console.print(RText(" " * indent) + RText(shown, style=Style(color="blue", link=link)), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def source_line(self, s) -> RText:
-        line = RText(self.t(s.publisher))
+        line = RText(self.k(s.publisher))
         if s.title:
-            line.append(" — " + self.t(s.title), style="italic")
+            line.append(" — " + self.k(s.title), style="italic")
         if s.date:
             line.append(f" ({s.date})")
         if s.weak:
@@ -280,7 +461,7 @@ class ShowView(Writer):
         return line
 
     def document_line(self, d, full: bool = False) -> RText:
-        line = RText(self.t(d.title), style="bold")
+        line = RText(self.k(d.title), style="bold")
         zh = self.lang == "zh"
         gap = "" if zh else " "
         bits = [self.w(d.kind)]

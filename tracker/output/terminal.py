@@ -180,6 +180,44 @@ class Writer:
         mark = mark if not self.ascii or mark.isascii() else "*"
         return Filled([(" " * indent + mark + " ", item, "") for item in items])
 
+    def kept(self, text: str, rounds=(), indent: int = 8) -> str:
+        """Prose from the data (a note, a follow-up) with every name it mentions kept whole when
+        filled: people, places, organisations, topics, partners and dialogues, those of ``rounds``
+        (``Round`` records) included."""
+        from .layout import keep_names
+
+        names = self._names_for(tuple(r.id for r in rounds), rounds)
+        return keep_names(text, names, self.console.width - indent)
+
+    def _names_for(self, key: tuple, rounds) -> dict[str, bool]:
+        cache = self.__dict__.setdefault("_name_cache", {})
+        if key in cache:
+            return cache[key]
+        names: dict[str, bool] = {}
+
+        def add(text, person: bool) -> None:
+            shown = self.t(text) if text else ""
+            if shown:
+                names[shown] = names.get(shown, False) or person
+
+        for p in self.ds.people.values():
+            add(p.name, True)
+        for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
+            for item in group.values():
+                add(item.name, False)
+        for r in rounds:
+            for v in getattr(r, "venues", None) or getattr(r, "venue", ()):
+                add(v, True)
+            for p in (*r.participants, *(s for d in r.documents for s in self.ds.documents[d].signatories)):
+                add(display_name(self.ds.people, p), True)
+                add(p.organisation, False)
+            for g in r.working_groups:
+                add(g.name, False)
+            for s in r.sources:
+                add(s.publisher, False)
+        cache[key] = names
+        return names
+
     def round_name_short(self, s: RoundSummary) -> str:
         """``EPPD round 6`` for a numbered round, the meeting's own name otherwise."""
         if s.round is not None:

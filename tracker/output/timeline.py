@@ -8,6 +8,7 @@ from ..data.model import Dataset, Document
 from ..data.summary import RoundSummary
 from ..safe import json_text
 from . import serialize as S
+from .console import Filled
 from .formats import write_json, write_json_texts, write_rows
 from .target import Target
 from .terminal import Writer
@@ -17,10 +18,24 @@ STACKED_INDENT = "    "
 HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
 MORE_TOPICS = {"en": " and\u00a0{more}\u00a0more", "zh": "等\u2060{total}\u2060項"}  # zh: 等N項 counts them all
 NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
+NO_ROUND_SHORT = {"en": "no round held", "zh": "未舉行會議"}
+ONLY_IN = {"en": "Chinese title only", "zh": "僅有英文名稱"}  # a name the data has in the other language only
+SIGNED = {"en": "{kind} signed", "zh": "簽署{kind}"}
+STORY_LINES = 2  # an event's lines in the story, headline topics included, where its name allows
+MORE_DETAIL = {
+    "en": "--detail adds formats, the full titles of what was signed and every topic.",
+    "zh": "加上 --detail 可見：形式、簽署文件全名及議題。",
+}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 
 
 class TimelineView(Writer):
     """One column layout for the whole timeline, as ``git log``."""
+
+    def __init__(self, target: Target, ds: Dataset, detail: bool = True) -> None:
+        super().__init__(target, ds)
+        self.detail = detail  # False: the story, an event a line or two
 
     def timeline(self, entries: list) -> None:
         """One column layout for the whole timeline, as ``git log``: a year line when the year
@@ -55,21 +70,27 @@ class TimelineView(Writer):
         for e in dated:
             by_year.setdefault(e.date.year, []).append(e)
         for n, year in enumerate(sorted(set(by_year) | set(gaps))):
-            if n:
-                self.print(RText(""))
-            self.print(RText(f"{year:04d}", style="bold underline"))
+            if self.detail:  # the story: each date says its year
+                if n:
+                    self.print(RText(""))
+                self.print(RText(f"{year:04d}", style="bold underline"))
             for e in by_year.get(year, ()):
                 self.timeline_entry(e, self.entry_date(e), width, name_width, under)
             for d_id in gaps.get(year, ()):
-                head = RText(f"{'—':<{width}}  ") + RText(f"{self.dialogue_name(d_id):<{name_width}}", style="bold") + RText("  ")
+                when = "—" if self.detail else f"{year:04d}"
+                head = RText(f"{when:<{width}}  ") + RText(f"{self.dialogue_name(d_id):<{name_width}}", style="bold") + RText("  ")
                 indent = STACKED_INDENT if self.stacked else " " * (width + name_width + 4)
-                self.print_hanging(head, RText(NO_ROUND[self.lang].format(year=year), style="dim"), indent)
+                said = NO_ROUND[self.lang].format(year=year) if self.detail else NO_ROUND_SHORT[self.lang]
+                self.print_hanging(head, RText(said, style="dim"), indent)
         if undated:
             if dated:
                 self.print(RText(""))
             self.print(RText(self.w("undated"), style="bold underline"))
             for e in undated:
                 self.timeline_entry(e, "—", width, name_width, under)
+        if not self.detail:
+            self.print(RText(""))
+            self.lines(MORE_DETAIL[self.lang], style="dim")
 
     def skipped_years(self, rows) -> dict[int, list[str]]:
         """The years in which a series of numbered rounds held none, between two that it held:
@@ -100,9 +121,69 @@ class TimelineView(Writer):
         return self.dialogue_name(dialogue) or (partner or "").upper()
 
     def document_mark(self, d) -> RText:
-        """A document on the timeline: a mark, its title and its kind."""
+        """A document on the timeline: a mark, its title and its kind (in the story, its kind only
+        where the title does not say it); a title the data has only in the other language, marked so."""
         mark = "◆ " if not self.ascii else "* "
-        return RText(mark, style="magenta") + RText(self.pick(d.title) + self.paren(self.w(d.kind)))
+        title = self.pick(d.title)
+        notes = [self.w(d.kind)]
+        if not self.detail and self.w(d.kind).lower() in title.lower():
+            notes = []
+        if not getattr(d.title, self.lang):
+            notes = [ONLY_IN[self.lang]] if not self.detail else notes + [ONLY_IN[self.lang]]
+        shown = title + (self.paren(("，" if self.lang == "zh" else ", ").join(notes)) if notes else "")
+        return RText(mark, style="magenta") + RText(shown)
+
+    def story_name(self, r) -> str:
+        """A meeting's name without the month and year its date already gives
+        (``Negotiating round in New York, November 2022`` → ``Negotiating round in New York``)."""
+        import re
+
+        name = self.round_name_short(r)
+        if r.round is not None or r.date is None or not r.date.month:
+            return name
+        day = rf"0?{r.date.day}" if r.date.day else r"\d{1,2}"
+        if self.lang == "zh":
+            trimmed = re.sub(rf"^{r.date.year}年0?{r.date.month}月({day}日)?", "", name)
+        else:
+            trimmed = re.sub(rf",? (in )?({day} )?{_MONTHS[r.date.month - 1]} {r.date.year}\b", "", name, count=1)
+        if not (self.pick(r.name) and getattr(r.name, self.lang)):
+            return name
+        return trimmed or name
+
+    def story_entry(self, r, head: RText, indent: str, documents: list) -> None:
+        """An event of the story in a line or two: its name, its place where the name does not
+        give it, what was signed, and at most three headline topics (fewer where three would take
+        a third line)."""
+        from .layout import keep, wrap
+
+        own = self.story_name(r)
+        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))
+        name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(ONLY_IN[self.lang])
+        body = RText()
+        body.append(name, style="bold")
+        if place:
+            body.append(" · " + place)
+        for d in documents:
+            body.append(" · ")
+            body.append(("◆ " if not self.ascii else "* "), style="magenta")
+            body.append(SIGNED[self.lang].format(kind=self.w(d.kind)))
+        headline = [self.pick(t.name) for t in r.topics if t.headline]
+        sep = "：" if self.lang == "zh" else "\u00a0— "  # the dash stays with what it follows
+        chosen = ""
+        for k in range(min(HEADLINE_TOPICS, len(headline)), 0, -1):  # as many as two lines hold
+            chosen = self.names(headline[:k])
+            if len(headline) > k:
+                chosen += MORE_TOPICS[self.lang].format(more=len(headline) - k, total=len(headline))
+            if len(wrap(body.plain + sep + chosen, self.console.width, indent, first=head.plain)) <= STORY_LINES:
+                break
+        if chosen:
+            body.append(sep)
+            body.append(chosen, style="dim")
+        self.print_styled(head, body, indent)
+
+    def print_styled(self, head: RText, body: RText, indent: str) -> None:
+        """``head`` then ``body`` filled to the width with its styles, later lines under ``indent``."""
+        self.print(_Headed(head, body, indent))
 
     def timeline_entry(self, e, date: str, width: int, name_width: int, under: dict) -> None:
         tag = self.dialogue_tag(e)
@@ -118,13 +199,20 @@ class TimelineView(Writer):
             return
         if e.kind == "follow-up":
             mark = "↳ " if not self.ascii else "> "
-            self.print_hanging(head, RText(mark, style="cyan") + RText(self.pick(r.text)), indent)
+            try:  # the names of the round it follows up, kept whole in its text
+                rounds = [self.ds.round(r.record)]
+            except KeyError:
+                rounds = []
+            self.print_hanging(head, RText(mark, style="cyan") + RText(self.kept(self.pick(r.text), rounds)), indent)
             return
         from .layout import keep
 
         documents = under.get(r.id, [])
+        if not self.detail and not (r.event == "signing" and documents):
+            self.story_entry(r, head, indent, documents)
+            return
         own = self.round_name_short(r)
-        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if self.pick(v) not in own)  # no place twice
+        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))  # no place twice
         if r.event == "signing" and documents:  # what was signed names the event: each agreement once
             for k, d in enumerate(documents):
                 signed = self.document_mark(d)
@@ -157,13 +245,29 @@ class TimelineView(Writer):
             self.console.print(text, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
 
+class _Headed(Filled):
+    """``body`` filled under a hanging ``indent``, its first line after ``head`` with its styles."""
+
+    def __init__(self, head: RText, body: RText, indent: str) -> None:
+        super().__init__([(head.plain if head.plain.strip() else indent, body, "")])
+        self.head = head
+
+    def __rich_console__(self, console, options):
+        for n, line in enumerate(super().__rich_console__(console, options)):
+            if n == 0:
+                for span in self.head.spans:
+                    line.stylize(span.style, span.start, span.end)
+            yield line
+
+
 TIMELINE_COLUMNS = S.TIMELINE_COLUMNS
 
 
-def write(target: Target, ds, entries, fmt: str) -> None:
-    """Timeline entries (``query.timeline``), in any format."""
+def write(target: Target, ds, entries, fmt: str, detail: bool = True) -> None:
+    """Timeline entries (``query.timeline``), in any format; on a terminal, without ``detail``,
+    the story: an event a line or two."""
     if fmt == "table":
-        TimelineView(target, ds).timeline(list(entries))
+        TimelineView(target, ds, detail).timeline(list(entries))
     elif fmt == "timelinejs":
         from .export import timelinejs
 
@@ -186,3 +290,12 @@ def timeline_text(ds: Dataset, entry) -> str:
     if isinstance(entry.record, (RoundSummary, Document)):
         return S.record_text(ds, entry.record)
     return json_text(follow_up_object(entry))
+
+
+def _named_in(place: str, name: str) -> bool:
+    """Whether an event's name already gives its place: the place itself, or its first part
+    (``Washington`` of ``Washington, D.C.``)."""
+    if not place:
+        return True
+    head = place.split(",")[0].split("，")[0].strip()
+    return any(p and p in name for p in (place, head))

@@ -7,7 +7,7 @@ from rich.text import Text as RText
 
 from . import serialize as S
 from .formats import write_json, write_rows
-from .layout import Cell, cell_width
+from .layout import Cell, cell_width, keep
 from .target import Target
 from .terminal import Writer
 
@@ -76,7 +76,14 @@ class TopicsView(Writer):
             self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
             for t in topics:
                 indent = " " * (2 + id_width + 2)
-                self.lines(f"{t.id:<{id_width}}  {self.t(t.name)}", indent=indent, first="  ")
+                name = self.t(t.name)
+                if cell_width(name) <= self.console.width - len(indent):  # kept whole beside its ID
+                    self.lines(f"{t.id:<{id_width}}  {keep(name)}", indent=indent, first="  ")
+                elif cell_width(name) <= self.console.width - 4:  # whole, on a line of its own
+                    self.lines(t.id, first="  ")
+                    self.lines(keep(name), indent="    ", first="    ")
+                else:
+                    self.lines(f"{t.id:<{id_width}}  {name}", indent=indent, first="  ")
                 if t.aliases:
                     self.lines(self.label(self.w("aliases")) + self.names(t.aliases), style="dim", indent=indent, first=indent)
 
