@@ -54,7 +54,7 @@ _EXPORTS = {
     "Problem": "errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", *_EXPORTS]  # noqa: PLE0604 - the names of _EXPORTS are strings
 
 
 def __getattr__(name: str):

@@ -40,7 +40,8 @@ app = typer.Typer(
 Format = Literal["table", "json", "csv", "markdown"]
 Lang = Literal["en", "zh"]
 Color = Literal["auto", "always", "never"]
-from .rules import CommitmentStatus as Status  # noqa: E402
+from .rules import CommitmentStatus as Status
+
 SchemaKind = Literal["round", "dialogue", "document", "partners", "topics", "people"]  # schema.SCHEMA_KINDS
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help="Language of names and headings [env: TRACKER_LANG; default: en].", show_default=False)]
@@ -164,7 +165,7 @@ def _data_as_of() -> str:
 
         root = Path(os.environ.get("TRACKER_DATA_DIR") or default_data_dir())
         found = [m.group(1) for sub in ("rounds", "documents") for f in sorted((root / sub).glob("*.yaml"))
-                 for m in re.finditer(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})", f.read_text(encoding="utf-8", errors="replace"), re.M)]
+                 for m in re.finditer(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})", f.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)]
     except OSError:
         return ""
     if not found:

@@ -297,7 +297,7 @@ def lineage(ds: Dataset, topic: str) -> set[str]:
     return seen
 
 
-def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> "Comparison":
+def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Comparison:
     """The topic diff of two rounds.
 
     A topic *continued* when both rounds discussed it and at least one had it on the official
@@ -397,7 +397,7 @@ def status_by(status: str, evidence: list[Evidence], date: PartialDate | None) -
     return status if evidence and _on_or_before(evidence[0].date, date) else "announced"
 
 
-def commitment_rows(ds: Dataset, r: Round, today: _dt.date | None = None, as_of: PartialDate | None = None) -> list["CommitmentRow"]:
+def commitment_rows(ds: Dataset, r: Round, today: _dt.date | None = None, as_of: PartialDate | None = None) -> list[CommitmentRow]:
     """The commitments of one round with their status as of ``as_of`` (recorded status when None),
     and only the evidence dated by then."""
     from .results import CommitmentRow
@@ -415,13 +415,13 @@ def commitment_rows(ds: Dataset, r: Round, today: _dt.date | None = None, as_of:
     return rows
 
 
-def round_commitments(ds: Dataset, r: Round, as_of: PartialDate | None) -> list["CommitmentRow"]:
+def round_commitments(ds: Dataset, r: Round, as_of: PartialDate | None) -> list[CommitmentRow]:
     """What ``compare`` counts: the commitments of round ``r`` as ``commitments`` gives them, with
     their status as of ``as_of`` (the date of the later round)."""
     return commitment_rows(ds, r, None, as_of)
 
 
-def tally(rows: Iterable["CommitmentRow"]) -> dict[str, int]:
+def tally(rows: Iterable[CommitmentRow]) -> dict[str, int]:
     """How many commitments have each status, in the order of ``COMMITMENT_ORDER``."""
     counts = dict.fromkeys(COMMITMENT_ORDER, 0)
     for row in rows:
@@ -429,7 +429,7 @@ def tally(rows: Iterable["CommitmentRow"]) -> dict[str, int]:
     return counts
 
 
-def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date, as_of: PartialDate | None = None) -> list["CommitmentRow"]:
+def commitments(ds: Dataset, f: Filters, status: str | None, today: _dt.date, as_of: PartialDate | None = None) -> list[CommitmentRow]:
     """Every commitment of the rounds that pass the filters, with ``status`` only (as of ``as_of``)."""
     return [row for r in filter_rounds(ds, f) for row in commitment_rows(ds, r, today, as_of) if not status or row.status == status]
 

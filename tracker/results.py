@@ -31,7 +31,7 @@ class Comparison:
     continued: tuple[Pair, ...] = ()
     evolved: tuple[Pair, ...] = ()
     delivered: tuple[tuple[Outcome, Evidence], ...] = ()  # (a commitment of A delivered by B's date, its delivery)
-    commitments: tuple["CommitmentRow", ...] = ()  # A's commitments, their status as of B's date (query.round_commitments)
+    commitments: tuple[CommitmentRow, ...] = ()  # A's commitments, their status as of B's date (query.round_commitments)
 
     def summary(self) -> str:
         return f"+{len(self.added)} −{len(self.dropped)} ={len(self.continued)} ~{len(self.evolved)}"

@@ -15,8 +15,9 @@ JSON Schema is generated from the same fields.  Field metadata:
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
@@ -33,8 +34,8 @@ from ..rules import CommitmentStatus, date_key, pick, round_order
 class Text:
     """A name or sentence in English and/or Chinese (at least one)."""
 
-    en: Optional[str] = field(default=None, metadata={"doc": "English"})
-    zh: Optional[str] = field(default=None, metadata={"doc": "Chinese (Traditional)"})
+    en: str | None = field(default=None, metadata={"doc": "English"})
+    zh: str | None = field(default=None, metadata={"doc": "Chinese (Traditional)"})
 
     def get(self, lang: str = "en") -> str:
         """The text in ``lang``, falling back to the other language."""
@@ -46,11 +47,11 @@ class PartialDate:
     """A date known to the year, the month or the day: 2020, 2020-11, 2020-11-20."""
 
     year: int
-    month: Optional[int] = None
-    day: Optional[int] = None
+    month: int | None = None
+    day: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError if impossible."""
         parts = text.split("-")
         if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or any(
@@ -90,7 +91,7 @@ class PartialDate:
         return (self.year, self.month or 0, self.day or 0)
 
 
-def _f(doc: str, default=None, example: Optional[str] = None, **meta):
+def _f(doc: str, default=None, example: str | None = None, **meta):
     """A field with documentation; ``default=...`` marks it required."""
     metadata = {"doc": doc, **meta}
     if example is not None:
@@ -150,17 +151,17 @@ Format = Literal["in-person", "virtual", "hybrid"]
 class Source:
     id: str = _f("Short name other fields of this record cite, unique in the record", ..., "cna-2020-11-21")
     publisher: Text = _f("Who published it", ..., "{en: Central News Agency, zh: 中央社}")
-    url: Optional[str] = _f("Address of the page, where one exists (without one, a note is required)", None, "https://www.cna.com.tw/news/afe/202011210100.aspx")
-    title: Optional[Text] = _f("Headline or title, in the language(s) published", None)
-    date: Optional[PartialDate] = _f("Publication date", None, "2020-11-21")
-    language: Optional[Literal["en", "zh", "ja", "other"]] = _f("Language of the source", None, "zh")
+    url: str | None = _f("Address of the page, where one exists (without one, a note is required)", None, "https://www.cna.com.tw/news/afe/202011210100.aspx")
+    title: Text | None = _f("Headline or title, in the language(s) published", None)
+    date: PartialDate | None = _f("Publication date", None, "2020-11-21")
+    language: Literal["en", "zh", "ja", "other"] | None = _f("Language of the source", None, "zh")
     weak: bool = _f("A weak source: a blog, an aggregator, a copy of a release; a fact citing only weak sources must be marked unverified; a `kind: copy` is always weak", False)
-    kind: Optional[Literal["official", "news", "copy"]] = _f("What it is: official (a government's or agency's own release or text), news (a report by a news outlet) or copy (another's text republished elsewhere, which counts as weak)", None, "news")
-    copy_of: Optional[Text] = _f("For a copy: the original it republishes (publisher, date), where known", None, "{en: Reuters report of 2021-11-23}")
-    archived: Optional[str] = _f("Address of an archived copy of the page, in a web archive", None, "https://web-archive-2022.ait.org.tw/…")
-    accessed: Optional[PartialDate] = _f("When the page, or its archived copy, was last read", None, "2026-12-05")
+    kind: Literal["official", "news", "copy"] | None = _f("What it is: official (a government's or agency's own release or text), news (a report by a news outlet) or copy (another's text republished elsewhere, which counts as weak)", None, "news")
+    copy_of: Text | None = _f("For a copy: the original it republishes (publisher, date), where known", None, "{en: Reuters report of 2021-11-23}")
+    archived: str | None = _f("Address of an archived copy of the page, in a web archive", None, "https://web-archive-2022.ait.org.tw/…")
+    accessed: PartialDate | None = _f("When the page, or its archived copy, was last read", None, "2026-12-05")
     gone: bool = _f("The original page is gone (its address no longer works): show gives the archived copy; needs archived", False)
-    note: Optional[Text] = _f("What the source supports, or how it was seen; without a url, where it was published and why there is no link", None)
+    note: Text | None = _f("What the source supports, or how it was seen; without a url, where it was published and why there is no link", None)
 
 
 # ---------------------------------------------------------------- taxonomy
@@ -186,7 +187,7 @@ class Topic:
     theme: str = _f("The broader theme that matches topics across rounds", ..., "supply-chains", ref="theme")
     aliases: tuple[str, ...] = _f("Other names users may type", (), "[rare earths]")
     evolved_from: tuple[str, ...] = _f("Topics this one grew out of, as a source says (give lineage_source)", (), "[supply-chains]", ref="topic")
-    lineage_source: Optional[str] = _f("The source (URL) or reason that shows the lineage in evolved_from", None)
+    lineage_source: str | None = _f("The source (URL) or reason that shows the lineage in evolved_from", None)
 
 
 @record
@@ -199,7 +200,7 @@ class Taxonomy:
 class Person:
     id: str = _f("Short lower-case ID (Chinese characters allowed)", ..., "john-deng")
     name: Text = _f("Name in both languages where known", ..., "{en: John Deng, zh: 鄧振中}")
-    note: Optional[Text] = _f("How the name forms were checked", None)
+    note: Text | None = _f("How the name forms were checked", None)
     unverified: bool = _f("The English form is not confirmed by a source", False)
     sources: tuple[Source, ...] = _f("Where the name forms come from", ())
 
@@ -233,7 +234,7 @@ class Version:
 @record
 class Disputed:
     about: str = _f("The field (date, format, venues, …) or subject in dispute", ..., "date")
-    note: Optional[Text] = _f("What the disagreement is", None)
+    note: Text | None = _f("What the disagreement is", None)
     versions: tuple[Version, ...] = _f("Each version with its source (two or more)", ...)
 
 
@@ -246,15 +247,15 @@ class Unverified:
 
 @record
 class Participant:
-    person: Optional[str] = _f("A person ID from people.yaml", None, "john-deng", ref="person")
-    organisation: Optional[Text] = _f("Organisation (or a delegation with no named person)", None, "{en: Executive Yuan, zh: 行政院}")
+    person: str | None = _f("A person ID from people.yaml", None, "john-deng", ref="person")
+    organisation: Text | None = _f("Organisation (or a delegation with no named person)", None, "{en: Executive Yuan, zh: 行政院}")
     side: Side = _f("taiwan, partner or other", ..., "taiwan")
     role: Literal["lead", "co-chair", "participant", "host", "speaker", "signer", "witness"] = _f(
         "lead (chief negotiator or co-chair), participant, …", "participant", "lead"
     )
-    title: Optional[Text] = _f("Title at the time", None, "{en: Minister without Portfolio, zh: 行政院政務委員}")
-    attendance: Optional[Literal["in-person", "virtual"]] = _f("How this person took part", None, "virtual")
-    note: Optional[Text] = _f("Anything else worth knowing", None)
+    title: Text | None = _f("Title at the time", None, "{en: Minister without Portfolio, zh: 行政院政務委員}")
+    attendance: Literal["in-person", "virtual"] | None = _f("How this person took part", None, "virtual")
+    note: Text | None = _f("Anything else worth knowing", None)
     unverified: bool = _f("Not fully confirmed", False)
     sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
 
@@ -265,39 +266,39 @@ LEAD_ROLES = ("lead", "co-chair", "host")
 @record
 class Commitment:
     status: CommitmentStatus = _f("What became of the promise, as the evidence shows", ..., "delivered")
-    due: Optional[PartialDate] = _f("When it was promised for, if said", None, "2022")
-    note: Optional[Text] = _f("How the status was judged", None)
+    due: PartialDate | None = _f("When it was promised for, if said", None, "2022")
+    note: Text | None = _f("How the status was judged", None)
 
 
 @record
 class Outcome:
     id: str = _f("Stable ID, unique in the round; cited elsewhere as <round-id>/<id>", ..., "st-agreement-talks")
     text: Text = _f("What was agreed or announced, in your own words", ...)
-    commitment: Optional[Commitment] = _f("Present when the outcome is a promise of future action", None)
+    commitment: Commitment | None = _f("Present when the outcome is a promise of future action", None)
     follows_up: tuple[str, ...] = _f("Earlier outcomes this one follows up", (), "[eppd-1/st-agreement-talks]", ref="outcome")
     unverified: bool = _f("Not fully confirmed", False)
-    note: Optional[Text] = _f("Caveats", None)
+    note: Text | None = _f("Caveats", None)
     sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
     round: str = _f("The round or document it belongs to", "", derived=True)
-    date: Optional[PartialDate] = _f("Date of that round or document", None, derived=True)
+    date: PartialDate | None = _f("Date of that round or document", None, derived=True)
 
 
 @record
 class RoundTopic:
     topic: str = _f("A topic ID from topics.yaml", ..., "supply-chains", ref="topic")
-    label: Optional[Text] = _f("The topic as the sources word it", None, "{en: Supply chains, zh: 供應鏈}")
+    label: Text | None = _f("The topic as the sources word it", None, "{en: Supply chains, zh: 供應鏈}")
     headline: bool = _f("On the official agenda (false: also mentioned)", True)
     outcomes: tuple[Outcome, ...] = _f("What came of it", ())
     unverified: bool = _f("Not fully confirmed", False)
-    note: Optional[Text] = _f("Caveats", None)
+    note: Text | None = _f("Caveats", None)
     sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
 
 
 @record
 class WorkingGroup:
     name: Text = _f("Name or area of the group", ...)
-    status: Optional[Literal["planned", "active", "unknown"]] = _f("As far as the sources tell", None, "planned")
-    note: Optional[Text] = _f("What it is for", None)
+    status: Literal["planned", "active", "unknown"] | None = _f("As far as the sources tell", None, "planned")
+    note: Text | None = _f("What it is for", None)
     unverified: bool = _f("Not fully confirmed", False)
     sources: tuple[str, ...] = _f("IDs of this record's sources", (), "[cna]", ref="source")
 
@@ -308,16 +309,16 @@ class FollowUp:
     date: PartialDate = _f("When it happened", ..., "2021-02-05")
     text: Text = _f("What happened", ...)
     follows_up: tuple[str, ...] = _f("Outcomes it follows up", (), "[eppd-1/semiconductor-priority]", ref="outcome")
-    document: Optional[str] = _f("A document it produced", None, ref="document")
+    document: str | None = _f("A document it produced", None, ref="document")
     unverified: bool = _f("Not fully confirmed", False)
     sources: tuple[str, ...] = _f("IDs of this record's sources", ..., "[taiwannews]", ref="source")
 
 
 @record
 class Term:
-    years: Optional[int] = _f("Length in years", None, "5")
-    extendable_years: Optional[int] = _f("Length of a possible extension", None, "5")
-    note: Optional[Text] = _f("Other terms", None)
+    years: int | None = _f("Length in years", None, "5")
+    extendable_years: int | None = _f("Length of a possible extension", None, "5")
+    note: Text | None = _f("Other terms", None)
 
 
 # ---------------------------------------------------------------- records
@@ -334,7 +335,7 @@ def _sourced(last_verified: str = "When a curator last checked the record"):
     unverified facts, sources, when it was last verified, and the file it was read from."""
 
     def add(cls):
-        annotations = cls.__dict__["__annotations__"]
+        annotations = cls.__dict__["__annotations__"]  # noqa: RUF063 - written to, so the class's own dict
         for name, kind, value in (
             ("notes", "tuple[Note, ...]", _f("Other facts", ())),
             ("disputed", "tuple[Disputed, ...]", _f("Facts on which sources disagree", ())),
@@ -355,14 +356,14 @@ def _sourced(last_verified: str = "When a curator last checked the record"):
 class Round:
     id: str = _f("<dialogue>-<round> for numbered rounds, <dialogue>-<slug> otherwise; the file name", ..., "eppd-1")
     dialogue: str = _f("Dialogue ID", ..., "eppd", ref="dialogue")
-    round: Optional[int] = _f("Round number; absent for meetings that are not numbered", None, "1")
+    round: int | None = _f("Round number; absent for meetings that are not numbered", None, "1")
     kind: RecordKind = _f("round (numbered), meeting (not numbered) or milestone (a launch, signing, entry into force)", "round")
-    event: Optional[EventKind] = _f("What a milestone was: launch, signing, mandate, conclusion (of talks) or entry-into-force", None, "signing")
-    name: Optional[Text] = _f("A name for meetings that are not numbered", None)
-    date: Optional[PartialDate] = _f("YYYY, YYYY-MM or YYYY-MM-DD; absent if unknown", None, "2020-11-20")
-    end_date: Optional[PartialDate] = _f("Last day of a multi-day meeting", None, "2019-06-05")
-    date_note: Optional[Text] = _f("Time zone or other remarks on the date", None)
-    format: Optional[Format] = _f("in-person, virtual or hybrid; absent if unknown", None, "hybrid")
+    event: EventKind | None = _f("What a milestone was: launch, signing, mandate, conclusion (of talks) or entry-into-force", None, "signing")
+    name: Text | None = _f("A name for meetings that are not numbered", None)
+    date: PartialDate | None = _f("YYYY, YYYY-MM or YYYY-MM-DD; absent if unknown", None, "2020-11-20")
+    end_date: PartialDate | None = _f("Last day of a multi-day meeting", None, "2019-06-05")
+    date_note: Text | None = _f("Time zone or other remarks on the date", None)
+    format: Format | None = _f("in-person, virtual or hybrid; absent if unknown", None, "hybrid")
     venues: tuple[Text, ...] = _f("Where it was held", (), "[{en: Washington, zh: 華府}]")
     participants: tuple[Participant, ...] = _f("Leads and other participants", ())
     topics: tuple[RoundTopic, ...] = _f("What was discussed, with outcomes", ())
@@ -380,21 +381,21 @@ class Round:
 @_sourced()
 class Document:
     id: str = _f("Short ID; the file name", ..., "eppd-mou-2020")
-    dialogue: Optional[str] = _f("Dialogue it belongs to", None, "eppd", ref="dialogue")
-    partner: Optional[str] = _f("Partner ID, for a document that belongs to no dialogue", None, "us", ref="partner")
+    dialogue: str | None = _f("Dialogue it belongs to", None, "eppd", ref="dialogue")
+    partner: str | None = _f("Partner ID, for a document that belongs to no dialogue", None, "us", ref="partner")
     kind: Literal["mou", "joint-statement", "agreement", "arrangement", "declaration", "contract", "framework", "other"] = _f(
         "mou, joint-statement, agreement, arrangement, declaration, contract, framework or other", ..., "mou"
     )
     title: Text = _f("Title in both languages where known", ...)
-    date: Optional[PartialDate] = _f("Date signed or announced", None, "2020-11-20")
-    in_force: Optional[PartialDate] = _f("Date it entered into force", None)
-    round: Optional[str] = _f("Round at which it was signed", None, "eppd-1", ref="round")
+    date: PartialDate | None = _f("Date signed or announced", None, "2020-11-20")
+    in_force: PartialDate | None = _f("Date it entered into force", None)
+    round: str | None = _f("Round at which it was signed", None, "eppd-1", ref="round")
     parties: tuple[Text, ...] = _f("Parties to it", (), "[{en: AIT}, {en: TECRO}]")
     signatories: tuple[Participant, ...] = _f("Who signed or witnessed it", ())
-    term: Optional[Term] = _f("Duration", None)
-    renews: Optional[str] = _f("The document it renews or extends", None, ref="document")
+    term: Term | None = _f("Duration", None)
+    renews: str | None = _f("The document it renews or extends", None, ref="document")
     follows_up: tuple[str, ...] = _f("Outcomes it follows up", (), "[eppd-1/st-agreement-talks]", ref="outcome")
-    summary: Optional[Text] = _f("What it does, in your own words", None)
+    summary: Text | None = _f("What it does, in your own words", None)
 
 
 @record
@@ -411,13 +412,13 @@ DialogueKind = Literal["government-dialogue", "business-alliance", "trade-negoti
 class Dialogue:
     id: str = _f("Short lower-case ID; the file name", ..., "eppd")
     name: Text = _f("Full name in both languages", ...)
-    short: Optional[Text] = _f("Short name or acronym", None, "{en: EPPD, zh: EPPD}")
+    short: Text | None = _f("Short name or acronym", None, "{en: EPPD, zh: EPPD}")
     aliases: tuple[str, ...] = _f("Other names users may type", ())
     partner: str = _f("Partner ID", ..., "us", ref="partner")
     kind: DialogueKind = _f("government-dialogue, business-alliance, trade-negotiation or trade-framework", ..., "government-dialogue")
-    lead_agencies: Optional[LeadAgencies] = _f("Lead agencies on each side", None)
+    lead_agencies: LeadAgencies | None = _f("Lead agencies on each side", None)
     founding_documents: tuple[str, ...] = _f("Documents that set it up", (), "[eppd-mou-2020]", ref="document")
-    summary: Optional[Text] = _f("What it is, in your own words", None)
+    summary: Text | None = _f("What it is, in your own words", None)
 
 
 # ---------------------------------------------------------------- the whole data set
@@ -431,7 +432,7 @@ FOLDERS = {"dialogues": Dialogue, "rounds": Round, "documents": Document}
 class Dataset:
     """Every record of a data folder, checked and indexed by ID."""
 
-    __slots__ = ("partners", "themes", "topics", "people", "dialogues", "documents", "rounds", "root", "_outcomes")
+    __slots__ = ("_outcomes", "dialogues", "documents", "partners", "people", "root", "rounds", "themes", "topics")
 
     def __init__(self, root, partners, themes, topics, people, dialogues, rounds, documents):
         self.root = root
@@ -443,13 +444,13 @@ class Dataset:
         self.documents: dict[str, Document] = {d.id: d for d in sorted(documents, key=document_order)}
         # in date order (unknown dates last), then by dialogue and number
         self.rounds: dict[str, Round] = {r.id: r for r in sorted(rounds, key=round_order)}
-        self._outcomes: Optional[dict[str, Outcome]] = None
+        self._outcomes: dict[str, Outcome] | None = None
 
     def round(self, round_id: str) -> Round:
         """One round by ID."""
         return self.rounds[round_id]
 
-    def partner_of(self, d: Document) -> Optional[str]:
+    def partner_of(self, d: Document) -> str | None:
         """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""
         return self.dialogues[d.dialogue].partner if d.dialogue else d.partner
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import typing
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Optional
+from functools import cache
+from typing import Any
 
 from . import model
 from .model import PartialDate, Text
@@ -25,11 +25,11 @@ class Spec:
     required: bool
     default: Any
     doc: str
-    example: Optional[str] = None
-    ref: Optional[str] = None
+    example: str | None = None
+    ref: str | None = None
     choices: tuple = ()
-    item: Optional["Spec"] = None  # for lists
-    record: Optional[type] = None  # for records
+    item: Spec | None = None  # for lists
+    record: type | None = None  # for records
     nullable: bool = False
 
 
@@ -60,7 +60,7 @@ def _kind_of(tp) -> tuple[str, dict]:
     raise TypeError(f"no spec for {tp!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fields_of(cls: type) -> tuple[Spec, ...]:
     """The YAML fields of a model class, in declaration order."""
     hints = typing.get_type_hints(cls, vars(model))

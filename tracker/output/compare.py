@@ -54,9 +54,8 @@ class CompareView(Writer):
                 text = left if left == right else f"{keep(left)} → {keep(right)}"
                 self.lines(text, indent="    ", first="  ")
         self.print(RText(""))
-        from .layout import NBSP
-
         from ..query import tally
+        from .layout import NBSP
         from .words import commitment_gist, date_words
 
         name = f"{self.dialogue_name(sa.dialogue)} {round_name(sa.round, self.lang, otherwise=self.event_label(sa))}"
