@@ -6,12 +6,12 @@ import dataclasses
 import json
 
 import pytest
+from conftest import DATA, TODAY, run
 
 import tracker
-from conftest import DATA, TODAY, run
 from tracker import query
-from tracker.output import serialize
 from tracker.data import summary
+from tracker.output import serialize
 
 
 @pytest.fixture(scope="module")
