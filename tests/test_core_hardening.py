@@ -9,12 +9,13 @@ import os
 import shutil
 import signal
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from conftest import DATA, FIXTURES, ROOT, TODAY, generate_folder, run, tracker_cmd
 
 import tracker
-from conftest import DATA, FIXTURES, ROOT, TODAY, generate_folder, run, tracker_cmd
 from tracker.data import text
 
 
@@ -55,7 +56,7 @@ def test_a_run_killed_while_reading_leaves_nothing_that_makes_the_next_one_wait(
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)
     plain = {**os.environ, "TRACKER_DATA_DIR": str(DATA)}
-    after = subprocess.run([*tracker_cmd(), "list", "--format", "json"], capture_output=True, env=plain, timeout=60)
+    after = subprocess.run([*tracker_cmd(), "list", "--format", "json"], capture_output=True, env=plain, timeout=60, check=False)
     assert after.returncode == 0 and json.loads(after.stdout)
 
 
@@ -75,7 +76,7 @@ def test_a_fan_out_of_links_is_walked_once_per_folder(tmp_path):
         folders.append(nxt)
     from tracker.data.load import scan
 
-    files, problems = scan(str(data))
+    _files, problems = scan(str(data))
     assert len(problems) <= 2 * 25  # at most each link once: "already read"
     assert all("already read" in p.message for p in problems)
 
@@ -195,8 +196,8 @@ def test_search_work_grows_linearly_with_matching_outcomes(monkeypatch):
     costs = []
     for n in (500, 1000, 2000, 4000):
         big = _with_outcomes(ds, n)
-        costs.append(_folded_characters(monkeypatch, lambda: tracker.search(big, "supply chain")))
-    for small, large in zip(costs, costs[1:]):
+        costs.append(_folded_characters(monkeypatch, lambda big=big: tracker.search(big, "supply chain")))
+    for small, large in pairwise(costs):
         assert large <= 2.2 * small, costs
 
 
@@ -217,7 +218,7 @@ def test_loading_work_grows_linearly_with_rounds(tmp_path, monkeypatch):
         tracker.load(folder, today=TODAY)
         monkeypatch.setattr(parse.Reader, "read", real)
         costs.append(count[0])
-    for small, large in zip(costs, costs[1:]):
+    for small, large in pairwise(costs):
         assert large <= 2.2 * small, costs
 
 

@@ -41,6 +41,7 @@ def test_finding_in_all_entries_at_once_is_finding_in_each(texts, needle):
 
 def test_finding_in_the_shipped_rounds_at_once_is_finding_in_each():
     from conftest import DATA, TODAY
+
     from tracker.data.load import load
 
     ds = load(str(DATA), TODAY)

@@ -6,9 +6,9 @@ import dataclasses
 import json
 
 import pytest
+from conftest import DATA, TODAY, run
 
 import tracker
-from conftest import DATA, TODAY, run
 from tracker import query
 from tracker.output import timeline as timeline_output
 from tracker.data import summary
