@@ -7,6 +7,7 @@ in the README are generated from them, so the three cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -36,7 +37,7 @@ class Spec:
 def _kind_of(tp) -> tuple[str, dict]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if origin is typing.Union:
+    if origin is typing.Union or origin is types.UnionType:  # Optional[X] and X | None alike
         inner = [a for a in args if a is not type(None)]
         kind, extra = _kind_of(inner[0])
         return kind, {**extra, "nullable": True}
