@@ -50,7 +50,7 @@ class ListView(Writer):
         if blanks:
             footer.append(self.w("empty_legend"))
         if dropped:
-            footer.append(self.w("dropped_columns").format(cols=", ".join(sorted(dropped))))
+            footer.append(self.w("dropped_columns").format(cols=("、" if self.lang == "zh" else ", ").join(sorted(dropped))))
         if left_out:
             footer.append(self.w("left_out_milestones").format(n=left_out))
         if summaries:

@@ -226,5 +226,5 @@ class Writer:
 
     def round_name(self, s: RoundSummary) -> str:
         label = round_name(s.round, self.lang, otherwise=self.event_label(s))
-        date = f" ({s.date})" if s.date else ""
+        date = self.paren(str(s.date)) if s.date else ""
         return f"{self.dialogue_name(s.dialogue)} {label}{date}"
