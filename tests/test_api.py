@@ -107,9 +107,9 @@ def test_the_library_and_the_command_line_agree(ds):
     assert [o["id"] for o in delivered] == [f"{c.round.id}/{c.outcome.id}" for c in tracker.commitments(ds, status="delivered", today=TODAY)]
 
 
-def test_the_readme_example_runs(monkeypatch, capsys):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    code = re.search(r"<!-- python-example:start -->\n```python\n(.*?)```\n<!-- python-example:end -->", readme, re.S).group(1)
+def test_the_documented_python_example_runs(monkeypatch, capsys):
+    doc = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    code = re.search(r"<!-- python-example:start -->\n```python\n(.*?)```\n<!-- python-example:end -->", doc, re.S).group(1)
     frames = []
 
     class DataFrame:  # pandas is not a dependency: a stand-in that keeps what it is given
@@ -121,7 +121,7 @@ def test_the_readme_example_runs(monkeypatch, capsys):
             return self
 
     monkeypatch.setitem(sys.modules, "pandas", types.SimpleNamespace(DataFrame=DataFrame))
-    exec(compile(code, "README.md", "exec"), {})
+    exec(compile(code, "docs/commands.md", "exec"), {})
     out = capsys.readouterr().out
     assert "28 rounds and meetings" in out
     assert "+7 −6 =1 ~0" in out

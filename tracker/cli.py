@@ -623,7 +623,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a data file, generated from the model, for editors with a YAML language server.
 
-    The schemas are also shipped in the data folder's schema/ (see the README).
+    The schemas are also shipped in the data folder's schema/ (see CONTRIBUTING.md, Editing data).
 
     \b
     Examples:
