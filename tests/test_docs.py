@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, run
@@ -21,8 +20,8 @@ README = ROOT / "README.md"
 DOCS = ROOT / "docs"
 INSTALL_AND_RUN = "python3 -m venv .venv && . .venv/bin/activate && pip install . && tracker list"
 INSTALL_AND_TEST = "python3 -m venv .venv && . .venv/bin/activate && pip install '.[test]' && python -m pytest"
-OUTPUT_BLOCK = re.compile(r"(<!-- output: (.+?) -->\n)(.*?)(<!-- output:end -->)", re.S)
-COVERAGE_BLOCK = re.compile(r"(<!-- coverage:start -->\n)(.*?)(<!-- coverage:end -->)", re.S)
+OUTPUT_BLOCK = re.compile(r"(<!-- output: (.+?) -->\n)(.*?)(<!-- output:end -->)", re.DOTALL)
+COVERAGE_BLOCK = re.compile(r"(<!-- coverage:start -->\n)(.*?)(<!-- coverage:end -->)", re.DOTALL)
 
 
 def _rewrite_or_compare(pattern: re.Pattern, make) -> None:
@@ -41,7 +40,7 @@ def _rewrite_or_compare(pattern: re.Pattern, make) -> None:
 
 
 def test_the_readme_starts_with_the_two_set_up_commands():
-    blocks = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), re.DOTALL)
     assert blocks[:2] == [INSTALL_AND_RUN, INSTALL_AND_TEST]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet '.[test]'" in ci and "python -m pytest" in ci, "CI runs the README's test command"
@@ -78,7 +77,7 @@ def coverage_table() -> str:
     ds = tracker.load(data_dir=DATA)
     listing = run("list", "--all", environ={"COLUMNS": "250"}).out.replace("\xa0", " ")
     rows = ["| dialogue | partner | in the data | years |", "| --- | --- | --- | --- |"]
-    for heading in re.findall(r"^(\S+ — .+)$", listing, re.M):
+    for heading in re.findall(r"^(\S+ — .+)$", listing, re.MULTILINE):
         name, partner, *counts = heading.split(" · ")
         d_id = name.split(" — ")[0].lower()
         years = sorted({r.date.year for r in ds.rounds.values() if r.dialogue == d_id and r.date is not None})
@@ -99,13 +98,13 @@ def test_the_readme_says_what_is_covered_and_as_of_when():
 def test_the_documented_exit_codes_are_the_exit_statuses():
     doc = (DOCS / "reliability.md").read_text(encoding="utf-8")
     section = doc[doc.index("## Exit codes") :].split("\n## ", 1)[0]
-    documented = [int(code) for code in re.findall(r"^- \*\*(\d+)\*\* — ", section, re.M)]
+    documented = [int(code) for code in re.findall(r"^- \*\*(\d+)\*\* — ", section, re.MULTILINE)]
     assert documented == sorted(int(s) for s in ExitStatus)
 
 
 def test_every_command_is_documented():
     doc = (DOCS / "commands.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^\s+(\w+)\s{2,}\S", run("--help").out, re.M)
+    listed = re.findall(r"^\s+(\w+)\s{2,}\S", run("--help").out, re.MULTILINE)
     assert {"list", "show", "compare", "export", "validate"} <= set(listed), listed
     for name in listed:
         assert f"**`tracker {name}" in doc, f"docs/commands.md describes `tracker {name}`"
@@ -126,7 +125,7 @@ def test_the_json_contract_names_every_field():
 
 def _anchors(text: str) -> set[str]:
     slugs = set()
-    for heading in re.findall(r"^#+ (.+)$", text, re.M):
+    for heading in re.findall(r"^#+ (.+)$", text, re.MULTILINE):
         slug = re.sub(r"[^\w\- ]", "", heading.strip().lower().replace("`", "")).replace(" ", "-")
         slugs.add(slug)
     return slugs
@@ -136,7 +135,7 @@ def test_links_between_the_documents_resolve():
     files = [README, ROOT / "CONTRIBUTING.md", *sorted(DOCS.glob("*.md"))]
     broken = []
     for path in files:
-        text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
         for target in re.findall(r"\]\(([^)\s]+)\)", text):
             if re.match(r"[a-z]+:", target):
                 continue
@@ -156,5 +155,5 @@ def test_readme_sections_of_old_land_in_the_docs():
                     "Commitments", "Exports", "Shell completion, hooks and editors", "Speed", "Exit codes",
                     "What the tracker does with bad data", "Data dictionary", "Adding a round",
                     "Keeping the data current", "Editing data", "Development", "Design choices", "Licence"):
-        assert re.search(rf"^#+ {re.escape(heading)}\b", everything, re.M), heading
+        assert re.search(rf"^#+ {re.escape(heading)}\b", everything, re.MULTILINE), heading
 
