@@ -143,8 +143,12 @@ class _Walk:
             self.files.append((entry.path, cls))
 
 
-def read_any(path: str, cls: type | None) -> FileResult:
-    """Read one file and run the checks that need only that file."""
+def read_any(path: str, cls: type | None, fast: bool = True) -> FileResult:
+    """Read one file and run the checks that need only that file.
+
+    A file read from its plain data that has a problem is read again with its nodes, so that
+    every problem has its line and column.
+    """
     from .parse import FileResult, read_file
     from .validate import check_file, stem_of
 
@@ -156,8 +160,10 @@ def read_any(path: str, cls: type | None) -> FileResult:
         with_syntax = read_file(path, _Anything)
         result.problems.extend(with_syntax.problems)
         return result
-    result = read_file(path, cls)
+    result = read_file(path, cls, fast)
     check_file(result, stem_of(path))
+    if result.fast and result.problems:
+        return read_any(path, cls, fast=False)
     return result
 
 
@@ -173,7 +179,15 @@ def check(root: str, today: _dt.date) -> tuple[Dataset | None, list[Problem]]:
     results = [read_any(path, cls) for path, cls in files]
     for result in results:
         problems.extend(result.problems)
-    problems.extend(check_folder(results, today))
+    across = check_folder(results, today)
+    # A problem across files names its file, and sometimes another's position in its message:
+    # those files were read without positions, so they are read again with their nodes.
+    again = {i for i, r in enumerate(results) if r.fast and any(p.path == r.path or r.path in p.message for p in across)}
+    if again:
+        for i in again:
+            results[i] = read_any(*files[i], fast=False)
+        across = check_folder(results, today)
+    problems.extend(across)
     if any(not p.warning for p in problems):
         return None, problems
     return dataset_of(root, [(cls, r.record) for (_, cls), r in zip(files, results)]), sorted(problems)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from ..errors import Problem
 from ..safe import UNSAFE, UNSAFE_OR_NEWLINE, cut, unsafe_name
@@ -64,6 +65,8 @@ class FileResult:
     defs: list = field(default_factory=list)
     # line/col of every nested record, by its path: "participants[0]", "topics[1].outcomes[0]"
     places: dict = field(default_factory=dict)
+    # read from plain data: positions are (0, 0); a file with a problem is read again with its nodes
+    fast: bool = False
 
 
 # ---------------------------------------------------------------- reading bytes
@@ -256,6 +259,26 @@ def _compose(path: str, text: str):
 # ---------------------------------------------------------------- node walking
 
 
+def _text_problem(text: str, spec) -> tuple[str, str | None] | None:
+    """What is wrong with a stripped text value (message, hint), or None: the one place for these rules."""
+    if not text:
+        return "empty text", None
+    bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
+    if bad:
+        ch = bad.group()
+        what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
+        hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
+        return f"the {what} {unsafe_name(ch)} is not allowed in text", hint
+    if spec.kind == "enum" and text not in spec.choices:
+        return f"{text!r} is not allowed", _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
+    return None
+
+
+def _int_in_range(value: int, spec) -> bool:
+    low, high = _RANGES.get(spec.name, (0, None))
+    return low <= value and (high is None or value <= high)
+
+
 def _close(word: str, choices) -> str | None:
     import difflib
 
@@ -326,19 +349,9 @@ class Reader:
             self.problem(node, f"{_at(label)}{text!r} would be read as {_SURPRISE.get(tag, tag)}, not text", f'quote it: "{text}"')
             return _BAD
         text = text.strip()
-        if not text:
-            self.problem(node, f"{_at(label)}empty text")
-            return _BAD
-        bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
-        if bad:
-            ch = bad.group()
-            what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
-            hint = {"\t": "use spaces", "\n": "this value is one line; remove the line break"}.get(ch, "remove it; a terminal would obey it")
-            self.problem(node, f"{_at(label)}the {what} {unsafe_name(ch)} is not allowed in text", hint)
-            return _BAD
-        if spec.kind == "enum" and text not in spec.choices:
-            hint = _close(text, spec.choices) or "one of: " + ", ".join(spec.choices)
-            self.problem(node, f"{_at(label)}{text!r} is not allowed", hint)
+        wrong = _text_problem(text, spec)
+        if wrong:
+            self.problem(node, f"{_at(label)}{wrong[0]}", wrong[1])
             return _BAD
         if spec.ref:
             line, col = self.where(node)
@@ -357,8 +370,8 @@ class Reader:
             self.problem(node, f"{_at(label)}{text!r} is not a whole number", hint)
             return _BAD
         value = int(text)
-        low, high = _RANGES.get(spec.name, (0, None))
-        if value < low or (high is not None and value > high):
+        if not _int_in_range(value, spec):
+            low, high = _RANGES.get(spec.name, (0, None))
             self.problem(node, f"{_at(label)}{value} is out of range", f"{spec.name} numbers run from {low} to {high}")
             return _BAD
         return value
@@ -471,10 +484,304 @@ def _describe(node) -> str:
     return f"{node.value!r}" if node.value else "nothing"
 
 
-def read_file(path: str, cls: type) -> FileResult:
-    """Read and check one file on its own; cross-file checks come later."""
+# ---------------------------------------------------------------- the fast path: plain data
+
+# Text whose plain data a fast parser (or PyYAML's own loader) might give differently from the
+# nodes the Reader checks, or that the Reader would refuse: such a file is read with its nodes.
+# Characters PyYAML refuses or reads as line breaks, tabs and carriage returns; document markers;
+# tags, anchors and aliases. Numbers and true/false are checked field by field (``_plain_scalar``).
+# The characters text may not hold are among them, and backslashes (escapes in quoted text could
+# make them), so a file without any holds no text with them.
+_ODD_CHARS = re.compile(f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\\\\\ud800-\udfff\ufeff\ufffe\uffff]")
+_INDICATORS = re.compile(r"(?<![^\s\[\{,])[!&*][^\s,\]\}]")
+
+
+def _odd(text: str) -> bool:
+    return bool(
+        _ODD_CHARS.search(text)
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
+        or (("&" in text or "*" in text or "!" in text) and _INDICATORS.search(text))
+    )
+
+
+# A field's value written other than as a plain decimal number or as true / false, which plain
+# data cannot tell from them: 0x10, 0o17, 010, +3, 1_000, 3:30, True, yes, on, …
+_NOT_PLAIN = r"(?:[+-]|0[0-9xXoObB_]|[0-9]+[_:.]|T(?:rue|RUE)|F(?:alse|ALSE)|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)"
+_FIELD_CHECKS: dict[str, re.Pattern] = {}
+
+
+def _plain_scalar(name: str, text: str) -> bool:
+    """True if every value of the field ``name`` in ``text`` is written as a plain number or true/false."""
+    check = _FIELD_CHECKS.get(name)
+    if check is None:
+        check = _FIELD_CHECKS[name] = re.compile(rf"{re.escape(name)}['\"]?[ \t]*:[ \t]*['\"]?{_NOT_PLAIN}")
+    return name not in text or not check.search(text)
+
+
+class _Slow(Exception):
+    """The plain data cannot be trusted or has a problem: read the file with its nodes."""
+
+
+def _plain_loader() -> tuple[Any, tuple]:
+    """``yaml_rs.loads`` (dates left as text), or PyYAML's libyaml loader when yaml-rs is missing."""
+    try:
+        import yaml_rs
+    except ImportError:
+        return _pyyaml_loader()
+
+    def loads(text: str) -> Any:
+        return yaml_rs.loads(text, parse_datetime=False)
+
+    return loads, (Exception,)  # whatever it refuses, the Reader reports
+
+
+def _pyyaml_loader() -> tuple[Any, tuple]:
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """PyYAML's safe loader, refusing what it would otherwise take silently: a key twice, ``<<``."""
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode) and k.tag == _STR]
+            if len(keys) != len(node.value) or len(set(keys)) != len(keys) or "<<" in keys:
+                raise yaml.constructor.ConstructorError(None, None, "a key to check", node.start_mark)
+            return super().construct_mapping(node, deep)
+
+    def loads(text: str) -> Any:
+        return yaml.load(text, Loader=Loader)
+
+    return loads, (Exception,)
+
+
+_PLAIN: Any = None
+
+
+def plain_data(text: str) -> Any:
+    """The plain Python data of ``text``; raises _Slow where it may differ from what the nodes say."""
+    global _PLAIN
+    if _odd(text):
+        raise _Slow
+    if _PLAIN is None:
+        _PLAIN = _plain_loader()
+    loads, errors = _PLAIN
+    try:
+        return loads(text)
+    except errors as exc:
+        raise _Slow from exc
+
+
+_STR_MEMO: dict[str, bool] = {}
+# the first characters of the values PyYAML reads as something other than text ("" is null),
+# and of those YAML 1.2 lets plain text start with where PyYAML does not (``[:a]``, ``[?a]``)
+_RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers) | {":", "?"}
+
+
+def _plain_str(text: str) -> bool:
+    """True if PyYAML would read ``text``, written plain, as text (and not a number, a date, …)."""
+    known = _STR_MEMO.get(text)
+    if known is not None:
+        return known
+    if text[:1] in (":", "?"):
+        return False
+    resolvers = Resolver.yaml_implicit_resolvers.get(text[:1])
+    if not resolvers:
+        return True
+    ok = not any(regexp.match(text) for _tag, regexp in resolvers)
+    if len(text) < 40 and len(_STR_MEMO) < 10000:
+        _STR_MEMO[text] = ok
+    return ok
+
+
+class Builder:
+    """Turns the plain data of one file into model records, as the Reader does its nodes.
+
+    It accepts only what the Reader accepts, giving the same records and references; at the
+    first thing the Reader would report (or that plain data cannot tell), it raises _Slow.
+    It notes no positions: a file with a problem is read again by the Reader.
+    """
+
+    def __init__(self, result: FileResult, text: str):
+        self.result = result
+        self.refs = result.refs
+        self.defs = result.defs
+        self.source = text
+        self.checked: set[str] = set()
+
+    def plain(self, name: str) -> None:
+        """The field's numbers and true/false values are written plainly, or _Slow."""
+        if name not in self.checked:
+            if not _plain_scalar(name, self.source):
+                raise _Slow
+            self.checked.add(name)
+
+    def read(self, data: Any, cls: type) -> Any:
+        return _record_reader(cls)(data, self)
+
+
+_READERS: dict[type, Any] = {}
+
+
+def _record_reader(cls: type) -> Any:
+    """The function that builds a ``cls`` from its plain data (made once per class)."""
+    found = _READERS.get(cls)
+    if found is not None:
+        return found
+    specs = fields_of(cls)
+    readers = {s.name: _value_reader(s) for s in specs}
+    required = tuple(s.name for s in specs if s.required)
+    name = cls.__name__
+
+    def read_record(value: Any, b: Builder) -> Any:
+        if type(value) is not dict:
+            raise _Slow
+        values = {}
+        for key, item in value.items():
+            reader = readers.get(key) if type(key) is str else None
+            if reader is None:
+                raise _Slow
+            got = reader(item, b)
+            if got is not None:
+                values[key] = got
+        for field_name in required:
+            if field_name not in values:
+                raise _Slow
+        if "id" in values:
+            b.defs.append((name, values["id"], 0, 0))
+        try:
+            return cls(**values)
+        except TypeError:  # pragma: no cover - specs and classes agree
+            raise _Slow from None
+
+    _READERS[cls] = read_record
+    return read_record
+
+
+def _value_reader(spec) -> Any:
+    """The function that reads one field's plain value, or raises _Slow."""
+    read = _non_null_reader(spec)
+    nullable = spec.nullable
+
+    def read_value(value: Any, b: Builder) -> Any:
+        if value is None:
+            if nullable:
+                return None
+            raise _Slow
+        return read(value, b)
+
+    return read_value
+
+
+def _non_null_reader(spec) -> Any:
+    kind = spec.kind
+    if kind == "record":
+        record_cls = spec.record
+        return lambda value, b: _record_reader(record_cls)(value, b)
+    if kind == "list":
+        item = _value_reader(spec.item)
+
+        def read_list(value: Any, b: Builder) -> tuple:
+            if type(value) is not list:
+                raise _Slow
+            return tuple([item(v, b) for v in value])
+
+        return read_list
+    if kind == "text":
+        part = _text_reader(_TEXT_PART)
+
+        def read_text(value: Any, b: Builder) -> Text:
+            if type(value) is not dict or not value or not value.keys() <= {"en", "zh"}:
+                raise _Slow
+            return Text(
+                part(value["en"], b) if "en" in value else None,
+                part(value["zh"], b) if "zh" in value else None,
+            )
+
+        return read_text
+    if kind in ("str", "enum"):
+        return _text_reader(spec)
+    name = spec.name
+    if kind == "int":
+
+        def read_int(value: Any, b: Builder) -> int:
+            if type(value) is not int or not 0 <= value < 10**_MAX_DIGITS or not _int_in_range(value, spec):
+                raise _Slow
+            b.plain(name)
+            return value
+
+        return read_int
+    if kind == "bool":
+
+        def read_bool(value: Any, b: Builder) -> bool:
+            if type(value) is not bool:
+                raise _Slow
+            b.plain(name)
+            return value
+
+        return read_bool
+    if kind == "date":
+        return _date_reader(spec)
+    raise TypeError(f"no reader for {kind!r}")  # pragma: no cover - every kind is above
+
+
+def _text_reader(spec) -> Any:
+    """Text as the Reader's ``text_value`` takes it. The file holds none of the characters text
+    may not (``_odd``), so what is left to check is here."""
+    one_line = spec is not _TEXT_PART
+    choices = frozenset(spec.choices) if spec.kind == "enum" else None
+    ref = spec.ref
+
+    def read_str(value: Any, b: Builder) -> str:
+        if type(value) is not str:
+            raise _Slow
+        if value[:1] in _RESOLVED_FIRST and not _plain_str(value):
+            raise _Slow
+        text = value.strip()
+        if not text or (one_line and "\n" in text) or (choices is not None and text not in choices):
+            raise _Slow
+        if ref:
+            b.refs.append(Ref(ref, text, 0, 0))
+        return text
+
+    return read_str
+
+
+def _date_reader(spec) -> Any:
+    import datetime as _dt
+
+    name = spec.name
+
+    def read_date(value: Any, b: Builder) -> PartialDate:
+        if type(value) is str:
+            text = value.strip()
+        elif type(value) is int:
+            b.plain(name)
+            text = str(value)
+        elif type(value) is _dt.date:  # PyYAML's loader: YYYY-MM-DD (a one-digit part needs a time)
+            return PartialDate(value.year, value.month, value.day)
+        else:
+            raise _Slow
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            raise _Slow from None
+
+    return read_date
+
+
+def read_file(path: str, cls: type, fast: bool = True) -> FileResult:
+    """Read and check one file on its own; cross-file checks come later.
+
+    With ``fast``, a file is read as plain data first; only a file with something to report
+    (or that plain data cannot tell apart) is read again with its nodes, for the positions.
+    """
     from .schema import Spec
 
+    if fast and cls.__name__ != "_Anything":
+        result = read_fast(path, cls)
+        if result is not None:
+            return result
     result = FileResult(path)
     raw, problem = read_bytes(path)
     if problem:
@@ -502,3 +809,23 @@ def read_file(path: str, cls: type) -> FileResult:
     return result
 
 
+
+
+def read_fast(path: str, cls: type) -> FileResult | None:
+    """The file read from its plain data, or None where its nodes must be read."""
+
+    raw, problem = read_bytes(path)
+    if problem or raw is None:
+        return None
+    text, problem = decode(path, raw)
+    if problem or text is None:
+        return None
+    result = FileResult(path, fast=True)
+    try:
+        data = plain_data(text)
+        if data is None:
+            return None
+        result.record = Builder(result, text).read(data, cls)
+    except _Slow:
+        return None
+    return result
