@@ -133,7 +133,7 @@ def _quiet_exit(code: int) -> None:
     _warn_replaced()
     signals = [s for s in _received if s != signal.SIGINT]
     if signals:
-        code = 128 + signals[0]
+        code = ExitStatus(128 + signals[0])  # TERMINATED or HANGUP
     elif _received:
         code = ExitStatus.INTERRUPTED
     sys.exit(int(code))

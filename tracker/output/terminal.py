@@ -117,9 +117,6 @@ class Writer:
             out.append(" [" + self.w("unverified") + "]", style="yellow")
         return out
 
-    def counted(self, one: str, many: str, n: int) -> str:
-        return self.w(one) if n == 1 else self.w(many).format(n=n)
-
     def lines(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> None:
         """A paragraph filled to the terminal's width, words never broken; ``first`` starts its first line."""
         from .layout import wrap
