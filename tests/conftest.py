@@ -8,8 +8,10 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,11 +57,56 @@ def tracker_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "tracker"]
 
 
+def process_env(**extra: str) -> dict[str, str]:
+    """The environment of a real tracker process: the shipped data, no pager, colour not forced and
+    Python's streams buffered as usual, then ``extra``."""
+    env = {**os.environ, "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
+    for name in ("FORCE_COLOR", "PYTHONUNBUFFERED"):
+        env.pop(name, None)
+    env.update(extra)
+    return env
+
+
 def run_process(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    full = {**os.environ, "TRACKER_DATA_DIR": str(DATA)}
-    full.pop("FORCE_COLOR", None)
-    full.update(env or {})
-    return subprocess.run([*tracker_cmd(), *args], env=full, capture_output=True, text=True, timeout=60, **kw)
+    return subprocess.run([*tracker_cmd(), *args], env=process_env(**(env or {})), capture_output=True, text=True,
+                          timeout=60, **kw)
+
+
+def file_size_limit(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn`` under which no file may grow past ``limit`` bytes: a write past it fails with
+    EFBIG, as on a full disk."""
+
+    def set_limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of the process being killed
+
+    return set_limit
+
+
+STALLED_READER = """
+import os, time
+import tracker.data.load as load
+
+def read_any(path, cls):  # the first file: say so, then wait as a slow disk would, until stopped
+    os.write(1, b"reading\\n")
+    time.sleep(120)
+
+load.read_any = read_any
+"""
+
+
+def start_reading(tmp_path: Path, *args: str) -> subprocess.Popen:
+    """`tracker ARGS` as a process that is known to be reading the data (it has said so on standard
+    output) and waits there until it is stopped."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(STALLED_READER, encoding="utf-8")
+    proc = subprocess.Popen([*tracker_cmd(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=process_env(PYTHONPATH=str(hook)))
+    assert proc.stdout is not None and proc.stdout.readline() == b"reading\n"
+    return proc
 
 
 @pytest.fixture

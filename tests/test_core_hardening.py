@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 import signal
-import subprocess
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import DATA, FIXTURES, ROOT, TODAY, generate_folder, run, tracker_cmd
+from conftest import DATA, FIXTURES, ROOT, TODAY, generate_folder, run, run_process, start_reading
 
 import tracker
 from tracker.data import text
@@ -35,28 +33,11 @@ def test_no_module_of_the_tracker_unpickles_starts_processes_or_takes_locks():
             assert word not in source, (path, word)
 
 
-HOOK = """
-import os, time
-import tracker.data.load as load
-
-def read_any(path, cls):  # the first file: say so, then wait, until killed
-    os.write(1, b"reading\\n")
-    time.sleep(120)
-
-load.read_any = read_any
-"""
-
-
 def test_a_run_killed_while_reading_leaves_nothing_that_makes_the_next_one_wait(tmp_path):
-    (tmp_path / "hook").mkdir()
-    (tmp_path / "hook" / "sitecustomize.py").write_text(HOOK, encoding="utf-8")
-    hooked = {**os.environ, "PYTHONPATH": str(tmp_path / "hook"), "TRACKER_DATA_DIR": str(DATA)}
-    proc = subprocess.Popen([*tracker_cmd(), "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=hooked)
-    assert proc.stdout.readline() == b"reading\n"
+    proc = start_reading(tmp_path, "list")
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)
-    plain = {**os.environ, "TRACKER_DATA_DIR": str(DATA)}
-    after = subprocess.run([*tracker_cmd(), "list", "--format", "json"], capture_output=True, env=plain, timeout=60, check=False)
+    after = run_process("list", "--format", "json")
     assert after.returncode == 0 and json.loads(after.stdout)
 
 

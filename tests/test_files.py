@@ -20,20 +20,13 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import DATA, TODAY, run, tracker_cmd
+from conftest import DATA, TODAY, file_size_limit, process_env, run, tracker_cmd
 from test_data_errors import build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate  # noqa: E402
 
 BIG_ROUND = 2**63
-
-
-def _process_env(**extra) -> dict:
-    env = {**os.environ, "TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA)}
-    env.pop("FORCE_COLOR", None)
-    env.update(extra)
-    return env
 
 
 # ---------------------------------------------------------------- never over anything but a regular file
@@ -127,7 +120,7 @@ def test_dash_writes_each_export_to_standard_output(tmp_path):
 
 
 def test_dash_writes_the_sqlite_database_to_standard_output(tmp_path):
-    proc = subprocess.run([*tracker_cmd(), "export", "sqlite", "-"], capture_output=True, env=_process_env(), timeout=120)
+    proc = subprocess.run([*tracker_cmd(), "export", "sqlite", "-"], capture_output=True, env=process_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(b"SQLite format 3\x00")
     path = tmp_path / "out.db"
@@ -171,7 +164,7 @@ def test_concurrent_exports_to_one_new_path_exactly_one_wins(tmp_path):
         "time.sleep(max(0.0, float(sys.argv[1]) - time.time()))\n"
         "sys.exit(main(['export', sys.argv[2], sys.argv[3]], env))\n"
     )
-    env = _process_env()
+    env = process_env()
     for trial in range(3):
         path = tmp_path / f"all-{trial}.json"
         start = time.time() + 3.0
@@ -215,13 +208,6 @@ def test_sqlite_refuses_a_number_it_cannot_hold(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
-def _small_file_limit():
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # no file may grow past 40 kB: a full disk
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-
-
 @pytest.mark.parametrize("args, name, message", [
     (["export", "sqlite"], "x.db", "disk I/O error (SQLite)"),
     (["export", "json"], "x.json", "File too large"),
@@ -230,7 +216,7 @@ def _small_file_limit():
 def test_a_full_disk_is_one_line_and_exit_3(args, name, message, tmp_path):
     out = tmp_path / name
     proc = subprocess.run([*tracker_cmd(), *args, str(out)], capture_output=True, text=True, timeout=120,
-                          env=_process_env(), preexec_fn=_small_file_limit)
+                          env=process_env(), preexec_fn=file_size_limit(40_000))  # a disk full at 40 kB
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr == f"error: {out}: cannot write: {message}\n"
     assert list(tmp_path.iterdir()) == [], "nothing half-written is left"
@@ -244,7 +230,7 @@ def slow_data(tmp_path_factory):
     """A data folder big enough that writing its SQLite export takes a while, read into a warm cache."""
     root = tmp_path_factory.mktemp("slow")
     generate(400, str(root / "data"))
-    env = _process_env(TRACKER_NO_CACHE="", TRACKER_CACHE_DIR=str(root / "cache"), TRACKER_DATA_DIR=str(root / "data"))
+    env = process_env(TRACKER_NO_CACHE="", TRACKER_CACHE_DIR=str(root / "cache"), TRACKER_DATA_DIR=str(root / "data"))
     subprocess.run([*tracker_cmd(), "validate"], env=env, capture_output=True, timeout=300, check=True)
     return env
 
@@ -275,7 +261,7 @@ def test_a_signal_during_start_up_is_quiet(signum, code):
         "sys.argv = ['tracker', '--version']\n"
         "tracker.entry.run()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=_process_env())
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=process_env())
     assert (proc.returncode, proc.stderr, proc.stdout) == (code, "", "")
 
 
@@ -292,7 +278,7 @@ def test_ctrl_c_inside_a_command_s_own_imports_is_quiet():
         "tracker.cli.main = main\n"
         "tracker.entry.run()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=_process_env())
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=process_env())
     assert (proc.returncode, proc.stderr) == (130, "")
 
 
@@ -332,7 +318,7 @@ def test_a_process_whose_reader_is_gone_exits_141(args):
     os.close(read)  # the reader left before the first byte
     try:
         proc = subprocess.run([*tracker_cmd(), *args], stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
-                              env=_process_env())
+                              env=process_env())
     finally:
         os.close(write)
     assert (proc.returncode, proc.stderr) == (141, "")
@@ -340,7 +326,7 @@ def test_a_process_whose_reader_is_gone_exits_141(args):
 
 def _shell(redirect: str, *args: str) -> subprocess.CompletedProcess:
     cmd = " ".join(f"'{a}'" for a in [*tracker_cmd(), *args])
-    return subprocess.run(["sh", "-c", f"{cmd} {redirect}"], capture_output=True, text=True, timeout=120, env=_process_env())
+    return subprocess.run(["sh", "-c", f"{cmd} {redirect}"], capture_output=True, text=True, timeout=120, env=process_env())
 
 
 def test_a_closed_standard_output_discards_the_output():

@@ -14,37 +14,22 @@ import io
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 
 import pytest
-from conftest import DATA, TODAY, run, tracker_cmd
+from conftest import DATA, TODAY, file_size_limit, process_env, run, tracker_cmd
 
 LIMIT = 4096  # bytes a file may grow to in the processes below: smaller than every output tried
 
 
 def _process_env(unbuffered: bool = False) -> dict:
-    env = {**os.environ, "TRACKER_NO_CACHE": "1", "TRACKER_DATA_DIR": str(DATA), "TRACKER_PAGER": ""}
-    for name in ("FORCE_COLOR", "PYTHONUNBUFFERED"):
-        env.pop(name, None)
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"  # Python's unbuffered streams pass a short write's count on
-    return env
+    # Python's unbuffered streams pass a short write's count on
+    return process_env(PYTHONUNBUFFERED="1") if unbuffered else process_env()
 
 
 def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(args, check=False, **kwargs)
-
-
-def _file_size_limit(limit: int = LIMIT):
-    def set_limit() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
-
-    return set_limit
 
 
 # ---------------------------------------------------------------- standard output on a full disk
@@ -56,7 +41,7 @@ TO_STDOUT = [["export", "json", "-"], ["export", "ics", "-"], ["timeline", "--sv
 def _to_file(args: list[str], path, unbuffered: bool, limit: int) -> subprocess.CompletedProcess:
     with open(path, "wb") as fh:
         return _run([*tracker_cmd(), *args], stdout=fh, stderr=subprocess.PIPE, text=True, timeout=120,
-                              env=_process_env(unbuffered), preexec_fn=_file_size_limit(limit))
+                              env=_process_env(unbuffered), preexec_fn=file_size_limit(limit))
 
 
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])

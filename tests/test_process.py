@@ -7,12 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import run, run_process, tracker_cmd
+from conftest import run, run_process, start_reading, tracker_cmd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -42,26 +41,10 @@ def test_a_closed_pipe_is_quiet(big_data):
         assert code in (0, 141)
 
 
-HOOK = """
-import os, time
-import tracker.data.load as load
-
-def read_any(path, cls):  # the first file: say so, then wait as a slow disk would, until interrupted
-    os.write(1, b"reading\\n")
-    time.sleep(120)
-
-load.read_any = read_any
-"""
-
-
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
     """Interrupted while it reads the data: the process is known to be reading when the signal comes."""
-    (tmp_path / "hook").mkdir()
-    (tmp_path / "hook" / "sitecustomize.py").write_text(HOOK, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "hook")}
     for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
-        proc = subprocess.Popen([*tracker_cmd(), "validate"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        assert proc.stdout.readline() == b"reading\n"
+        proc = start_reading(tmp_path, "validate")
         proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == code

@@ -698,19 +698,6 @@ def _stdout_failed(exc: OSError) -> TrackerError:
     return stdout_failed(exc)
 
 
-def _silence_stdout() -> None:
-    """Standard output goes to /dev/null from now on: what is still buffered for it, once it has
-    failed, is dropped instead of failing again at exit."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 app.command("schema", short_help="Print the JSON Schema of a data file.")(schema)  # no shared options: it reads no data
 
 
@@ -724,7 +711,9 @@ def main(argv: list[str] | None = None, env: Env | None = None) -> int:
         with contextlib.redirect_stdout(_Guard(sys.stdout)):
             return int(_main(argv, env))
     except (BrokenPipeError, PipeClosed):
-        _silence_stdout()
+        from .output.files import silence_stdout
+
+        silence_stdout()
         return int(ExitStatus.PIPE_CLOSED)
 
 
@@ -776,7 +765,9 @@ def _flush_quietly(stream) -> None:
     try:
         stream.flush()
     except (OSError, ValueError, PipeClosed, TrackerError):
-        _silence_stdout()
+        from .output.files import silence_stdout
+
+        silence_stdout()
 
 
 def _click_message(exc) -> str:

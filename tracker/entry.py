@@ -9,13 +9,13 @@ exception); they take effect as soon as the imports are done.
 
 import sys
 
-_received: list = []
+_received: list[int] = []
 
 
-def _interrupted(exc: BaseException) -> bool:
+def _interrupted(exc: BaseException | None) -> bool:
     """Whether an exception is, or was caused by, an interruption: Ctrl-C in the middle of
     creating a class surfaces as a RuntimeError, for example."""
-    seen = set()
+    seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         if isinstance(exc, KeyboardInterrupt):
             return True
@@ -58,6 +58,8 @@ def _terminate(signum, frame) -> None:
 
 
 _set_handlers(_note, _note)
+# imported once the handlers are set, so that Ctrl-C here is only noted
+from .status import ExitStatus
 
 
 def run() -> None:
@@ -72,7 +74,7 @@ def run() -> None:
     except BaseException as exc:  # an interruption inside a command's own imports can be any exception
         if not _interrupted(exc):
             raise
-        code = 130
+        code = ExitStatus.INTERRUPTED
     _set_handlers(_note, _note)  # the work is done: a late Ctrl-C only sets the status
     _quiet_exit(code)
 
@@ -81,7 +83,10 @@ def _standard_streams() -> None:
     """Closed standard streams (`>&-`, `2>&-`) become /dev/null, so that output to them is
     discarded and no file the tracker opens can take their place; and an output whose encoding
     cannot hold Chinese (ASCII, Latin-1) gets '?' instead of a crash, and a warning at the end."""
+    import io
     import os
+
+    from .output.files import REPLACED, DroppedWrites, devnull_at, whole_stream
 
     for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
         if getattr(sys, name) is None:
@@ -89,26 +94,23 @@ def _standard_streams() -> None:
                 os.fstat(fd)
             except OSError:
                 try:
-                    null = os.open(os.devnull, os.O_RDWR)
-                    if null != fd:
-                        os.dup2(null, fd)
-                        os.close(null)
+                    devnull_at(fd)
                 except OSError:
                     continue
             try:
                 setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115 - the process's own stream
             except OSError:
                 pass
-    from .output.files import REPLACED, DroppedWrites, whole_stream
 
     for stream, errors in ((sys.stdout, REPLACED), (sys.stderr, "replace")):
         try:
             "中文".encode(stream.encoding or "utf-8")
         except (UnicodeEncodeError, LookupError):
-            try:
-                stream.reconfigure(errors=errors)  # what it cannot show becomes '?', and is counted
-            except (AttributeError, ValueError):
-                pass
+            if isinstance(stream, io.TextIOWrapper):
+                try:
+                    stream.reconfigure(errors=errors)  # what it cannot show becomes '?', and is counted
+                except ValueError:
+                    pass
         except AttributeError:
             pass
 
@@ -118,20 +120,23 @@ def _standard_streams() -> None:
 
 def _quiet_exit(code: int) -> None:
     """Exit with ``code``, once what is left of the output is written: a reader that went away
-    makes it 141, another failure (a full disk) one line and 3, unless the command failed already."""
+    makes it PIPE_CLOSED, another failure (a full disk) one line and OUTPUT_ERROR, unless the
+    command failed already."""
     try:
         sys.stdout.flush()
     except (OSError, ValueError) as exc:  # a closed pipe, a full disk, a closed stream
-        _discard_stdout()
+        from .output.files import silence_stdout
+
+        silence_stdout()
         if not code:
-            code = 141 if isinstance(exc, BrokenPipeError) else _output_failed(exc)
+            code = ExitStatus.PIPE_CLOSED if isinstance(exc, BrokenPipeError) else _output_failed(exc)
     _warn_replaced()
     signals = [s for s in _received if s != signal.SIGINT]
     if signals:
-        code = 128 + signals[0]
+        code = ExitStatus(128 + signals[0])  # TERMINATED or HANGUP
     elif _received:
-        code = 130
-    sys.exit(code)
+        code = ExitStatus.INTERRUPTED
+    sys.exit(int(code))
 
 
 def _warn_replaced() -> None:
@@ -148,23 +153,16 @@ def _warn_replaced() -> None:
             pass
 
 
-def _discard_stdout() -> None:
-    try:
-        import os
-
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def _output_failed(exc: OSError | ValueError) -> int:
+def _output_failed(exc: OSError | ValueError) -> ExitStatus:
     """Say on stderr that standard output failed; the exit status for it."""
     if not isinstance(exc, OSError):
-        return 141  # a stream closed under us: as good as a reader gone
+        return ExitStatus.PIPE_CLOSED  # a stream closed under us: as good as a reader gone
+    from .output.files import stdout_failed
+
+    error = stdout_failed(exc)
     try:
-        print(f"error: standard output: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        for line in error.lines():
+            print(line, file=sys.stderr)
     except (OSError, ValueError):
         pass
-    return 3  # ExitStatus.OUTPUT_ERROR, without importing more at exit
+    return error.status

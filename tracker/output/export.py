@@ -129,16 +129,16 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
     """Every table of the export as rows (dicts with the columns of SCHEMA)."""
     out: dict[str, list[dict]] = {name: [] for name in SCHEMA}
     _taxonomy_rows(ds, out)
-    for d in ds.dialogues.values():
-        out["dialogues"].append(_dialogue_row(d))
-        _fact_rows(out, "dialogue", d, dialogue_id=d.id)
+    for dialogue in ds.dialogues.values():
+        out["dialogues"].append(_dialogue_row(dialogue))
+        _fact_rows(out, "dialogue", dialogue, dialogue_id=dialogue.id)
     for r in ds.rounds.values():
         _round_rows(ds, out, r)
-    for d in ds.documents.values():
-        out["documents"].append(_document_row(ds, d))
-        for p in d.signatories:
-            out["participants"].append(_person_row(ds, out, p, document_id=d.id))
-        _fact_rows(out, "document", d, document_id=d.id)
+    for doc in ds.documents.values():
+        out["documents"].append(_document_row(ds, doc))
+        for p in doc.signatories:
+            out["participants"].append(_person_row(ds, out, p, document_id=doc.id))
+        _fact_rows(out, "document", doc, document_id=doc.id)
     _evidence_rows(ds, out)
     # every row with the columns of SCHEMA, in its order
     return {name: [{c: row[c] for c, _ in SCHEMA[name]} for row in rows] for name, rows in out.items()}
@@ -146,14 +146,17 @@ def tables(ds: Dataset) -> dict[str, list[dict]]:
 
 def _taxonomy_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
     """The partners, themes, topics and people."""
-    for p in ds.partners.values():
-        out["partners"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "aliases": _join(p.aliases)})
-    for t in ds.themes.values():
-        out["themes"].append({"id": t.id, "name_en": t.name.en, "name_zh": t.name.zh})
-    for t in ds.topics.values():
-        out["topics"].append({"id": t.id, "name_en": t.name.en, "name_zh": t.name.zh, "theme_id": t.theme, "aliases": _join(t.aliases)})
-    for p in ds.people.values():
-        out["people"].append({"id": p.id, "name_en": p.name.en, "name_zh": p.name.zh, "unverified": int(p.unverified)})
+    for partner in ds.partners.values():
+        out["partners"].append({"id": partner.id, "name_en": partner.name.en, "name_zh": partner.name.zh,
+                                "aliases": _join(partner.aliases)})
+    for theme in ds.themes.values():
+        out["themes"].append({"id": theme.id, "name_en": theme.name.en, "name_zh": theme.name.zh})
+    for topic in ds.topics.values():
+        out["topics"].append({"id": topic.id, "name_en": topic.name.en, "name_zh": topic.name.zh,
+                              "theme_id": topic.theme, "aliases": _join(topic.aliases)})
+    for person in ds.people.values():
+        out["people"].append({"id": person.id, "name_en": person.name.en, "name_zh": person.name.zh,
+                              "unverified": int(person.unverified)})
 
 
 def _person_row(ds: Dataset, out: dict[str, list[dict]], p: Participant, round_id=None, document_id=None) -> dict:
@@ -538,14 +541,14 @@ def datapackage(bom: bool = False) -> dict[str, Any]:
     file's fields and types, primary key and foreign keys. Made from SCHEMA, as the files are."""
     from .. import __version__
 
-    resources = []
+    resources: list[dict[str, Any]] = []
     for table, columns in SCHEMA.items():
         schema: dict[str, Any] = {
             "fields": [_field_descriptor(table, c, t) for c, t in columns],
             "primaryKey": list(KEYS.get(table) or [c for c, t in columns if "PRIMARY KEY" in t]),
             "missingValues": [""],
         }
-        foreign = []
+        foreign: list[dict[str, Any]] = []
         for c, t in columns:
             if "REFERENCES" in t:
                 ref_table, ref_column = t.split("REFERENCES ", 1)[1].rstrip(")").split("(")

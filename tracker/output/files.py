@@ -15,9 +15,12 @@ import os
 import stat
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import OutputError
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc has it from Python 3.12
 
 STDOUT = "-"
 
@@ -45,10 +48,7 @@ def replaced() -> int:
 
 # ---------------------------------------------------------------- every byte written, or an error
 
-Bytes = bytes | bytearray | memoryview
-
-
-def write_all(write: Callable[[memoryview], int | None], data: Bytes) -> int:
+def write_all(write: Callable[[memoryview], int | None], data: Buffer) -> int:
     """Give ``data`` to ``write`` (a binary stream's or a descriptor's) until every byte is taken.
 
     A write may take fewer bytes than it was given (a full disk, a file-size limit, a reader that
@@ -73,9 +73,10 @@ class WholeWrites(io.RawIOBase):
     standard output is written through this instead. The descriptor is never closed here.
     """
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, name: str | int | None = None) -> None:
         super().__init__()
         self._fd = fd
+        self.name = fd if name is None else name  # as a file opened on a descriptor names itself
 
     def writable(self) -> bool:
         return True
@@ -86,7 +87,7 @@ class WholeWrites(io.RawIOBase):
     def isatty(self) -> bool:
         return os.isatty(self._fd)
 
-    def write(self, data: Bytes) -> int:  # type: ignore[override]
+    def write(self, data: Buffer) -> int:
         return write_all(self._write_some, data)
 
     def _write_some(self, view: memoryview) -> int:
@@ -105,7 +106,7 @@ class DroppedWrites(WholeWrites):
 
     failed = False
 
-    def write(self, data: Bytes) -> int:  # type: ignore[override]
+    def write(self, data: Buffer) -> int:
         if not self.failed:
             try:
                 return super().write(data)
@@ -123,12 +124,29 @@ def whole_stream(stream: TextIO, raw_class: type[WholeWrites] = WholeWrites) -> 
         encoding, errors = stream.encoding, stream.errors
     except (AttributeError, OSError, ValueError):
         return stream
-    raw = raw_class(fd)
+    raw = raw_class(fd, getattr(stream, "name", None))
     write_through = bool(getattr(stream, "write_through", False))
     buffer = raw if write_through else io.BufferedWriter(raw)  # unbuffered stays unbuffered
-    return io.TextIOWrapper(buffer, encoding=encoding, errors=errors,  # type: ignore[arg-type]
+    return io.TextIOWrapper(buffer, encoding=encoding, errors=errors,
                             line_buffering=bool(getattr(stream, "line_buffering", False)),
                             write_through=write_through)
+
+
+def devnull_at(fd: int) -> None:
+    """Point the descriptor ``fd`` at /dev/null, open or closed before; OSError where impossible."""
+    null = os.open(os.devnull, os.O_RDWR)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def silence_stdout() -> None:
+    """Standard output goes to /dev/null from now on: what is still buffered for it, once it has
+    failed, is dropped instead of failing again at exit."""
+    try:
+        devnull_at(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def stdout_failed(exc: OSError) -> OutputError:

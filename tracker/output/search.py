@@ -12,6 +12,7 @@ from .formats import write_json_texts, write_rows
 from .layout import cell_width, wrap
 from .target import Target
 from .terminal import Writer
+from .words import MONTHS
 
 
 def match_pattern(needle: str):
@@ -40,8 +41,6 @@ MORE_WITH_ALL = {
     "zh": "另有{n}筆符合內容在整理者附註與資料來源欄位中：加上 --all。",
 }
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 def curators(where: str) -> bool:

@@ -188,7 +188,7 @@ class ShowView(Writer):
     def brief_sources(self, r: Round, numbers: dict) -> None:
         """The numbered sources, a line each where it fits: publisher, title, date and the link,
         shown decoded and without its scheme, or by its site alone when it is long."""
-        from urllib.parse import unquote, urlsplit
+        from urllib.parse import urlsplit
 
         from rich.style import Style
 
@@ -202,10 +202,7 @@ class ShowView(Writer):
                 if s.gone:
                     line.append(" · " + self.w("archived"), style="dim")
                 url = visible(target_url)
-                try:  # shown decoded, never cut inside an escape
-                    readable = visible(unquote(url, errors="strict"))
-                except UnicodeDecodeError:
-                    readable = url
+                readable = _readable(url)
                 parts = urlsplit(readable)
                 bare = readable.split("://", 1)[-1].rstrip("/")
                 room = self.console.width - width - 1 - cell_width(line.plain) - 3
@@ -431,16 +428,11 @@ class ShowView(Writer):
     def url_line(self, url: str, indent: int) -> None:
         """A URL on a line of its own, never folded: indented if it fits, else flush left, else cut
         with … (on a terminal it stays a link to the whole address; --format markdown and json give it)."""
-        from urllib.parse import unquote
-
         from .layout import cell_width, truncate
 
         room = self.console.width
         url = visible(url)
-        try:  # shown decoded, never cut inside an escape
-            readable = visible(unquote(url, errors="strict"))
-        except UnicodeDecodeError:
-            readable = url
+        readable = _readable(url)
         if cell_width(readable) + indent > room and cell_width(readable) <= room:
             indent = 0
         shown = truncate(readable, room - indent)
@@ -478,6 +470,16 @@ class ShowView(Writer):
         if full:
             line.append(f"  {d.id}", style="dim")
         return line
+
+
+def _readable(url: str) -> str:
+    """An address as people read it: decoded, where it decodes, so that it is never cut inside an escape."""
+    from urllib.parse import unquote
+
+    try:
+        return visible(unquote(url, errors="strict"))
+    except UnicodeDecodeError:
+        return url
 
 
 def write(target: Target, ds, r, fmt: str, full: bool = False) -> None:

@@ -8,6 +8,8 @@ Each answer's own drawing lives in its module (``listing``, ``show``, ``compare`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.text import Text as RText
 
@@ -115,9 +117,6 @@ class Writer:
             out.append(" [" + self.w("unverified") + "]", style="yellow")
         return out
 
-    def counted(self, one: str, many: str, n: int) -> str:
-        return self.w(one) if n == 1 else self.w(many).format(n=n)
-
     def lines(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> None:
         """A paragraph filled to the terminal's width, words never broken; ``first`` starts its first line."""
         from .layout import wrap
@@ -180,7 +179,7 @@ class Writer:
         mark = mark if not self.ascii or mark.isascii() else "*"
         return Filled([(" " * indent + mark + " ", item, "") for item in items])
 
-    def kept(self, text: str, rounds=(), indent: int = 8) -> str:
+    def kept(self, text: str, rounds: Sequence[Round] = (), indent: int = 8) -> str:
         """Prose from the data (a note, a follow-up) with every name it mentions kept whole when
         filled: people, places, organisations, topics, partners and dialogues, those of ``rounds``
         (``Round`` records) included."""
@@ -189,7 +188,7 @@ class Writer:
         names = self._names_for(tuple(r.id for r in rounds), rounds)
         return keep_names(text, names, self.console.width - indent)
 
-    def _names_for(self, key: tuple, rounds) -> dict[str, bool]:
+    def _names_for(self, key: tuple[str, ...], rounds: Sequence[Round]) -> dict[str, bool]:
         cache = self.__dict__.setdefault("_name_cache", {})
         if key in cache:
             return cache[key]
@@ -200,13 +199,13 @@ class Writer:
             if shown:
                 names[shown] = names.get(shown, False) or person
 
-        for p in self.ds.people.values():
-            add(p.name, True)
+        for person in self.ds.people.values():
+            add(person.name, True)
         for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
             for item in group.values():
                 add(item.name, False)
         for r in rounds:
-            for v in getattr(r, "venues", None) or getattr(r, "venue", ()):
+            for v in r.venues:
                 add(v, True)
             for p in (*r.participants, *(s for d in r.documents for s in self.ds.documents[d].signatories)):
                 add(display_name(self.ds.people, p), True)

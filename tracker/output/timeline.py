@@ -12,6 +12,7 @@ from .console import Filled
 from .formats import write_json, write_json_texts, write_rows
 from .target import Target
 from .terminal import Writer
+from .words import MONTHS
 
 STACK_BELOW = 40  # fewer cells than this beside the date and the dialogue: the text goes under them
 STACKED_INDENT = "    "
@@ -26,8 +27,6 @@ MORE_DETAIL = {
     "en": "--detail adds formats, the full titles of what was signed and every topic.",
     "zh": "加上 --detail 可見：形式、簽署文件全名及議題。",
 }
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 class TimelineView(Writer):
@@ -145,7 +144,7 @@ class TimelineView(Writer):
         if self.lang == "zh":
             trimmed = re.sub(rf"^{r.date.year}年0?{r.date.month}月({day}日)?", "", name)
         else:
-            trimmed = re.sub(rf",? (in )?({day} )?{_MONTHS[r.date.month - 1]} {r.date.year}\b", "", name, count=1)
+            trimmed = re.sub(rf",? (in )?({day} )?{MONTHS[r.date.month - 1]} {r.date.year}\b", "", name, count=1)
         if not (self.pick(r.name) and getattr(r.name, self.lang)):
             return name
         return trimmed or name

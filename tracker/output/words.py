@@ -153,8 +153,8 @@ def word(key: str, lang: str) -> str:
     return pair[1] if lang == "zh" else pair[0]
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 
 
 def date_words(date, lang: str) -> str:
@@ -168,7 +168,7 @@ def date_words(date, lang: str) -> str:
         return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
     if not month:
         return str(year)
-    return (f"{day} " if day else "") + f"{_MONTHS[month - 1]} {year}"
+    return (f"{day} " if day else "") + f"{MONTHS[month - 1]} {year}"
 
 
 _GIST_STATUSES = ("delivered", "in-progress", "lapsed")

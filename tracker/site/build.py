@@ -79,7 +79,7 @@ def write_site(ds: Dataset, path: str, *, force: bool, data_dir: str | None, bas
         assets = os.path.join(tmp, "assets")
         os.makedirs(assets, exist_ok=True)
         for name in ("site.css", "search.js"):
-            _write(os.path.join(assets, name), resources.files("tracker.site").joinpath("static", name).read_text("utf-8"))
+            _write(os.path.join(assets, name), (resources.files("tracker.site") / "static" / name).read_text("utf-8"))
         _write(os.path.join(tmp, MARKER), "This folder was written by `tracker site`; `tracker site --force` replaces it whole.\n")
         indexed = _index(command, tmp) if command else None
         if os.path.isdir(target):

@@ -81,6 +81,15 @@ class Cites:
 # ---------------------------------------------------------------- the pages
 
 
+def _record_page(folder: str) -> staticmethod[[str], str]:
+    """The path of a record's page in ``folder``, from the record's ID."""
+
+    def path(record_id: str) -> str:
+        return f"{folder}/{record_id}.html"
+
+    return staticmethod(path)
+
+
 class Site:
     """The pages of one data set; ``pages()`` renders them all."""
 
@@ -97,21 +106,10 @@ class Site:
 
     # ------------------------------------------------------------ paths (inside a language folder)
 
-    @staticmethod
-    def round_path(round_id: str) -> str:
-        return f"rounds/{round_id}.html"
-
-    @staticmethod
-    def document_path(doc_id: str) -> str:
-        return f"documents/{doc_id}.html"
-
-    @staticmethod
-    def dialogue_path(d_id: str) -> str:
-        return f"dialogues/{d_id}.html"
-
-    @staticmethod
-    def topic_path(t_id: str) -> str:
-        return f"topics/{t_id}.html"
+    round_path = _record_page("rounds")
+    document_path = _record_page("documents")
+    dialogue_path = _record_page("dialogues")
+    topic_path = _record_page("topics")
 
     @staticmethod
     def commitment_path(outcome_key: str) -> str:
