@@ -727,3 +727,18 @@ def test_chinese_numeral_days_are_read(tmp_path):
 
 def test_an_english_dateline_without_a_year_is_the_filing_day_not_the_meeting_day(tmp_path):
     assert _draft_json(_write(tmp_path, "a.txt", EN_SHORT_DATELINE))["date"] == "2031-03-05"  # the Wednesday before
+
+
+# ---------------------------------------------------------------- topics from the sentence that lists them
+
+ZH_LISTING = """date 2031-03-06
+第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行,雙方這次討論AI供應鏈、關鍵礦物、人才培育,以及能源轉型與觀光交流等共同關切議題。
+"""
+
+
+def test_a_chinese_listing_sentence_gives_each_item_its_topic_and_reports_the_rest(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_LISTING)), "--format", "json")
+    assert result.code == 0, result.err
+    headline = {t["topic"] for t in json.loads(result.out)["topics"] if t.get("headline", True)}
+    assert headline >= {"ai-supply-chain", "critical-minerals", "talent", "energy-transition"}
+    assert "note: topic not in the taxonomy: '觀光交流'" in result.err
