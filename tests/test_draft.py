@@ -742,3 +742,10 @@ def test_a_chinese_listing_sentence_gives_each_item_its_topic_and_reports_the_re
     headline = {t["topic"] for t in json.loads(result.out)["topics"] if t.get("headline", True)}
     assert headline >= {"ai-supply-chain", "critical-minerals", "talent", "energy-transition"}
     assert "note: topic not in the taxonomy: '觀光交流'" in result.err
+
+
+def test_signers_named_after_a_few_words_between_signed_and_by(tmp_path):
+    text = ("date 2031-03-06\nTaiwan and the United Kingdom on Monday signed an Enhanced Trade Partnership arrangement. "
+            "The arrangement was signed in a teleconference by Minister Without Portfolio John Deng and British officials.\n")
+    roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
+    assert roles.get("john-deng") == "signer"
