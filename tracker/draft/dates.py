@@ -9,6 +9,7 @@ import re
 from ..data.dates import parse_date
 from ..data.model import PartialDate
 from ..errors import InputError
+from .reading import Reading
 from .text import _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
 
 
@@ -243,7 +244,7 @@ class _DateScan:
 
 
 
-class DateReading:
+class DateReading(Reading):
 
     def meeting_sentences(self, did: str) -> list[str]:
         names = self.dialogue_names(did)

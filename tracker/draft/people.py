@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..rules import pick
+from .reading import Reading
 from .text import (
     _ATTEND_CUE,
     _EN_TITLE_WORD,
@@ -50,7 +51,7 @@ def role_of(sentence: str, pos: int, clause: str) -> str | None:
     return None
 
 
-class PeopleReading:
+class PeopleReading(Reading):
     # ---------------------------------------------------------------- people
 
     def participants(self) -> list[dict]:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .article import sentences
+from .reading import Reading
 from .text import _AGREE, _NOT_MEETING, CJK, _find, _fold, _names
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class _TopicList:
 
 
 
-class TopicReading:
+class TopicReading(Reading):
 
     def _topic_index(self):
         index = []
