@@ -204,6 +204,8 @@ class _DateScan:
         """今天, 昨天, 前天, today, yesterday: counted back from the day the story speaks from (its dateline's
         day), when the meeting verb follows, or when an English sentence has a past verb after it."""
         anchor = self.anchor
+        if anchor is None:
+            return
         for m in _RELATIVE_DAY.finditer(self.s):
             word = m.group(0).lower()
             back = 2 if word == "前天" else 1 if word in ("昨天", "昨日", "yesterday") else 0
@@ -216,6 +218,8 @@ class _DateScan:
     def weekdays(self) -> None:
         """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
         anchor = self.anchor
+        if anchor is None:
+            return
         for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", self.s, re.IGNORECASE):
             back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             d = anchor - _dt.timedelta(days=back)

@@ -183,7 +183,7 @@ class TopicReading(Reading):
     # ---------------------------------------------------------------- the whole draft
     def topics(self, source_id: str) -> list[tuple[dict, str]]:
         """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
-        found = _TopicList(self, source_id)
+        found = _TopicList(self, source_id)  # type: ignore[arg-type]  # a TopicReading is always a Drafter
         sections = self.sections()
         self._section_topics(found, sections)
         self._listed_topics(found, headline_from_sections=len(sections) >= 2)
@@ -224,7 +224,7 @@ class TopicReading(Reading):
                 t["outcomes"] = self._outcomes(tid, body[:3], source_id)
 
     def _outcomes(self, tid: str, body, source_id: str) -> list[dict]:
-        out = []
+        out: list[dict] = []
         for i, s in enumerate(body, 1):
             s = s.strip()
             if len(s) < 6:
