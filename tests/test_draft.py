@@ -320,8 +320,8 @@ def test_out_never_replaces_a_file_without_force_nor_writes_into_the_data_folder
     ("big5", "第7屆台美經濟繁榮夥伴對話".encode("big5"), "{path}:1:1: file is not UTF-8 (byte 0xb2) (it looks like Big5; convert it with: iconv -f BIG5 -t UTF-8)"),
     ("utf16", "第7屆台美經濟繁榮夥伴對話".encode("utf-16"), "{path}:1:1: file is UTF-16, not UTF-8 (save it as UTF-8)"),
     ("no-dialogue", "今天天氣很好，我們去公園散步。".encode(),
-     "error: the article is about no known dialogue: it names none of the dialogues in the data "
-     "(art, dde, eppd, etp, tid, ttic, tuba, tw-jp-digital-trade, ustti); give --dialogue if it is about one of them"),
+     ("error: the article is about no known dialogue: it names none of the dialogues in the data "
+      "(art, dde, eppd, etp, tid, ttic, tuba, tw-jp-digital-trade, ustti); give --dialogue if it is about one of them")),
 ])
 def test_bad_input_is_one_clear_line(tmp_path, case, content, message):
     path = tmp_path / f"{case}.txt"
@@ -668,7 +668,7 @@ def test_without_the_converter_a_simplified_article_is_refused_in_one_line(tmp_p
 
     env = {**os.environ, "TRACKER_DATA_DIR": str(DATA), "TRACKER_NO_CACHE": "1"}
     result = subprocess.run([sys.executable, "-c", script, str(ARTICLES / "eppd3-simplified-zhcn.txt")],
-                            env=env, capture_output=True, text=True, timeout=60)
+                            check=False, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr == "error: the article is in simplified Chinese; install the draft extra to read it: pip install 'tracker[draft]'\n"
 
@@ -697,3 +697,55 @@ def test_a_title_that_runs_across_a_list_is_kept_whole():
     assert titles["jose-fernandez"] == "美國國務院主管經濟成長、能源及環境次卿"  # not 環境次卿
     assert titles["remus-chen"] == "外交部常務次長"
     assert {p.get("person") for p in draft["participants"] if p["role"] == "lead"} == {"kuo-jyh-huei", "remus-chen", "jose-fernandez"}
+
+
+# ---------------------------------------------------------------- a date is right or absent
+
+ZH_STATEMENT_DAY = """date 2031-03-06
+第九屆台美「經濟繁榮夥伴對話」在華府舉行，外交部今天(6日)表示，雙方就供應鏈交換意見。
+"""
+
+ZH_NUMERAL_DAY = """date 2031-03-06
+第九屆台美「經濟繁榮夥伴對話」已於三月四日在台北舉行，雙方就供應鏈交換意見。
+"""
+
+EN_SHORT_DATELINE = """date 2031-03-06
+Taipei, March 6 (CNA) Taiwan and the United States on Wednesday held the ninth Economic Prosperity Partnership Dialogue in Washington.
+"""
+
+
+def test_the_day_of_a_statement_is_not_the_meeting_day_and_the_date_is_left_out_with_a_note(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_STATEMENT_DAY)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "note: date:" in result.err
+
+
+def test_chinese_numeral_days_are_read(tmp_path):
+    assert _draft_json(_write(tmp_path, "a.txt", ZH_NUMERAL_DAY))["date"] == "2031-03-04"
+
+
+def test_an_english_dateline_without_a_year_is_the_filing_day_not_the_meeting_day(tmp_path):
+    assert _draft_json(_write(tmp_path, "a.txt", EN_SHORT_DATELINE))["date"] == "2031-03-05"  # the Wednesday before
+
+
+# ---------------------------------------------------------------- topics from the sentence that lists them
+
+ZH_LISTING = """date 2031-03-06
+第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行,雙方這次討論AI供應鏈、關鍵礦物、人才培育,以及能源轉型與觀光交流等共同關切議題。
+"""
+
+
+def test_a_chinese_listing_sentence_gives_each_item_its_topic_and_reports_the_rest(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_LISTING)), "--format", "json")
+    assert result.code == 0, result.err
+    headline = {t["topic"] for t in json.loads(result.out)["topics"] if t.get("headline", True)}
+    assert headline >= {"ai-supply-chain", "critical-minerals", "talent", "energy-transition"}
+    assert "note: topic not in the taxonomy: '觀光交流'" in result.err
+
+
+def test_signers_named_after_a_few_words_between_signed_and_by(tmp_path):
+    text = ("date 2031-03-06\nTaiwan and the United Kingdom on Monday signed an Enhanced Trade Partnership arrangement. "
+            "The arrangement was signed in a teleconference by Minister Without Portfolio John Deng and British officials.\n")
+    roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
+    assert roles.get("john-deng") == "signer"

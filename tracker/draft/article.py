@@ -271,17 +271,32 @@ def _read_title_in_body(art: Article) -> None:
 def _read_dateline(art: Article, text_all: str) -> None:
     """The day of a dateline: CNA's （中央社記者…20日電）, (…13日專電) with half-width brackets too, taken out of
     the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
-    m = re.search(r"[（(][^（）()]{0,30}?(?:中央社|記者)[^（）()]{0,30}?(\d{1,2})日(?:專)?電[）)]", text_all) or re.search(
-        r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\s*\(", text_all
-    )
-    if m and len(m.groups()) == 1:
+    m = re.search(r"[（(][^（）()]{0,30}?(?:中央社|記者)[^（）()]{0,30}?(\d{1,2})日(?:專)?電[）)]", text_all)
+    if m:
         art.dateline_day = int(m.group(1))
         art.lines = [x for x in (ln.replace(m.group(0), "", 1).strip() for ln in art.lines) if x]
-    elif m:
-        d = _en_date(m.group(1), m.group(2), m.group(3))
-        if d:
-            art.published = art.published or d
-            art.dateline_day = d.day
+        return
+    # "Taipei, Nov. 20, 2020 (CNA)", "Taipei, Dec. 13 (CNA)": the day the story was filed, not the meeting's
+    en = _EN_DATELINE.search(text_all)
+    if not en:
+        return
+    year = en.group(3) or (str(art.published.year) if art.published else None)
+    d = _en_date(en.group(1), en.group(2), year)
+    if d is None:
+        return
+    if art.published and not en.group(3) and d > art.published + _dt.timedelta(days=1):
+        d = _en_date(en.group(1), en.group(2), str(art.published.year - 1))
+        if d is None:
+            return
+    art.published = art.published or d
+    art.dateline_day = d.day
+    art.lines = [x for x in (ln.replace(en.group(0).strip(), "", 1).strip() for ln in art.lines) if x]
+
+
+_EN_DATELINE = re.compile(
+    r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*"
+    r"\((?:CNA|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|[A-Z][A-Za-z]+ News)\)"
+)
 
 
 def _roc_stamp(text_all: str) -> _dt.date | None:

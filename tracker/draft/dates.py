@@ -9,6 +9,7 @@ import re
 from ..data.dates import parse_date
 from ..data.model import PartialDate
 from ..errors import InputError
+from .reading import Reading
 from .text import _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
 
 
@@ -52,9 +53,30 @@ _DISPATCH_AFTER = re.compile(r"\s*(?:專)?電")
 _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天|\btoday\b|\byesterday\b|this morning", re.IGNORECASE)
 _EN_DONE = re.compile(r"\b(?:held|signed|inked|met|co-?chaired|launched|took effect|came into (?:effect|force))\b", re.IGNORECASE)
 # a date followed by these is when something was said or announced, not when the meeting was held
-_STATEMENT_AFTER = re.compile(r"\s*(?:[，,]\s*)?(?:發表|發布|表示|指出|宣布|證實|说|說|\s*said|announced|issued)")
+_STATEMENT_AFTER = re.compile(
+    r"\s*[)）]?\s*(?:[，,]\s*)?(?:發表|發布|發佈|公布|表示|指出|宣布|證實|說明|说|說|透過新聞稿|以新聞稿|\s*said|announced|issued|stated)"
+)
 # a sentence about a meeting still to come, or a rumour of one: its dates are not the meeting's
 FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"(?<![〇零○一二三四五六七八九十這同每某前後當整此半單多數逐隔])([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*(?:日|月|號))")
+_CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})(?=\s*年)")
+
+
+def cn_number(word: str) -> int:
+    """一 … 三十一 as a number."""
+    if "十" not in word:
+        return _CN_DIGITS[word]
+    tens, _, ones = word.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def arabic_days(s: str) -> str:
+    """Chinese-numeral days, months and years written in digits: 十二月二十八日 → 12月28日, 二〇二四年 → 2024年."""
+    s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), s)
+    return _CN_NUMBER.sub(lambda m: str(cn_number(m.group(1))), s)
 
 
 class _DateScan:
@@ -182,6 +204,8 @@ class _DateScan:
         """今天, 昨天, 前天, today, yesterday: counted back from the day the story speaks from (its dateline's
         day), when the meeting verb follows, or when an English sentence has a past verb after it."""
         anchor = self.anchor
+        if anchor is None:
+            return
         for m in _RELATIVE_DAY.finditer(self.s):
             word = m.group(0).lower()
             back = 2 if word == "前天" else 1 if word in ("昨天", "昨日", "yesterday") else 0
@@ -194,6 +218,8 @@ class _DateScan:
     def weekdays(self) -> None:
         """An English weekday, as in 'on Tuesday': that day in the week up to the article's date."""
         anchor = self.anchor
+        if anchor is None:
+            return
         for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", self.s, re.IGNORECASE):
             back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             d = anchor - _dt.timedelta(days=back)
@@ -222,7 +248,7 @@ class _DateScan:
 
 
 
-class DateReading:
+class DateReading(Reading):
 
     def meeting_sentences(self, did: str) -> list[str]:
         names = self.dialogue_names(did)
@@ -260,7 +286,7 @@ class DateReading:
 
     def _dates_in(self, s: str, anchor: _dt.date | None):
         """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""
-        scan = _DateScan(s, anchor)
+        scan = _DateScan(arabic_days(s), anchor)
         found = scan.run()
         if scan.partial is not None:
             self._partial = scan.partial

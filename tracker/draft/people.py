@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..rules import pick
+from .reading import Reading
 from .text import (
     _ATTEND_CUE,
     _EN_TITLE_WORD,
@@ -29,7 +30,8 @@ _ROLE_IN_CLAUSE = (
     ("lead", re.compile(r"主談|率領|領銜|主持|\bled\b|headed|chaired", re.IGNORECASE)),
 )
 # "signed by A and B", "co-chaired by A, director-general, and B": the verb before the names, across commas
-_ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed)\s+by\b", re.IGNORECASE)
+# "signed in a teleconference by", "led jointly by": a few words may come between the verb and "by"
+_ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed)(?:\s+(?:in|at|on|via|a|an|the|jointly|online|virtually|[a-z]+conference|videoconference|ceremony)){0,4}\s+by\b", re.IGNORECASE)
 _ROLE_OF_VERB = {"signed": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
 
 
@@ -49,7 +51,7 @@ def role_of(sentence: str, pos: int, clause: str) -> str | None:
     return None
 
 
-class PeopleReading:
+class PeopleReading(Reading):
     # ---------------------------------------------------------------- people
 
     def participants(self) -> list[dict]:

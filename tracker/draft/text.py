@@ -10,6 +10,10 @@ import functools
 import re
 import unicodedata
 
+from ..data.text import VARIANTS
+
+_VARIANTS = str.maketrans(VARIANTS)
+
 CJK = r"\u3400-\u9fff"
 _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "首": 1}
 _EN_ORD = {
@@ -55,7 +59,10 @@ def _clause(s: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("臺", "台")
+    """Text as the drafter compares it: the data layer's variant table (臺/台, dashes …) and NFKC with case
+    folded, as ``tracker.data.text.fold_name`` does, but without collapsing spaces or singularising plurals,
+    so that a match's positions still point into the sentence (a label is cut from the article at them)."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_VARIANTS)
 
 
 @functools.lru_cache(maxsize=8192)

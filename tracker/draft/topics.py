@@ -6,10 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from .article import sentences
-from .text import _AGREE, _NOT_MEETING, _find, _fold, _names
+from .reading import Reading
+from .text import _AGREE, _NOT_MEETING, CJK, _find, _fold, _names
 
 if TYPE_CHECKING:
     from .drafter import Drafter
+
+_PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
+
 
 class _TopicList:
     """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
@@ -48,7 +52,7 @@ class _TopicList:
 
 
 
-class TopicReading:
+class TopicReading(Reading):
 
     def _topic_index(self):
         index = []
@@ -117,10 +121,15 @@ class TopicReading:
     def enumerations(self) -> list[tuple[list[str], str]]:
         """Lists of subjects in agenda sentences: 就A、B及C等議題進行討論; discussed A, B and C."""
         num = r"(?:[\d一二三四五六七八九十]+\s*大)?"
+        intro = r"(?:就|針對|聚焦(?:在|於)?|著重(?:在|於)?|涵蓋|包括|在|討論(?:了)?|探討|商討|研商|交換意見)"
+        # items joined by 、, and a comma only where 以及/及/與 follows it: A、B與C，以及D
+        items = r"((?:[^，。；：]{1,40}?(?:、|，(?=以及|及|與|和|暨)))+[^，。；：]{1,40}?)"
         zh = re.compile(
-            r"(?:就|針對|聚焦(?:在|於)?|涵蓋|包括|在)\s*((?:[^，。；：]{1,40}?、)+[^，。；：]{1,40}?)\s*(?:等)?\s*" + num
-            + r"\s*(?:議題|領域|支柱|面向|項目|主題|方面)"
+            intro + r"\s*" + items + r"\s*(?:等)?\s*" + num
+            + r"\s*(?:各|共同關切|共同關心|相關|重要|多項|多元)?\s*(?:的)?\s*(議題|領域|支柱|面向|項目|主題|方面)"
         )
+        # a list that runs to the end of its clause after a verb that introduces it: 討論A、B及C，…
+        zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|議題包括|議題涵蓋)\s*[：:]?\s*((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?)(?=[，。；]|$)")
         en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
                         r"(?:talks|discussions|chapters|exchanges|cooperation|commitments) on|including|featured)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
         out = []
@@ -130,33 +139,51 @@ class TopicReading:
                 continue
             if self.art.lines[para] in section_lines:
                 continue  # a list inside a topic's own section names its details, not the agenda
-            for m in zh.finditer(s):
+            zs = s.replace(",", "，") if re.search(f"[{CJK}]", s) else s  # a half-width comma in a Chinese sentence
+            spans: list[tuple[int, int]] = []
+            for m in zh.finditer(zs):
+                found = self._split_items(m.group(1))
+                last = found[-1] if found else ""
+                if last and not self.best_topic(last) and self.best_topic(last + m.group(2)):
+                    found[-1] = last + m.group(2)  # 新的合作領域: the list's closing word belongs to its last item
+                out.append((found, s))
+                spans.append(m.span(1))
+            for m in zh_open.finditer(zs):
+                if any(a < m.end(1) and m.start(1) < b for a, b in spans):
+                    continue
                 out.append((self._split_items(m.group(1)), s))
             for m in en.finditer(s):
                 out.append((self._split_items(m.group(1)), s))
         return out
 
     def _split_items(self, text: str) -> list[str]:
+        if _PEOPLE_LIST.search(text):
+            return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
         items = []
         for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
             piece = re.sub(r"^(?:以及|及|與|和|and)\s*", "", piece.strip())
-            piece = re.sub(r"^(?:推進|確保|加強|強化|推動)", "", piece)
+            piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
             piece = re.split(r"例如|如|such as|including", piece)[0].strip()
             if not piece:
                 continue
             found = self.match_topics(piece)
-            if len(found) > 1:  # A及B naming two topics: two items
-                parts = [p for p in re.split(r"以及|及|與|和|\band\b", piece) if p.strip()]
-                if len(parts) > 1:
-                    items += [p.strip() for p in parts]
-                    continue
+            joint = r"以及|及|與|和|\band\b"
+            parts = [p.strip() for p in re.split(joint, piece) if p.strip()]
+            if len(found) > 1 and len(parts) > 1:  # A及B naming two topics: each name an item
+                items += [words for _, words in found]
+                continue
+            if any(re.search(joint, words) for _, words in found):
+                parts = []  # a name of the taxonomy that has the joining word in it: science and technology, 5G及電信安全
+            if len(parts) > 1 and found:  # one topic and something else: the rest reported on its own  # A及B naming two topics, or one topic and something else: each its own item
+                items += parts
+                continue
             items.append(piece)
         return items
 
     # ---------------------------------------------------------------- the whole draft
     def topics(self, source_id: str) -> list[tuple[dict, str]]:
         """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
-        found = _TopicList(self, source_id)
+        found = _TopicList(self, source_id)  # type: ignore[arg-type]  # a TopicReading is always a Drafter
         sections = self.sections()
         self._section_topics(found, sections)
         self._listed_topics(found, headline_from_sections=len(sections) >= 2)
@@ -197,7 +224,7 @@ class TopicReading:
                 t["outcomes"] = self._outcomes(tid, body[:3], source_id)
 
     def _outcomes(self, tid: str, body, source_id: str) -> list[dict]:
-        out = []
+        out: list[dict] = []
         for i, s in enumerate(body, 1):
             s = s.strip()
             if len(s) < 6:
