@@ -19,6 +19,8 @@ from tracker.cli import main
 from tracker.env import Env
 
 ROOT = Path(__file__).resolve().parent.parent
+# TRACKER_TEST_DATA=FOLDER runs the suite against a corrected copy of data/: only the goldens of
+# the shipped data and the data tests should then fail.
 DATA = Path(os.environ.get("TRACKER_TEST_DATA") or ROOT / "data")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
