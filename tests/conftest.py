@@ -21,7 +21,9 @@ from tracker.cli import main
 from tracker.env import Env
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# TRACKER_TEST_DATA=FOLDER runs the suite against a corrected copy of data/: only the goldens of
+# the shipped data and the data tests should then fail.
+DATA = Path(os.environ.get("TRACKER_TEST_DATA") or ROOT / "data")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = _dt.date(2026, 12, 5)
@@ -49,6 +51,17 @@ def run(*args: str, environ: dict | None = None, tty: bool = False, encoding: st
     out.flush()
     err.flush()
     return Result(code, out_buf.getvalue().decode(encoding), err_buf.getvalue().decode("utf-8"))
+
+
+def round_date(round_id: str):
+    """A round's date as the data folder gives it.
+
+    Behaviour tests that need a real round's date read it here rather than writing it out,
+    so that correcting the date in data/ changes goldens and no behaviour test.
+    """
+    import tracker
+
+    return tracker.load(data_dir=str(DATA)).rounds[round_id].date
 
 
 def tracker_cmd() -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 
 import pytest
-from conftest import run
+from conftest import round_date, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from tracker.output.layout import (
     truncate,
     wrap,
 )
+from tracker.output.words import date_words
 
 WIDTHS = (60, 80, 120, 200)
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]")
@@ -168,10 +170,11 @@ def test_show_is_a_one_page_brief(lang):
 def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
     short = run("compare", "1", "6", environ={"COLUMNS": "80"}).out
     lines = short.splitlines()
-    assert lines[0].startswith("+7 −6 =1 ~0  EPPD round 1 (2020-11-20) → EPPD round 6")
+    assert lines[0].startswith(f"+7 −6 =1 ~0  EPPD round 1 ({round_date('eppd-1')}) → EPPD round 6")
     assert lines[0].count("+7") == 1  # said once
     assert "  5G and telecom security · Digital infrastructure and telecoms" in short
-    assert "3 of EPPD round 1's 6 commitments delivered, 1 in progress by 27 January 2026." in short
+    by = date_words(round_date("eppd-6"), "en")
+    assert f"3 of EPPD round 1's 6 commitments delivered, 1 in progress by {by}." in short
     assert len(lines) <= 50  # about one screen
     detail = run("compare", "1", "6", "--detail", environ={"COLUMNS": "80"}).out
     assert "Strategic cooperation on semiconductors" in detail and "Strategic cooperation" not in short
@@ -180,7 +183,8 @@ def test_compare_gives_the_gist_first_and_the_outcomes_with_detail():
 def test_compare_says_when_a_is_later_than_b():
     res = run("compare", "6", "1")
     assert res.code == 0
-    assert res.err == "note: eppd-6 (2026-01-27) is later than eppd-1 (2020-11-20); the changes read from eppd-6 to eppd-1\n"
+    first, sixth = round_date("eppd-1"), round_date("eppd-6")
+    assert res.err == f"note: eppd-6 ({sixth}) is later than eppd-1 ({first}); the changes read from eppd-6 to eppd-1\n"
     assert run("compare", "1", "6").err == ""
 
 
@@ -208,8 +212,10 @@ def test_commitments_start_with_a_count_and_are_grouped_by_round():
     count = {k: sum(1 for r in rows if r["status"] == k) for k in ("delivered", "announced")}
     assert " ".join(lines[:2]).startswith(f"{len(rows)} commitments: {count['delivered']} delivered · ")
     assert f" · {count['announced']} announced · " in " ".join(lines[:2])
-    assert "EPPD round 1 (eppd-1) · 2020-11-20 · 6 years ago" in lines
-    assert "delivered on 15 December 2020, 25 days later:" in out
+    first = round_date("eppd-1")
+    assert f"EPPD round 1 (eppd-1) · {first} · 6 years ago" in lines
+    days = (_dt.date(2020, 12, 15) - first.first_day()).days  # the S&T agreement's signing
+    assert f"delivered on 15 December 2020, {days} days later:" in out
     assert not re.search(r"\d+ days (?!later)", out)  # ages in years and months; days only for a delivery
     assert len(lines) < 250
     zh = run("commitments", "--lang", "zh", environ={"COLUMNS": "80"}).out
@@ -226,7 +232,8 @@ def test_search_folds_plurals_hyphens_and_case():
 
 def test_search_names_the_place_in_words_with_a_short_snippet():
     out = run("search", "semiconductors", environ={"COLUMNS": "80"}).out
-    assert "EPPD round 1 · 20 November 2020 · Supply chains and their resilience › outcome 1" in out.splitlines()
+    first = date_words(round_date("eppd-1"), "en")
+    assert f"EPPD round 1 · {first} · Supply chains and their resilience › outcome 1" in out.splitlines()
     assert "topics[" not in out
     assert all(len(line) <= 80 for line in out.splitlines())
     coloured = run("search", "semiconductors", environ={"COLUMNS": "80", "FORCE_COLOR": "1"}, tty=True).out
@@ -428,13 +435,14 @@ def test_topics_opens_with_the_matrix_and_the_taxonomy_is_one_option_away(lang):
 
 def test_search_names_hits_as_a_reader_would_and_leaves_curators_fields_to_all():
     out = run("search", "semiconductor", environ={"COLUMNS": "200"}).out
-    assert out.startswith("EPPD round 1 · 20 November 2020 · Supply chains and their resilience › outcome 1\n")
+    first = round_date("eppd-1")
+    assert out.startswith(f"EPPD round 1 · {date_words(first, 'en')} · Supply chains and their resilience › outcome 1\n")
     assert "eppd-1" not in out and "› note" not in out and "source 3" not in out
     assert "more in curators' notes and the sources' fields: add --all" in out
     everything = run("search", "semiconductor", "--all", environ={"COLUMNS": "200"}).out
     assert "› note" in everything and "source 3 › publisher" in everything
     zh = run("search", "半導體", "--lang", "zh", environ={"COLUMNS": "200"}).out
-    assert zh.startswith("EPPD 第1屆 · 2020年11月20日 · ")
+    assert zh.startswith(f"EPPD 第1屆 · {date_words(first, 'zh')} · ")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -471,7 +479,10 @@ def test_the_timeline_tells_the_story_briefly(lang):
 def test_show_is_a_brief_documents_first_statuses_once_links_readable():
     out = run("show", "6", environ={"COLUMNS": "80"}).out
     lines = out.splitlines()
-    assert "Topics / Outcomes — commitments: 15 announced" in lines
+    rows = json.loads(run("commitments", "--format", "json").out)
+    announced = sum(1 for r in rows if r["id"].startswith("eppd-6/") and r["status"] == "announced")
+    assert announced and all(r["status"] == "announced" for r in rows if r["id"].startswith("eppd-6/"))
+    assert f"Topics / Outcomes — commitments: {announced} announced" in lines
     assert "commitment: announced" not in out  # said once, above
     assert out.index("Documents") < out.index("Topics / Outcomes")
     assert "eppd-pax-silica-joint-statement-2026" not in out and "Last verified" not in out
