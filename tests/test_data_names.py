@@ -125,3 +125,24 @@ def test_a_name_inside_another_name_keeps_its_form():
         other = name.translate(str.maketrans("臺台", "台臺"))
         clashes = [where for where, zh in fields if other in zh]
         assert not clashes, (name, clashes)
+
+
+def test_prose_names_records_as_a_reader_would():
+    """Notes, summaries and outcomes name other records by their names, never by their IDs."""
+    import re
+
+    ids: set[str] = set()
+    for path in _files():
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(record, dict) and "-" in str(record.get("id", "")):
+            ids.add(record["id"])  # rounds and documents; a dialogue's short ID is also a word
+    pattern = re.compile(r"(?<![\w/.-])(" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + r")(?![\w/-])")
+    prose = {"text", "summary", "note", "date_note", "value"}
+    hits = []
+    for path, key, text, in_source in _all_texts():
+        if key in prose and not in_source:
+            for lang in ("en", "zh"):
+                found = pattern.search(text.get(lang) or "")
+                if found:
+                    hits.append((path.name, key, found.group(0)))
+    assert hits == []
