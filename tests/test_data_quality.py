@@ -6,8 +6,8 @@ import datetime
 import json
 
 import pytest
-
 from conftest import DATA, run
+
 from tracker.data.load import check
 
 
