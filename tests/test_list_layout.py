@@ -30,7 +30,7 @@ def test_counts_are_named_by_kind_and_milestones_are_never_meetings():
     assert "ETP — Taiwan–UK Enhanced Trade Partnership · United Kingdom · 2 signings · 1 meeting" in out
     everything = run("list", "--all", environ={"COLUMNS": "200"}).out
     heading = next(line for line in everything.splitlines() if line.startswith("USTTI"))
-    assert heading.endswith("4 meetings · 1 signing · 1 mandate · 1 conclusion of talks · 1 entry into force")
+    assert heading.endswith("5 meetings · 1 signing · 1 mandate · 1 conclusion of talks · 1 entry into force")
     zh = run("list", "--lang", "zh", environ={"COLUMNS": "200"}).out
     assert "英國 · 2次簽署 · 1場會議" in zh
 
