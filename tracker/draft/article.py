@@ -63,8 +63,8 @@ def read_article(path: str, stdin=None) -> str:
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: is a binary file, not a plain-text article")
     text, problem = decode(name, raw)
-    if problem:
-        raise ArticleError(problem)
+    if problem is not None or text is None:
+        raise ArticleError(problem or Problem(name, 1, 1, "cannot be read as text", "save it as UTF-8"))
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
     if sum(1 for ch in text[:4000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t") > 8:

@@ -252,7 +252,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             return None
         b.fact(("round",), f.sentence)
         b.doubt("round", self.text(f.sentence))
-        return f.value
+        return f.value if isinstance(f.value, int) else None
 
     def _next_number(self, b: _Building, did: str, date: PartialDate) -> int | None:
         """The number after the dialogue's latest round in the data, when the article is dated after it."""
@@ -343,7 +343,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         if number is None:  # a launch or a meeting held by an organisation: its head is the host
             self.hosts(people)
             people.sort(key=lambda e: not (e["lead"] or e.get("host")))
-        known_names = set()
+        known_names: set[str] = set()
         for e in people:
             person = self.ds.people[e["person"]]
             known_names.update(n for n in (person.name.zh, person.name.en) if n)
@@ -393,7 +393,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
 
     def _source(self, source_id: str, source_url: str | None, publisher: str | None) -> dict:
         """The article as the record's one source."""
-        src = {"id": source_id}
+        src: dict[str, object] = {"id": source_id}
         pub = publisher or self.art.publisher
         if not pub:
             self.say("source: the article does not say who published it; give --publisher")

@@ -176,7 +176,8 @@ class PeopleReading(Reading):
 
     def unknown_people(self, known_spans_names: set[str]) -> list[tuple[dict, str]]:
         """Named people the data does not know: a title, a Chinese name and an English name in brackets."""
-        out, seen = [], set()
+        out: list[tuple[dict, str]] = []
+        seen: set = set()  # (zh, en) pairs and names already reported
         pat = re.compile(r"((?:[A-Za-z" + CJK + r"]{0,16}?)(?:" + _TITLE_WORDS + r"))\s*([" + CJK + r"]{2,4}?)\s*[（(]\s*([A-Z][A-Za-z.'\- ]{2,40}?)\s*[)）]")
         for _, s in self.sents:
             if _NOT_MEETING.search(s):
