@@ -750,3 +750,52 @@ def test_signers_named_after_a_few_words_between_signed_and_by(tmp_path):
             "The arrangement was signed in a teleconference by Minister Without Portfolio John Deng and British officials.\n")
     roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
     assert roles.get("john-deng") == "signer"
+
+
+# ---------------------------------------------------------------- never a wrong date: datelines, weekdays, copies, background
+
+ZH_BRACKET_DATELINE = """https://news.example.org/b5/20310306/0001.html
+台美經濟繁榮夥伴對話第九屆登場
+
+【範例電視台 2031 年 03 月 06 日訊】第九屆台美「經濟繁榮夥伴對話」週二(4日)晚間以視訊方式舉行，雙方就供應鏈交換意見；月底雙方將在華府舉行實體會議。
+"""
+
+
+def test_a_bracketed_dateline_is_the_filing_day_and_a_weekday_with_its_day_in_brackets_is_that_day(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", ZH_BRACKET_DATELINE))
+    assert draft["date"] == "2031-03-04"  # 週二(4日), not the 6th of the dateline
+    assert draft["sources"][0]["url"] == "https://news.example.org/b5/20310306/0001.html"
+    assert draft["sources"][0]["title"] == {"zh": "台美經濟繁榮夥伴對話第九屆登場"}
+
+
+def test_a_weekday_that_is_not_the_day_beside_it_leaves_the_date_out_with_a_note(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_BRACKET_DATELINE.replace("週二(4日)", "週三(4日)"))), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "the weekday beside it is not that day's" in result.err
+
+
+def test_the_address_of_a_page_dates_it_when_nothing_else_does(tmp_path):
+    text = ("https://news.example.org/business/203103060012\n"
+            "Taiwan and the United States on Tuesday held the ninth Economic Prosperity Partnership Dialogue in Taipei.\n")
+    assert _draft_json(_write(tmp_path, "a.txt", text))["date"] == "2031-03-04"
+
+
+def test_today_in_a_copy_of_a_release_is_not_counted_from_the_copy_s_date(tmp_path):
+    text = ("date 2031-03-07 (NEWSWIRE) copy\nYou are subscribed to releases of the Department of State.\n"
+            "The United States and Taiwan held the ninth Economic Prosperity Partnership Dialogue today in Washington.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "it is a copy of a release" in result.err
+    plain = "date 2031-03-07\n" + text.splitlines()[2] + "\n"
+    assert _draft_json(_write(tmp_path, "b.txt", plain))["date"] == "2031-03-07"
+
+
+def test_a_date_weeks_before_the_story_is_background_not_the_event(tmp_path):
+    text = ("date 2031-11-12\n美方11月9日表示，台美經濟繁榮夥伴對話會談當天在紐約落幕。\n"
+            "今年5月底，台美經濟繁榮夥伴對話於6月1日舉行首次會議。\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "background" in result.err

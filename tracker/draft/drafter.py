@@ -271,7 +271,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
         if number is not None:
             return f"{did}-{number}", "round"
-        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4])
+        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:2])
         self._event = self._event_kind(head)
         slug = self._event or (str(date) if date else "new")
         return f"{did}-{slug}", "milestone" if self._event else "meeting"
