@@ -799,3 +799,37 @@ def test_a_date_weeks_before_the_story_is_background_not_the_event(tmp_path):
     assert result.code == 0, result.err
     assert "date" not in json.loads(result.out)
     assert "background" in result.err
+
+
+# ---------------------------------------------------------------- a format only when the article states it
+
+EN_MIXED = """date 2031-03-08
+TAIPEI — Taiwan and the United States held the ninth round of talks under the Economic Prosperity Partnership Dialogue on Friday (March 7).
+The talks were held under a mixed formula. The economics minister led the Taiwan end of the talks by videoconference from Taipei.
+"""
+
+ZH_JOINED_BY_VIDEO = """date 2031-03-08
+第九屆台美「經濟繁榮夥伴對話」7日在華府舉行實體會議，我方政務委員因故透過視訊參與這場會議。
+"""
+
+ZH_FUTURE_CLAUSE = """date 2031-03-08
+第九屆台美「經濟繁榮夥伴對話」7日以視訊會談方式舉行；月底雙方將在華府召開面對面會談。
+"""
+
+
+def test_a_mixed_formula_is_hybrid_and_a_round_of_talks_under_the_dialogue_is_its_round(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", EN_MIXED))
+    assert (draft["round"], draft["date"], draft["format"]) == (9, "2031-03-07", "hybrid")
+
+
+def test_one_person_joining_by_video_is_not_the_meeting_s_format(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_JOINED_BY_VIDEO)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "format" not in json.loads(result.out)
+    assert "note: format: the meeting was held in person but someone joined by video" in result.err
+
+
+def test_what_a_sentence_says_of_a_meeting_still_to_come_is_not_this_meeting_s_format_or_place(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", ZH_FUTURE_CLAUSE))
+    assert draft["format"] == "virtual"  # not hybrid with the face-to-face talks still to come
+    assert "venues" not in draft  # 華府 is where they will meet

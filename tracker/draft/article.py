@@ -117,6 +117,9 @@ _BOILERPLATE = re.compile(
 )
 
 
+_HEADER_STAMP = re.compile(r"\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
+
+
 def _to_lines(text: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
@@ -128,8 +131,10 @@ def _to_lines(text: str) -> list[str]:
     out = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").strip()
-        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line) or _BOILERPLATE.search(line):
+        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line):
             continue
+        if _BOILERPLATE.search(line) and not (len(out) < 8 and _HEADER_STAMP.fullmatch(line)):
+            continue  # a bare date and time is kept in the header, where it dates the story, and dropped below it
         out.append(line)
     return out
 

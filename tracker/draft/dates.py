@@ -284,7 +284,7 @@ class DateReading(Reading):
         names = self.dialogue_names(did)
         out = []
         for _, s in self.sents:
-            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|meeting|dialogue|talks|round", s, re.IGNORECASE):
+            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|會談|會晤|meeting|dialogue|talks|round|\bmet\b", s, re.IGNORECASE):
                 out.append(s)
         return out
 

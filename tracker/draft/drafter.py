@@ -22,6 +22,36 @@ _EVENTS = (
 )
 
 
+# How a meeting was held, as an article states it (clause by clause).
+_HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|及|和|暨|、)實體|hybrid|both virtual and (?:physical|in-person)|"
+                     r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
+_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
+                      r"online\s+(?:meeting|dialogue|talks|session|format)|\b(?:held|met|chaired|convened)\b[^.;,]{0,40}\bonline\b", re.IGNORECASE)
+# a clause about what is still to come: 將在華府召開, will meet
+_FUTURE_CLAUSE = re.compile(r"將(?:在|於|赴|舉行|召開|進行|以)|即將|預定|預計|\bwill\b|\bscheduled\b|\bplan(?:s|ned)? to\b", re.IGNORECASE)
+_IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re.IGNORECASE)
+# a person or one side by video: 透過視訊參與, 以視訊方式致詞, joined virtually, led the Taiwan end … by videoconference from
+_JOINED = re.compile(r"(?:視訊|線上)[^，。]{0,4}(?:參與|參加|出席|致詞|與會|連線)|(?:參與|出席|致詞|連線)[^，。]{0,4}(?:視訊|線上)|"
+                     r"\bjoin(?:ed|ing)?\b|\bend of the\b|\bfrom (?:Taipei|Washington|Brussels|London|Tokyo)|\bremarks\b|"
+                     r"\bparticipat", re.IGNORECASE)
+# a sentence about an earlier meeting than the one reported: its format, place and date are not this meeting's
+_BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次|時任|previous|last (?:year|round|meeting|dialogue)|\bprior\b", re.IGNORECASE)
+
+
+_ROUND_OF = re.compile(r"\s+(?:round|meeting|session)\s+(?:of\s+(?:talks|the\s+talks|negotiations)\s+)?(?:of|under|in)\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+
+def present_part(s: str) -> str:
+    """The sentence up to its first clause about what is still to come (将在華府召開…, will meet …)."""
+    at = 0
+    for clause in re.split(r"(?<=[，,;；])", s):
+        if _FUTURE.search(clause) or _FUTURE_CLAUSE.search(clause):
+            break
+        at += len(clause)
+    return s[:at]
+
+
 class Drafter(DateReading, PeopleReading, TopicReading):
     def __init__(self, ds, art: Article, today: _dt.date, rounds=None):
         self.ds, self.art, self.today = ds, art, today
@@ -84,7 +114,8 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             best = None
             for m in list(zh.finditer(s)) + list(en.finditer(s)):
                 # the ordinal must qualify the dialogue: close before it, as in 第6屆「…」 or "the sixth EPPD"
-                gaps = [p - m.end() for p in spots if 0 <= p - m.end() <= 6]
+                gaps = [p - m.end() for p in spots if 0 <= p - m.end() <= 6
+                        or _ROUND_OF.fullmatch(s, m.end(), p)]  # the fourth round of talks under the …
                 if not gaps:
                     continue
                 if re.search(r"以來|since", s[m.end():m.end() + 20], re.IGNORECASE):
@@ -124,22 +155,33 @@ class Drafter(DateReading, PeopleReading, TopicReading):
     # ---------------------------------------------------------------- format and venue
 
     def format(self, did: str) -> tuple[str | None, str]:
-        virtual = re.compile(r"視訊|線上|遠距|video|virtual|online", re.IGNORECASE)
-        person = re.compile(r"實體|面對面|親自|in person|in-person|face-to-face", re.IGNORECASE)
-        seen_v = seen_p = ""
+        """The format the article states for the meeting it reports: hybrid only when it says so (both ways at
+        once), virtual or in person only when it says the meeting was held so; a person who joined by video is
+        not the meeting's format, and two statements that disagree leave the format out with a note."""
+        stated: dict[str, str] = {}
+        joined = ""
         for s in self.meeting_sentences(did):
-            if _FUTURE.search(s) or _PRESS.search(s):
+            if _PRESS.search(s) or _BACKGROUND.search(s):
                 continue
-            if virtual.search(s) and not seen_v:
-                seen_v = s
-            if person.search(s) and not seen_p:
-                seen_p = s
-        if seen_v and seen_p:
-            return "hybrid", seen_p if seen_p == seen_v else f"{seen_p} … {seen_v}"
-        if seen_v:
-            return "virtual", seen_v
-        if seen_p:
-            return "in-person", seen_p
+            for clause in re.split(r"[，,;；]", present_part(s)):
+                if _HYBRID.search(clause):
+                    return "hybrid", s
+                for fmt, cue in (("virtual", _VIRTUAL), ("in-person", _IN_PERSON)):
+                    if cue.search(clause):
+                        if fmt == "virtual" and _JOINED.search(clause):
+                            joined = joined or s  # one side or one person by video: not the meeting's format
+                        else:
+                            stated.setdefault(fmt, s)
+        if len(stated) > 1:
+            self.say(f"format: the article says both {stated['in-person']!r} and {stated['virtual']!r}; no format drafted")
+            return None, ""
+        if joined and stated.get("in-person"):
+            self.say(f"format: the meeting was held in person but someone joined by video (in: {joined}); "
+                     "in-person or hybrid? no format drafted")
+            return None, ""
+        if stated:
+            fmt, sentence = next(iter(stated.items()))
+            return fmt, sentence
         return None, ""
 
     def venues(self, did: str) -> list[tuple[dict, str]]:
@@ -148,9 +190,10 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         pat = re.compile(r"(?:在|於)\s*(?:美國|歐盟|日本|英國)?\s*([" + CJK + r"A-Za-z .]{2,8}?)\s*(?:舉行|召開|舉辦|登場|會面)")
         en = re.compile(r"(?:\b(?:held|met|hosted|convened|took place)\b[^.;]{0,80}?)\bin\s+([A-Z][A-Za-z.]+(?:,\s+D\.C\.)?)")
         for s in self.meeting_sentences(did):
-            if _FUTURE.search(s) or _PRESS.search(s):
+            if _PRESS.search(s) or _BACKGROUND.search(s):
                 continue
-            for m in list(pat.finditer(s)) + list(en.finditer(s)):
+            now = present_part(s)
+            for m in list(pat.finditer(now)) + list(en.finditer(now)):
                 place = m.group(1).strip(" ")
                 if place.endswith(".") and not place.endswith("D.C."):
                     place = place[:-1]
