@@ -128,7 +128,7 @@ def _to_lines(text: str) -> list[str]:
     text = re.sub(r"</?(p|div|br|li|h\d|tr)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"<[^>]+>", "", text)
     text = html.unescape(text)
-    out = []
+    out: list[str] = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").strip()
         if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line):
