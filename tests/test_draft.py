@@ -833,3 +833,32 @@ def test_what_a_sentence_says_of_a_meeting_still_to_come_is_not_this_meeting_s_f
     draft = _draft_json(_write(tmp_path, "a.txt", ZH_FUTURE_CLAUSE))
     assert draft["format"] == "virtual"  # not hybrid with the face-to-face talks still to come
     assert "venues" not in draft  # 華府 is where they will meet
+
+
+# ---------------------------------------------------------------- a duplicate warning whenever the data may hold the event
+
+def test_an_undated_report_is_matched_to_the_record_dated_near_the_article(tmp_path):
+    day = round_date("eppd-6").first_day()
+    text = f"date {day + _dt.timedelta(days=2)}\n台美「經濟繁榮夥伴對話」在華府登場，雙方就供應鏈交換意見。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "warning: the data already holds this event as eppd-6 (" in result.err
+    assert "note: duplicate: eppd-6 (" in result.err and "was found by the article's own date" in result.err
+
+
+def test_a_day_and_month_without_a_year_find_the_record_of_that_day(tmp_path):
+    day = round_date("ustti-taipei-2023-01").first_day()
+    text = f"台美21世紀貿易倡議第二次實體談判，雙方決定於{day.month}月{day.day}日在臺北舉行會談。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "warning: the data already holds this event as ustti-taipei-2023-01 (" in result.err
+
+
+def test_an_article_that_dates_nothing_names_every_record_it_may_repeat(tmp_path):
+    text = "美台21世紀貿易倡議首次會議歷時4小時，雙方同意舉行更多對話。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    warning = next(line for line in result.err.splitlines() if line.startswith("warning:"))
+    assert warning.startswith("warning: the data holds records that may be this event (found by the dialogue alone")
+    assert "ustti-new-york-2022-11 (" in warning and "ustti-taipei-2023-01 (" in warning

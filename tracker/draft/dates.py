@@ -270,6 +270,7 @@ class _DateScan:
             mo = _MONTHS[m.group(3)[:3].lower()]
             year = int(m.group(4)) if m.group(4) else year_for(mo, int(m.group(1)), self.anchor)
             if year is None:
+                self.add_without_year(m, mo, int(m.group(1)), m.group(0))
                 continue
             self.add_days(m, year, mo, m.group(1), m.group(2))
 

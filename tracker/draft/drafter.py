@@ -22,6 +22,9 @@ _EVENTS = (
 )
 
 
+# Records dated this many days before or after an undated article's own date may be the event it reports.
+NEAR_BEFORE, NEAR_AFTER = 14, 30
+
 # How a meeting was held, as an article states it (clause by clause).
 _HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|及|和|暨|、)實體|hybrid|both virtual and (?:physical|in-person)|"
                      r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
@@ -247,10 +250,44 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         b.rec["last_verified"] = self.today.isoformat()
         b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
         draft = Draft(b.rec, b.comments, self.messages)
+        if existing is None:
+            near, near_how = self._near(did, date, kind)
+            if len(near) == 1:
+                existing = near[0]
+                self.say(f"duplicate: {existing.id} ({existing.date}) was found by {near_how}")
+            else:
+                draft.near, draft.near_how = [(r.id, str(r.date)) for r in near], near_how
         if existing is not None:
             draft.existing = existing.path or existing.id
             draft.existing_id = existing.id
         return draft
+
+    def _near(self, did: str, date: PartialDate | None, kind: str | None) -> tuple[list[RoundInfo], str]:
+        """Records of the dialogue that may be the event the article reports, when no record has its round or
+        its date: within a few days of its date, on the day and month it gives without a year, within the weeks
+        around the article's own date, or — when the article dates nothing — every record of its kind."""
+        mine = sorted((r for r in self.known.rounds.values() if r.dialogue == did and r.date is not None),
+                      key=lambda r: r.date.sort_key() if r.date else ())
+        if not mine:
+            return [], ""
+
+        def days(r: RoundInfo, day: _dt.date) -> int | None:
+            return None if r.date is None or r.date.day is None else (r.date.first_day() - day).days
+
+        if date is not None and date.day is not None:
+            found = [r for r in mine if (d := days(r, date.first_day())) is not None and abs(d) <= 3]
+            return found, f"the draft's date {date}"
+        if self._partial and self._partial[0] == "monthday":
+            month, day = self._partial[1]
+            found = [r for r in mine if r.date and (r.date.month, r.date.day) == (month, day)]
+            if found:
+                return found, f"the day and month the article gives without a year ({month}-{day})"
+        anchor = self.art.anchor
+        if anchor is not None:
+            found = [r for r in mine if (d := days(r, anchor)) is not None and -NEAR_BEFORE <= d <= NEAR_AFTER]
+            return found, f"the article's own date {anchor} (records from {NEAR_BEFORE} days before it to {NEAR_AFTER} after)"
+        same = [r for r in mine if (r.kind == "milestone") == (kind == "milestone") and (kind != "milestone" or r.event == self._event)]
+        return same[-6:], "the dialogue alone (the article dates nothing)"
 
     def _same_day(self, did: str, date: PartialDate | None) -> RoundInfo | None:
         """A record of the dialogue in the data dated within a day of ``date`` (a full date)."""
