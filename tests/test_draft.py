@@ -862,3 +862,18 @@ def test_an_article_that_dates_nothing_names_every_record_it_may_repeat(tmp_path
     warning = next(line for line in result.err.splitlines() if line.startswith("warning:"))
     assert warning.startswith("warning: the data holds records that may be this event (found by the dialogue alone")
     assert "ustti-new-york-2022-11 (" in warning and "ustti-taipei-2023-01 (" in warning
+
+
+# ---------------------------------------------------------------- a dialogue named by its partner and a generic name
+
+def test_a_generic_name_of_a_dialogue_counts_beside_its_partner_s_name(tmp_path):
+    day = round_date("tw-jp-digital-trade-signing").first_day()
+    text = (f"Taipei, {day:%b}. {day.day} (CNA) Taiwan and Japan on {day:%A} signed a digital trade agreement "
+            "during their yearly economic conference in Taipei.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--published", str(day), "--format", "json")
+    assert result.code == 0, result.err
+    draft = json.loads(result.out)
+    assert (draft["dialogue"], draft["date"]) == ("tw-jp-digital-trade", str(day))
+    assert "warning: the data already holds this event as tw-jp-digital-trade-signing (" in result.err
+    other = run("draft", str(_write(tmp_path, "b.txt", text.replace("Japan", "Canada"))), "--format", "json")
+    assert other.code == 2 and "the article is about no known dialogue" in other.err

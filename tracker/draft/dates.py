@@ -282,10 +282,10 @@ BACKGROUND_DAYS = 14
 class DateReading(Reading):
 
     def meeting_sentences(self, did: str) -> list[str]:
-        names = self.dialogue_names(did)
+        names = self.dialogue_names(did) + self.qualified_names(did, None)
         out = []
         for _, s in self.sents:
-            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|會談|會晤|meeting|dialogue|talks|round|\bmet\b", s, re.IGNORECASE):
+            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|會談|會晤|簽署|簽訂|meeting|dialogue|talks|round|\bmet\b|\bsigned\b", s, re.IGNORECASE):
                 out.append(s)
         return out
 

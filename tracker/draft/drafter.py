@@ -86,9 +86,12 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         best, best_score, best_sent = None, 0, ""
         for d in self.ds.dialogues.values():
             names = _names(d.name, d.short, *d.aliases)
+            partner_names, after_partner = self._partner_qualified(d, names)
             score, first = 0, None
             for _, s in self.sents:
                 hits = sum(len(_find(n, s)) for n in names)
+                if not hits and any(_find(p, s) for p in partner_names):
+                    hits = sum(len(_find(n, s)) for n in after_partner)
                 if hits and first is None:
                     first = s
                 score += hits
@@ -98,6 +101,31 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         if best is None:
             return "", ""
         return best, best_sent
+
+    def _partner_qualified(self, d, names: list[str]) -> tuple[list[str], list[str]]:
+        """The partner's names, and what the dialogue's names say after the partner's name ("Taiwan–Japan digital
+        trade agreement" gives "digital trade agreement"): such a name counts only in a sentence that names the partner."""
+        partner = self.ds.partners.get(d.partner)
+        if partner is None:
+            return [], []
+        partner_names = [n for n in _names(partner.name, *partner.aliases) if len(n) >= 2]
+        after = []
+        for n in names:
+            for p in partner_names:
+                spots = _find(p, n)
+                if spots:
+                    rest = n[spots[0][1]:].strip(" -–—")
+                    if len(rest.split()) >= 3 or (not rest.isascii() and len(rest) >= 4):
+                        after.append(rest)
+        return partner_names, list(dict.fromkeys(after))
+
+    def qualified_names(self, did: str, sentence: str | None) -> list[str]:
+        """The dialogue's names that count only beside its partner's name; with a sentence, only if it names the partner."""
+        d = self.ds.dialogues[did]
+        partner_names, after = self._partner_qualified(d, self.dialogue_names(did))
+        if sentence is not None and not any(_find(p, sentence) for p in partner_names):
+            return []
+        return after
 
     def dialogue_names(self, did: str) -> list[str]:
         d = self.ds.dialogues[did]
