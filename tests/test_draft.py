@@ -877,3 +877,26 @@ def test_a_generic_name_of_a_dialogue_counts_beside_its_partner_s_name(tmp_path)
     assert "warning: the data already holds this event as tw-jp-digital-trade-signing (" in result.err
     other = run("draft", str(_write(tmp_path, "b.txt", text.replace("Japan", "Canada"))), "--format", "json")
     assert other.code == 2 and "the article is about no known dialogue" in other.err
+
+
+# ---------------------------------------------------------------- people: names in any order, principals who meet
+
+def test_an_english_name_given_name_first_or_without_its_middle_initial_is_the_same_person(tmp_path):
+    text = ("date 2031-03-08\nOn March 7, Taiwan's Economic Minister Mei-Hua WANG and the Director-General of DG Trade "
+            "Sabine WEYAND co-chaired the Trade and Investment Dialogue online.\n"
+            "The U.S. side at the Economic Prosperity Partnership Dialogue was led by Keith Krach.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--dialogue", "tid", "--format", "json")
+    assert result.code == 0, result.err
+    roles = {p.get("person") or json.dumps(p.get("organisation")): p["role"] for p in json.loads(result.out)["participants"]}
+    assert roles["wang-mei-hua"] == "co-chair" and roles["sabine-weyand"] == "co-chair"
+    assert roles["keith-krach"] == "lead"
+    assert not any(k.startswith("{") for k in roles)  # no one drafted twice as someone people.yaml lacks
+
+
+def test_the_principals_who_met_to_launch_an_initiative_are_its_leads(tmp_path):
+    text = ("date 2031-03-08\nWASHINGTON – Deputy Trade Representative Sarah Bianchi and Minister-Without-Portfolio John Deng "
+            "met today virtually and launched the U.S.-Taiwan Initiative on 21st-Century Trade.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    roles = {p.get("person"): p["role"] for p in json.loads(result.out)["participants"]}
+    assert roles == {"sarah-bianchi": "lead", "john-deng": "lead"}
