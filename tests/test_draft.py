@@ -676,8 +676,8 @@ def test_without_the_converter_a_simplified_article_is_refused_in_one_line(tmp_p
 
 def test_an_english_list_of_chapters_gives_each_chapter_s_topic():
     draft, _ = _fixture_draft("ustti-chapters-en.txt")
-    assert [t["topic"] for t in draft["topics"]] == [
-        "anticorruption", "smes", "good-regulatory-practice", "services-domestic-regulation", "trade-facilitation"]
+    assert [t["topic"] for t in draft["topics"]] == [  # the agreement itself first, as a curated signing has it
+        "trade", "anticorruption", "smes", "good-regulatory-practice", "services-domestic-regulation", "trade-facilitation"]
 
 
 def test_compare_shows_what_the_draft_adds_to_the_curated_record():
@@ -900,3 +900,24 @@ def test_the_principals_who_met_to_launch_an_initiative_are_its_leads(tmp_path):
     assert result.code == 0, result.err
     roles = {p.get("person"): p["role"] for p in json.loads(result.out)["participants"]}
     assert roles == {"sarah-bianchi": "lead", "john-deng": "lead"}
+
+
+# ---------------------------------------------------------------- topics: the agreement itself, lists joined by "and"
+
+def test_a_meeting_of_a_trade_negotiation_has_the_agreement_s_own_topic_labelled_as_the_article_names_it(tmp_path):
+    text = "美台21世紀貿易倡議首次會議在華府舉行，雙方同意舉行更多對話。\n"
+    topics = _draft_json(_write(tmp_path, "a.txt", text))["topics"]
+    assert topics[0]["topic"] == "trade" and topics[0]["label"]["zh"] in text  # the initiative as the article names it
+
+
+def test_english_lists_joined_by_and_alone_or_introduced_by_included_give_their_topics(tmp_path):
+    text = ("date 2031-03-08\nTaiwan and the European Union on Friday held the Trade and Investment Dialogue in Brussels, "
+            "with discussions focusing on economic security and the resilience of semiconductor supply chains. "
+            "Topics for conversation included energy transition, critical minerals, and talent.\n")
+    headline = {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]}
+    assert headline >= {"economic-security", "supply-chains", "energy-transition", "critical-minerals", "talent"}
+
+
+def test_the_words_an_article_uses_for_a_topic_are_its_aliases(tmp_path):
+    text = "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，雙方討論因應經濟壓迫、分享資訊等議題。\n"
+    assert {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]} == {"economic-coercion", "information-sharing"}

@@ -22,6 +22,9 @@ _EVENTS = (
 )
 
 
+# The kinds of dialogue whose every signing, launch or meeting is about the agreement itself.
+_TRADE_KINDS = ("trade-negotiation", "trade-framework")
+
 # Records dated this many days before or after an undated article's own date may be the event it reports.
 NEAR_BEFORE, NEAR_AFTER = 14, 30
 
@@ -269,7 +272,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         self._draft_format_and_venues(b, did)
         source_id = "article"
         self._draft_participants(b, number, source_id)
-        self._draft_topics(b, source_id)
+        self._draft_topics(b, source_id, self._subject(did, number))
         for u in b.unverified:
             u["sources"] = [source_id]
         if b.unverified:
@@ -490,8 +493,26 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             "sources": [source_id],
         }
 
-    def _draft_topics(self, b: _Building, source_id: str) -> None:
-        topics = self.topics(source_id)
+    def _subject(self, did: str, number: int | None) -> tuple[str, str, str] | None:
+        """The topic of the agreement itself, for a signing, launch or meeting of a trade negotiation or framework:
+        (topic, the agreement's name as the article gives it, its sentence)."""
+        if number is not None or str(self.ds.dialogues[did].kind) not in _TRADE_KINDS:
+            return None
+        agreement = self._agreement_name() if self._event in ("signing", "entry-into-force") else None
+        if agreement is None:
+            for _, s in self.sents:
+                spots = [(a, b) for n in self.dialogue_names(did) + self.qualified_names(did, s) for a, b in _find(n, s)]
+                if spots:
+                    a, b = max(spots, key=lambda x: x[1] - x[0])
+                    agreement = (s[a:b].strip("「」《》\"' "), s)
+                    break
+        if agreement is None:
+            return None
+        tid = self.best_topic(agreement[0]) or self.best_topic(self.ds.dialogues[did].name.en or "")
+        return (tid, agreement[0], agreement[1]) if tid else None
+
+    def _draft_topics(self, b: _Building, source_id: str, subject: tuple[str, str, str] | None = None) -> None:
+        topics = self.topics(source_id, subject)
         if topics:
             b.rec["topics"] = [t for t, _ in topics]
             for i, (_, s) in enumerate(topics):

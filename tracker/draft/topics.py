@@ -130,8 +130,11 @@ class TopicReading(Reading):
         )
         # a list that runs to the end of its clause after a verb that introduces it: 討論A、B及C，…
         zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|議題包括|議題涵蓋)\s*[：:]?\s*((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?)(?=[，。；]|$)")
+        word = r"[A-Za-z0-9 \-/'&]"
         en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
-                        r"(?:talks|discussions|chapters|exchanges|cooperation|commitments) on|including|featured)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
+                        r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
+                        r"includ(?:ed|ing|e|es)|featured)\s+"
+                        r"((?:" + word + r"+,\s*)+(?:and\s+)?" + word + r"+|" + word + r"+?\s+and\s+" + word + r"+)", re.IGNORECASE)
         out = []
         section_lines = {line for _, _, line in self.sections()}
         for para, s in self.sents:
@@ -181,9 +184,12 @@ class TopicReading(Reading):
         return items
 
     # ---------------------------------------------------------------- the whole draft
-    def topics(self, source_id: str) -> list[tuple[dict, str]]:
-        """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
+    def topics(self, source_id: str, subject: tuple[str, str, str] | None = None) -> list[tuple[dict, str]]:
+        """The topics the article names, each with its sentence: the agreement's own subject (``subject``: topic,
+        label, sentence) first, then those of headed sections, then those of lists."""
         found = _TopicList(self, source_id)  # type: ignore[arg-type]  # a TopicReading is always a Drafter
+        if subject is not None:
+            found.add(subject[0], subject[1], subject[2], True)
         sections = self.sections()
         self._section_topics(found, sections)
         self._listed_topics(found, headline_from_sections=len(sections) >= 2)
