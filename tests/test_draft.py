@@ -921,3 +921,19 @@ def test_english_lists_joined_by_and_alone_or_introduced_by_included_give_their_
 def test_the_words_an_article_uses_for_a_topic_are_its_aliases(tmp_path):
     text = "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，雙方討論因應經濟壓迫、分享資訊等議題。\n"
     assert {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]} == {"economic-coercion", "information-sharing"}
+
+
+def test_a_generic_name_in_a_story_about_another_partner_is_not_that_dialogue(tmp_path):
+    text = "date 2031-03-08\n台灣與英國7日在倫敦簽署數位貿易協議。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 2 and "the article is about no known dialogue" in result.err  # not the agreement with Japan
+    assert _draft_json(_write(tmp_path, "b.txt", text.replace("英國", "日本")))["dialogue"] == "tw-jp-digital-trade"
+
+
+def test_a_meeting_after_the_latest_round_without_a_number_gets_no_number_but_a_note(tmp_path):
+    text = "date 2031-03-08\n台美「經濟繁榮夥伴對話」7日在台北舉行，雙方就供應鏈交換意見。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    draft = json.loads(result.out)
+    assert "round" not in draft and draft["date"] == "2031-03-07"
+    assert "note: round: the article gives no round number; the next after eppd-" in result.err

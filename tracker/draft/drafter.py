@@ -86,7 +86,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         if override:
             return resolve_dialogue(self.ds, override), ""
         title = self.art.title or ""
-        best, best_score, best_sent = None, 0, ""
+        scored: list[tuple[int, str, str]] = []
         for d in self.ds.dialogues.values():
             names = _names(d.name, d.short, *d.aliases)
             partner_names, after_partner = self._partner_qualified(d, names)
@@ -99,11 +99,30 @@ class Drafter(DateReading, PeopleReading, TopicReading):
                     first = s
                 score += hits
             score += 3 * sum(len(_find(n, title)) for n in names)
-            if score > best_score:
-                best, best_score, best_sent = d.id, score, first or title
-        if best is None:
+            if score:
+                scored.append((score, d.id, first or title))
+        if not scored:
             return "", ""
+        # a dialogue whose partner the article names wins over one whose partner it never names
+        # (數位貿易協議 in a story about the United Kingdom is not the Taiwan–Japan agreement)
+        whole = title + "\n" + self.art.text
+        named = {pid for pid in self.ds.partners if self._names_partner(pid, whole)}
+        with_partner = [c for c in scored if self.ds.dialogues[c[1]].partner in named]
+        if not with_partner and named:  # the article names partners, none of them this dialogue's
+            return "", ""
+        _, best, best_sent = max(with_partner or scored, key=lambda c: c[0])
         return best, best_sent
+
+    def _names_partner(self, pid: str, text: str) -> bool:
+        """Whether ``text`` names the partner: its names and aliases, a one-character alias only in 台美 or 美台."""
+        partner = self.ds.partners.get(pid)
+        if partner is None:
+            return False
+        for n in _names(partner.name, *partner.aliases):
+            forms = [n] if len(n) >= 2 else [f"台{n}", f"{n}台"]
+            if any(_find(f, text) for f in forms):
+                return True
+        return False
 
     def _partner_qualified(self, d, names: list[str]) -> tuple[list[str], list[str]]:
         """The partner's names, and what the dialogue's names say after the partner's name ("Taiwan–Japan digital
@@ -260,10 +279,17 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             number = self._next_number(b, did, date)
         rid, kind = self._round_id(did, number, date)
         existing = self.known.rounds.get(rid) or self._same_day(did, date)
-        if date is None and how and existing is not None and self._consistent(existing.date):
-            # the article gives the date only in part; the round it is about completes it
+        near: list[RoundInfo] = []
+        near_how = ""
+        if existing is None:
+            near, near_how = self._near(did, date, kind)
+            if len(near) == 1:
+                existing = near[0]
+                self.say(f"duplicate: {existing.id} ({existing.date}) was found by {near_how}")
+        if date is None and how and existing is not None and not near and self._consistent(existing.date):
+            # the article gives the date only in part; the round it is about (by its number or ID) completes it
             date, end = existing.date, existing.end_date
-            how = f"{how}; the full date is that of {rid}, already in the data"
+            how = f"{how}; the full date is that of {existing.id}, already in the data"
         b.rec["id"] = rid
         b.rec["dialogue"] = did
         b.fact(("dialogue",), dsent)
@@ -282,12 +308,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
         draft = Draft(b.rec, b.comments, self.messages)
         if existing is None:
-            near, near_how = self._near(did, date, kind)
-            if len(near) == 1:
-                existing = near[0]
-                self.say(f"duplicate: {existing.id} ({existing.date}) was found by {near_how}")
-            else:
-                draft.near, draft.near_how = [(r.id, str(r.date)) for r in near], near_how
+            draft.near, draft.near_how = [(r.id, str(r.date)) for r in near], near_how
         if existing is not None:
             draft.existing = existing.path or existing.id
             draft.existing_id = existing.id
@@ -373,10 +394,9 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         latest = max(numbered, key=lambda r: r.round)
         if latest.date is not None and latest.date.sort_key() >= date.sort_key():
             return None
-        number = latest.round + 1
-        b.fact(("round",), f"not stated in the article: the next after {latest.id} ({latest.date}) in the data")
-        b.doubt("round", {"en": f"The article gives no round number; {number} is the next after {latest.id} in the data."})
-        return number
+        self.say(f"round: the article gives no round number; the next after {latest.id} ({latest.date}) in the data would be "
+                 f"{latest.round + 1}; give --round if it is that round")
+        return None
 
     def _round_id(self, did: str, number: int | None, date: PartialDate | None) -> tuple[str, str | None]:
         """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
