@@ -937,3 +937,11 @@ def test_a_meeting_after_the_latest_round_without_a_number_gets_no_number_but_a_
     draft = json.loads(result.out)
     assert "round" not in draft and draft["date"] == "2031-03-07"
     assert "note: round: the article gives no round number; the next after eppd-" in result.err
+
+
+def test_areas_after_a_dash_and_one_subject_after_views_about_give_their_topics(tmp_path):
+    text = ("date 2031-03-08\nTaiwan and the United Kingdom on Friday signed the Enhanced Trade Partnership arrangement, "
+            "a framework for three areas—investment, energy and net-zero emissions, and digital trade. "
+            "Both sides also exchanged views about strengthening the sharing of information.\n")
+    headline = {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]}
+    assert headline >= {"investment", "energy-transition", "digital-trade", "information-sharing"}

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
 
 
+def _topic_fold(text: str) -> str:
+    """Text as topic names are compared: folded, with a hyphen read as a space (net-zero is net zero); same length."""
+    return _fold(text).replace("-", " ")
+
+
 class _TopicList:
     """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
 
@@ -58,7 +63,7 @@ class TopicReading(Reading):
         index = []
         for t in self.ds.topics.values():
             for n in _names(t.name, *t.aliases, t.id, t.id.replace("-", " ")):
-                index.append((_fold(n), t.id, n))
+                index.append((_topic_fold(n), t.id, n))
         index.sort(key=lambda x: -len(x[0]))
         return index
 
@@ -72,7 +77,7 @@ class TopicReading(Reading):
                 if len(words) > best_len:
                     best, best_len = tid, len(words)
         if len(plain) >= 4:
-            folded = _fold(plain)
+            folded = _topic_fold(plain)
             for name, tid, _ in self._index:
                 if folded in name and len(folded) > best_len:
                     best, best_len = tid, len(folded)
@@ -80,7 +85,7 @@ class TopicReading(Reading):
 
     def match_topics(self, phrase: str) -> list[tuple[str, str]]:
         """Topics named in ``phrase`` (longest names first, no overlaps): (topic id, the words matched)."""
-        folded = _fold(phrase)
+        folded = _topic_fold(phrase)
         taken: list[tuple[int, int]] = []
         out = []
         for name, tid, _ in self._index:
@@ -133,8 +138,10 @@ class TopicReading(Reading):
         word = r"[A-Za-z0-9 \-/'&]"
         en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
                         r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
-                        r"includ(?:ed|ing|e|es)|featured)\s+"
+                        r"includ(?:ed|ing|e|es)|featured|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
                         r"((?:" + word + r"+,\s*)+(?:and\s+)?" + word + r"+|" + word + r"+?\s+and\s+" + word + r"+)", re.IGNORECASE)
+        en_one = re.compile(r"(?:views|discussions|talks) (?:on|about)\s+(?:strengthening\s+|deepening\s+|enhancing\s+)?(" + word + r"{3,60})(?=[.,;]|$)",
+                            re.IGNORECASE)
         out = []
         section_lines = {line for _, _, line in self.sections()}
         for para, s in self.sents:
@@ -157,6 +164,11 @@ class TopicReading(Reading):
                 out.append((self._split_items(m.group(1)), s))
             for m in en.finditer(s):
                 out.append((self._split_items(m.group(1)), s))
+            for m in en_one.finditer(s):  # one subject: exchanged views about strengthening the sharing of information
+                if not any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s))):
+                    found = self.best_topic(m.group(1))
+                    if found:
+                        out.append(([m.group(1).strip()], s))
         return out
 
     def _split_items(self, text: str) -> list[str]:
