@@ -166,8 +166,7 @@ class TopicReading(Reading):
                 out.append((self._split_items(m.group(1)), s))
             for m in en_one.finditer(s):  # one subject: exchanged views about strengthening the sharing of information
                 if not any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s))):
-                    found = self.best_topic(m.group(1))
-                    if found:
+                    if self.best_topic(m.group(1)):
                         out.append(([m.group(1).strip()], s))
         return out
 
