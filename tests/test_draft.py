@@ -945,3 +945,10 @@ def test_areas_after_a_dash_and_one_subject_after_views_about_give_their_topics(
             "Both sides also exchanged views about strengthening the sharing of information.\n")
     headline = {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]}
     assert headline >= {"investment", "energy-transition", "digital-trade", "information-sharing"}
+
+
+def test_a_date_in_a_clause_about_what_is_still_to_come_is_not_the_meeting_s(tmp_path):
+    text = "date 2031-03-08\nThe Economic Prosperity Partnership Dialogue will meet on Friday (March 14) in Taipei.\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)

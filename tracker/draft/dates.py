@@ -10,7 +10,7 @@ from ..data.dates import parse_date
 from ..data.model import PartialDate
 from ..errors import InputError
 from .reading import Reading
-from .text import _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
+from .text import _FUTURE, _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
 
 
 def calendar_day(year, month, day) -> PartialDate | None:
@@ -78,6 +78,21 @@ def stated_weekday(s: str, start: int, end: int) -> int | None:
     if not m:
         return None
     return _ZH_WEEKDAY[m.group(1)] if m.group(1) else _WEEKDAYS[m.group(2).lower()]
+
+
+# a clause about what is still to come: 將在華府召開, will meet
+_FUTURE_CLAUSE = re.compile(r"將(?:在|於|赴|舉行|召開|進行|以)|即將|預定|預計|\bwill\b|\bscheduled\b|\bplan(?:s|ned)? to\b", re.IGNORECASE)
+
+
+def present_part(s: str) -> str:
+    """The sentence up to its first clause about what is still to come (将在華府召開…, will meet …)."""
+    at = 0
+    for clause in re.split(r"(?<=[，,;；])", s):
+        if _FUTURE.search(clause) or _FUTURE_CLAUSE.search(clause):
+            break
+        at += len(clause)
+    return s[:at]
+
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -297,7 +312,7 @@ class DateReading(Reading):
         for order, s in enumerate(self.meeting_sentences(did)):
             if _PRESS.search(s) or FUTURE_DATE.search(s):
                 continue
-            for found in self._dates_in(s, anchor):
+            for found in self._dates_in(present_part(s), anchor):  # not what is still to come
                 date, end, how, pos, strong = found
                 cands.append((0 if strong else 1, order, pos, date, end, s, how))
         if not cands:

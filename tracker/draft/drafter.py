@@ -8,10 +8,10 @@ import re
 from ..data.model import PartialDate
 from ..errors import InputError
 from .article import Article, parse_article, sentences
-from .dates import DateReading
+from .dates import DateReading, present_part
 from .people import PeopleReading
 from .records import Draft, Fact, Known, RoundInfo, _Building
-from .text import _CN_NUM, _EN_ORD, _FUTURE, _MONTHS, _PRESS, CJK, _find, _names
+from .text import _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
 
 # The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
@@ -33,8 +33,6 @@ _HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|�
                      r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
 _VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
                       r"online\s+(?:meeting|dialogue|talks|session|format)|\b(?:held|met|chaired|convened)\b[^.;,]{0,40}\bonline\b", re.IGNORECASE)
-# a clause about what is still to come: 將在華府召開, will meet
-_FUTURE_CLAUSE = re.compile(r"將(?:在|於|赴|舉行|召開|進行|以)|即將|預定|預計|\bwill\b|\bscheduled\b|\bplan(?:s|ned)? to\b", re.IGNORECASE)
 _IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re.IGNORECASE)
 # a person or one side by video: 透過視訊參與, 以視訊方式致詞, joined virtually, led the Taiwan end … by videoconference from
 _JOINED = re.compile(r"(?:視訊|線上)[^，。]{0,4}(?:參與|參加|出席|致詞|與會|連線)|(?:參與|出席|致詞|連線)[^，。]{0,4}(?:視訊|線上)|"
@@ -46,16 +44,6 @@ _BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次
 
 _ROUND_OF = re.compile(r"\s+(?:round|meeting|session)\s+(?:of\s+(?:talks|the\s+talks|negotiations)\s+)?(?:of|under|in)\s+(?:the\s+)?",
                        re.IGNORECASE)
-
-
-def present_part(s: str) -> str:
-    """The sentence up to its first clause about what is still to come (将在華府召開…, will meet …)."""
-    at = 0
-    for clause in re.split(r"(?<=[，,;；])", s):
-        if _FUTURE.search(clause) or _FUTURE_CLAUSE.search(clause):
-            break
-        at += len(clause)
-    return s[:at]
 
 
 class Drafter(DateReading, PeopleReading, TopicReading):

@@ -165,9 +165,9 @@ class TopicReading(Reading):
             for m in en.finditer(s):
                 out.append((self._split_items(m.group(1)), s))
             for m in en_one.finditer(s):  # one subject: exchanged views about strengthening the sharing of information
-                if not any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s))):
-                    if self.best_topic(m.group(1)):
-                        out.append(([m.group(1).strip()], s))
+                inside_a_list = any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s)))
+                if not inside_a_list and self.best_topic(m.group(1)):
+                    out.append(([m.group(1).strip()], s))
         return out
 
     def _split_items(self, text: str) -> list[str]:
