@@ -952,3 +952,12 @@ def test_a_date_in_a_clause_about_what_is_still_to_come_is_not_the_meeting_s(tmp
     result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
     assert result.code == 0, result.err
     assert "date" not in json.loads(result.out)
+
+
+def test_the_first_person_of_a_delegation_list_heads_it_unless_someone_led_it(tmp_path):
+    text = ("date 2031-03-08\nThe ninth Economic Prosperity Partnership Dialogue was held on Friday in Washington. "
+            "The Taiwan delegation included Minister without Portfolio John Deng and Minister of Economic Affairs Wang Mei-hua. "
+            "Led by Keith Krach, the U.S. delegation included David Stilwell.\n")
+    roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
+    assert roles["john-deng"] == "lead" and roles["wang-mei-hua"] == "participant"
+    assert roles["keith-krach"] == "lead" and roles["david-stilwell"] == "participant"

@@ -35,6 +35,10 @@ _ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|h
 _ROLE_OF_VERB = {"signed": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
 
 
+_DELEGATION_LIST = re.compile(r"delegation (?:included|comprised|consisted of|was made up of)|\bwas represented by\b|代表團成員包括|代表團包括",
+                              re.IGNORECASE)
+
+
 def english_forms(name: str | None) -> list[str]:
     """The ways an article writes an English name: as given (Wang Mei-hua), given name first (Mei-hua Wang),
     without a middle initial (Keith J. Krach: Keith Krach), a hyphenated given name with a space (Tsung Tsong Wu)."""
@@ -103,12 +107,29 @@ class PeopleReading(Reading):
                             if bool(v) != bool(p):
                                 entry["attendance"] = "virtual" if v else "in-person"
                                 break
+        self._heads_of_delegations(found)
         out = []
         for pid in order:
             e = found[pid]
             out.append(e)
         out.sort(key=lambda e: not e["lead"])
         return out
+
+    def _heads_of_delegations(self, found: dict[str, dict]) -> None:
+        """The first person named in a side's delegation list ("The Taiwan delegation included A, B and C",
+        "Taiwan was represented by A, B", 我方代表團成員包括A、B) heads it: a lead, unless a verb gave a role."""
+        for _, s in self.sents:
+            cue = _DELEGATION_LIST.search(s)
+            if not cue or _LEAD_CUE.search(s[:cue.start()]):
+                continue  # "Led by A, the delegation included B": A leads, not B
+            first: tuple[int, str] | None = None
+            for pid in found:
+                for a, _ in self._person_spots(self.ds.people[pid], s):
+                    if a >= cue.end() and (first is None or a < first[0]):
+                        first = (a, pid)
+            if first is not None and not found[first[1]].get("role"):
+                found[first[1]]["role"] = "lead"
+                found[first[1]]["lead"] = True
 
     def _person_spots(self, person, s: str) -> list[tuple[int, int]]:
         spots = []
