@@ -961,3 +961,15 @@ def test_the_first_person_of_a_delegation_list_heads_it_unless_someone_led_it(tm
     roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
     assert roles["john-deng"] == "lead" and roles["wang-mei-hua"] == "participant"
     assert roles["keith-krach"] == "lead" and roles["david-stilwell"] == "participant"
+
+
+def test_a_single_word_inside_a_long_english_item_is_not_its_topic_and_labels_drop_including(tmp_path):
+    text = ("date 2031-03-08\nThe ninth Economic Prosperity Partnership Dialogue was held on Friday and discussed "
+            "both horizontal strategic trade issues and critical minerals.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    topics = {t["topic"]: t["label"] for t in json.loads(result.out)["topics"]}
+    assert "trade" not in topics and "critical-minerals" in topics
+    assert "note: topic not in the taxonomy: 'both horizontal strategic trade issues'" in result.err
+    zh = "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，雙方討論包括關鍵礦物、人才培育等議題。\n"
+    labels = {t["topic"]: t["label"] for t in _draft_json(_write(tmp_path, "b.txt", zh))["topics"]}
+    assert labels["critical-minerals"] == {"zh": "關鍵礦物"}

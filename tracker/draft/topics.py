@@ -72,8 +72,11 @@ class TopicReading(Reading):
         plain = re.sub(r"[（(][^）)]*[)）]", "", item).strip()
         plain = re.sub(r"^(?:消除|推進|確保|加強|強化|推動|促進|深化|擴大)", "", plain)
         best, best_len = None, 0
+        long_english = plain.isascii() and len(plain.split()) >= 4
         for phrase in dict.fromkeys((item, plain)):
             for tid, words in self.match_topics(phrase):
+                if long_english and len(words.split()) == 1:
+                    continue  # "both horizontal strategic trade issues" is not the topic trade
                 if len(words) > best_len:
                     best, best_len = tid, len(words)
         if len(plain) >= 4:
@@ -175,7 +178,7 @@ class TopicReading(Reading):
             return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
         items = []
         for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
-            piece = re.sub(r"^(?:以及|及|與|和|and)\s*", "", piece.strip())
+            piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
             piece = re.split(r"例如|如|such as|including", piece)[0].strip()
             if not piece:
@@ -183,8 +186,8 @@ class TopicReading(Reading):
             found = self.match_topics(piece)
             joint = r"以及|及|與|和|\band\b"
             parts = [p.strip() for p in re.split(joint, piece) if p.strip()]
-            if len(found) > 1 and len(parts) > 1:  # A及B naming two topics: each name an item
-                items += [words for _, words in found]
+            if len(found) > 1 and len(parts) > 1:  # A及B naming two topics: each name an item (each part, in English)
+                items += parts if piece.isascii() else [words for _, words in found]
                 continue
             if any(re.search(joint, words) for _, words in found):
                 parts = []  # a name of the taxonomy that has the joining word in it: science and technology, 5G及電信安全
