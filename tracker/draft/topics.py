@@ -176,7 +176,7 @@ class TopicReading(Reading):
     def _split_items(self, text: str) -> list[str]:
         if _PEOPLE_LIST.search(text):
             return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
-        items = []
+        items: list[str] = []
         for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
             piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
