@@ -676,8 +676,8 @@ def test_without_the_converter_a_simplified_article_is_refused_in_one_line(tmp_p
 
 def test_an_english_list_of_chapters_gives_each_chapter_s_topic():
     draft, _ = _fixture_draft("ustti-chapters-en.txt")
-    assert [t["topic"] for t in draft["topics"]] == [
-        "anticorruption", "smes", "good-regulatory-practice", "services-domestic-regulation", "trade-facilitation"]
+    assert [t["topic"] for t in draft["topics"]] == [  # the agreement itself first, as a curated signing has it
+        "trade", "anticorruption", "smes", "good-regulatory-practice", "services-domestic-regulation", "trade-facilitation"]
 
 
 def test_compare_shows_what_the_draft_adds_to_the_curated_record():
@@ -750,3 +750,226 @@ def test_signers_named_after_a_few_words_between_signed_and_by(tmp_path):
             "The arrangement was signed in a teleconference by Minister Without Portfolio John Deng and British officials.\n")
     roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
     assert roles.get("john-deng") == "signer"
+
+
+# ---------------------------------------------------------------- never a wrong date: datelines, weekdays, copies, background
+
+ZH_BRACKET_DATELINE = """https://news.example.org/b5/20310306/0001.html
+台美經濟繁榮夥伴對話第九屆登場
+
+【範例電視台 2031 年 03 月 06 日訊】第九屆台美「經濟繁榮夥伴對話」週二(4日)晚間以視訊方式舉行，雙方就供應鏈交換意見；月底雙方將在華府舉行實體會議。
+"""
+
+
+def test_a_bracketed_dateline_is_the_filing_day_and_a_weekday_with_its_day_in_brackets_is_that_day(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", ZH_BRACKET_DATELINE))
+    assert draft["date"] == "2031-03-04"  # 週二(4日), not the 6th of the dateline
+    assert draft["sources"][0]["url"] == "https://news.example.org/b5/20310306/0001.html"
+    assert draft["sources"][0]["title"] == {"zh": "台美經濟繁榮夥伴對話第九屆登場"}
+
+
+def test_a_weekday_that_is_not_the_day_beside_it_leaves_the_date_out_with_a_note(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_BRACKET_DATELINE.replace("週二(4日)", "週三(4日)"))), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "the weekday beside it is not that day's" in result.err
+
+
+def test_the_address_of_a_page_dates_it_when_nothing_else_does(tmp_path):
+    text = ("https://news.example.org/business/203103060012\n"
+            "Taiwan and the United States on Tuesday held the ninth Economic Prosperity Partnership Dialogue in Taipei.\n")
+    assert _draft_json(_write(tmp_path, "a.txt", text))["date"] == "2031-03-04"
+
+
+def test_today_in_a_copy_of_a_release_is_not_counted_from_the_copy_s_date(tmp_path):
+    text = ("date 2031-03-07 (NEWSWIRE) copy\nYou are subscribed to releases of the Department of State.\n"
+            "The United States and Taiwan held the ninth Economic Prosperity Partnership Dialogue today in Washington.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "it is a copy of a release" in result.err
+    plain = "date 2031-03-07\n" + text.splitlines()[2] + "\n"
+    assert _draft_json(_write(tmp_path, "b.txt", plain))["date"] == "2031-03-07"
+
+
+def test_a_date_weeks_before_the_story_is_background_not_the_event(tmp_path):
+    text = ("date 2031-11-12\n美方11月9日表示，台美經濟繁榮夥伴對話會談當天在紐約落幕。\n"
+            "今年5月底，台美經濟繁榮夥伴對話於6月1日舉行首次會議。\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "background" in result.err
+
+
+# ---------------------------------------------------------------- a format only when the article states it
+
+EN_MIXED = """date 2031-03-08
+TAIPEI — Taiwan and the United States held the ninth round of talks under the Economic Prosperity Partnership Dialogue on Friday (March 7).
+The talks were held under a mixed formula. The economics minister led the Taiwan end of the talks by videoconference from Taipei.
+"""
+
+ZH_JOINED_BY_VIDEO = """date 2031-03-08
+第九屆台美「經濟繁榮夥伴對話」7日在華府舉行實體會議，我方政務委員因故透過視訊參與這場會議。
+"""
+
+ZH_FUTURE_CLAUSE = """date 2031-03-08
+第九屆台美「經濟繁榮夥伴對話」7日以視訊會談方式舉行；月底雙方將在華府召開面對面會談。
+"""
+
+
+def test_a_mixed_formula_is_hybrid_and_a_round_of_talks_under_the_dialogue_is_its_round(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", EN_MIXED))
+    assert (draft["round"], draft["date"], draft["format"]) == (9, "2031-03-07", "hybrid")
+
+
+def test_one_person_joining_by_video_is_not_the_meeting_s_format(tmp_path):
+    result = run("draft", str(_write(tmp_path, "a.txt", ZH_JOINED_BY_VIDEO)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "format" not in json.loads(result.out)
+    assert "note: format: the meeting was held in person but someone joined by video" in result.err
+
+
+def test_what_a_sentence_says_of_a_meeting_still_to_come_is_not_this_meeting_s_format_or_place(tmp_path):
+    draft = _draft_json(_write(tmp_path, "a.txt", ZH_FUTURE_CLAUSE))
+    assert draft["format"] == "virtual"  # not hybrid with the face-to-face talks still to come
+    assert "venues" not in draft  # 華府 is where they will meet
+
+
+# ---------------------------------------------------------------- a duplicate warning whenever the data may hold the event
+
+def test_an_undated_report_is_matched_to_the_record_dated_near_the_article(tmp_path):
+    day = round_date("eppd-6").first_day()
+    text = f"date {day + _dt.timedelta(days=2)}\n台美「經濟繁榮夥伴對話」在華府登場，雙方就供應鏈交換意見。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "warning: the data already holds this event as eppd-6 (" in result.err
+    assert "note: duplicate: eppd-6 (" in result.err and "was found by the article's own date" in result.err
+
+
+def test_a_day_and_month_without_a_year_find_the_record_of_that_day(tmp_path):
+    day = round_date("ustti-taipei-2023-01").first_day()
+    text = f"台美21世紀貿易倡議第二次實體談判，雙方決定於{day.month}月{day.day}日在臺北舉行會談。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+    assert "warning: the data already holds this event as ustti-taipei-2023-01 (" in result.err
+
+
+def test_an_article_that_dates_nothing_names_every_record_it_may_repeat(tmp_path):
+    text = "美台21世紀貿易倡議首次會議歷時4小時，雙方同意舉行更多對話。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    warning = next(line for line in result.err.splitlines() if line.startswith("warning:"))
+    assert warning.startswith("warning: the data holds records that may be this event (found by the dialogue alone")
+    assert "ustti-new-york-2022-11 (" in warning and "ustti-taipei-2023-01 (" in warning
+
+
+# ---------------------------------------------------------------- a dialogue named by its partner and a generic name
+
+def test_a_generic_name_of_a_dialogue_counts_beside_its_partner_s_name(tmp_path):
+    day = round_date("tw-jp-digital-trade-signing").first_day()
+    text = (f"Taipei, {day:%b}. {day.day} (CNA) Taiwan and Japan on {day:%A} signed a digital trade agreement "
+            "during their yearly economic conference in Taipei.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--published", str(day), "--format", "json")
+    assert result.code == 0, result.err
+    draft = json.loads(result.out)
+    assert (draft["dialogue"], draft["date"]) == ("tw-jp-digital-trade", str(day))
+    assert "warning: the data already holds this event as tw-jp-digital-trade-signing (" in result.err
+    other = run("draft", str(_write(tmp_path, "b.txt", text.replace("Japan", "Canada"))), "--format", "json")
+    assert other.code == 2 and "the article is about no known dialogue" in other.err
+
+
+# ---------------------------------------------------------------- people: names in any order, principals who meet
+
+def test_an_english_name_given_name_first_or_without_its_middle_initial_is_the_same_person(tmp_path):
+    text = ("date 2031-03-08\nOn March 7, Taiwan's Economic Minister Mei-Hua WANG and the Director-General of DG Trade "
+            "Sabine WEYAND co-chaired the Trade and Investment Dialogue online.\n"
+            "The U.S. side at the Economic Prosperity Partnership Dialogue was led by Keith Krach.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--dialogue", "tid", "--format", "json")
+    assert result.code == 0, result.err
+    roles = {p.get("person") or json.dumps(p.get("organisation")): p["role"] for p in json.loads(result.out)["participants"]}
+    assert roles["wang-mei-hua"] == "co-chair" and roles["sabine-weyand"] == "co-chair"
+    assert roles["keith-krach"] == "lead"
+    assert not any(k.startswith("{") for k in roles)  # no one drafted twice as someone people.yaml lacks
+
+
+def test_the_principals_who_met_to_launch_an_initiative_are_its_leads(tmp_path):
+    text = ("date 2031-03-08\nWASHINGTON – Deputy Trade Representative Sarah Bianchi and Minister-Without-Portfolio John Deng "
+            "met today virtually and launched the U.S.-Taiwan Initiative on 21st-Century Trade.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    roles = {p.get("person"): p["role"] for p in json.loads(result.out)["participants"]}
+    assert roles == {"sarah-bianchi": "lead", "john-deng": "lead"}
+
+
+# ---------------------------------------------------------------- topics: the agreement itself, lists joined by "and"
+
+def test_a_meeting_of_a_trade_negotiation_has_the_agreement_s_own_topic_labelled_as_the_article_names_it(tmp_path):
+    text = "美台21世紀貿易倡議首次會議在華府舉行，雙方同意舉行更多對話。\n"
+    topics = _draft_json(_write(tmp_path, "a.txt", text))["topics"]
+    assert topics[0]["topic"] == "trade" and topics[0]["label"]["zh"] in text  # the initiative as the article names it
+
+
+def test_english_lists_joined_by_and_alone_or_introduced_by_included_give_their_topics(tmp_path):
+    text = ("date 2031-03-08\nTaiwan and the European Union on Friday held the Trade and Investment Dialogue in Brussels, "
+            "with discussions focusing on economic security and the resilience of semiconductor supply chains. "
+            "Topics for conversation included energy transition, critical minerals, and talent.\n")
+    headline = {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]}
+    assert headline >= {"economic-security", "supply-chains", "energy-transition", "critical-minerals", "talent"}
+
+
+def test_the_words_an_article_uses_for_a_topic_are_its_aliases(tmp_path):
+    text = "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，雙方討論因應經濟壓迫、分享資訊等議題。\n"
+    assert {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]} == {"economic-coercion", "information-sharing"}
+
+
+def test_a_generic_name_in_a_story_about_another_partner_is_not_that_dialogue(tmp_path):
+    text = "date 2031-03-08\n台灣與英國7日在倫敦簽署數位貿易協議。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 2 and "the article is about no known dialogue" in result.err  # not the agreement with Japan
+    assert _draft_json(_write(tmp_path, "b.txt", text.replace("英國", "日本")))["dialogue"] == "tw-jp-digital-trade"
+
+
+def test_a_meeting_after_the_latest_round_without_a_number_gets_no_number_but_a_note(tmp_path):
+    text = "date 2031-03-08\n台美「經濟繁榮夥伴對話」7日在台北舉行，雙方就供應鏈交換意見。\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    draft = json.loads(result.out)
+    assert "round" not in draft and draft["date"] == "2031-03-07"
+    assert "note: round: the article gives no round number; the next after eppd-" in result.err
+
+
+def test_areas_after_a_dash_and_one_subject_after_views_about_give_their_topics(tmp_path):
+    text = ("date 2031-03-08\nTaiwan and the United Kingdom on Friday signed the Enhanced Trade Partnership arrangement, "
+            "a framework for three areas—investment, energy and net-zero emissions, and digital trade. "
+            "Both sides also exchanged views about strengthening the sharing of information.\n")
+    headline = {t["topic"] for t in _draft_json(_write(tmp_path, "a.txt", text))["topics"]}
+    assert headline >= {"investment", "energy-transition", "digital-trade", "information-sharing"}
+
+
+def test_a_date_in_a_clause_about_what_is_still_to_come_is_not_the_meeting_s(tmp_path):
+    text = "date 2031-03-08\nThe Economic Prosperity Partnership Dialogue will meet on Friday (March 14) in Taipei.\n"
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    assert result.code == 0, result.err
+    assert "date" not in json.loads(result.out)
+
+
+def test_the_first_person_of_a_delegation_list_heads_it_unless_someone_led_it(tmp_path):
+    text = ("date 2031-03-08\nThe ninth Economic Prosperity Partnership Dialogue was held on Friday in Washington. "
+            "The Taiwan delegation included Minister without Portfolio John Deng and Minister of Economic Affairs Wang Mei-hua. "
+            "Led by Keith Krach, the U.S. delegation included David Stilwell.\n")
+    roles = {p["person"]: p["role"] for p in _draft_json(_write(tmp_path, "a.txt", text))["participants"]}
+    assert roles["john-deng"] == "lead" and roles["wang-mei-hua"] == "participant"
+    assert roles["keith-krach"] == "lead" and roles["david-stilwell"] == "participant"
+
+
+def test_a_single_word_inside_a_long_english_item_is_not_its_topic_and_labels_drop_including(tmp_path):
+    text = ("date 2031-03-08\nThe ninth Economic Prosperity Partnership Dialogue was held on Friday and discussed "
+            "both horizontal strategic trade issues and critical minerals.\n")
+    result = run("draft", str(_write(tmp_path, "a.txt", text)), "--format", "json")
+    topics = {t["topic"]: t["label"] for t in json.loads(result.out)["topics"]}
+    assert "trade" not in topics and "critical-minerals" in topics
+    assert "note: topic not in the taxonomy: 'both horizontal strategic trade issues'" in result.err
+    zh = "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，雙方討論包括關鍵礦物、人才培育等議題。\n"
+    labels = {t["topic"]: t["label"] for t in _draft_json(_write(tmp_path, "b.txt", zh))["topics"]}
+    assert labels["critical-minerals"] == {"zh": "關鍵礦物"}

@@ -90,6 +90,10 @@ def _tell(env, result) -> None:
     if result.existing:
         print(f"warning: the data already holds this event as {result.existing_id} ({result.existing}); compare the draft with it",
               file=env.stderr)
+    if result.near:
+        names = ", ".join(f"{rid} ({day})" for rid, day in result.near)
+        print(one_line(f"warning: the data holds records that may be this event (found by {result.near_how}): {names}; "
+                       "if the draft repeats one of them, compare it with that record"), file=env.stderr)
     for line in result.messages:
         print(f"note: {line}", file=env.stderr)
 

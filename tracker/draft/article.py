@@ -63,8 +63,8 @@ def read_article(path: str, stdin=None) -> str:
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: is a binary file, not a plain-text article")
     text, problem = decode(name, raw)
-    if problem:
-        raise ArticleError(problem)
+    if problem is not None or text is None:
+        raise ArticleError(problem or Problem(name, 1, 1, "cannot be read as text", "save it as UTF-8"))
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
     if sum(1 for ch in text[:4000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t") > 8:
@@ -84,6 +84,7 @@ class Article:
     publisher: str | None = None
     language: str = "zh"
     original: tuple[str, str] | None = None  # (converted text, the article as written) for a simplified article
+    reprint: str | None = None  # the words that show the text is a copy of a release published elsewhere, perhaps a day earlier
 
     def as_written(self, sentence: str) -> str:
         """A sentence as the article wrote it: in simplified characters when it was converted."""
@@ -116,6 +117,9 @@ _BOILERPLATE = re.compile(
 )
 
 
+_HEADER_STAMP = re.compile(r"\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
+
+
 def _to_lines(text: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
@@ -124,11 +128,13 @@ def _to_lines(text: str) -> list[str]:
     text = re.sub(r"</?(p|div|br|li|h\d|tr)\b[^>]*>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"<[^>]+>", "", text)
     text = html.unescape(text)
-    out = []
+    out: list[str] = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").strip()
-        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line) or _BOILERPLATE.search(line):
+        if not line or re.fullmatch(r"[-=_*]{3,}|(?:廣告\s*)+", line):
             continue
+        if _BOILERPLATE.search(line) and not (len(out) < 8 and _HEADER_STAMP.fullmatch(line)):
+            continue  # a bare date and time is kept in the header, where it dates the story, and dropped below it
         out.append(line)
     return out
 
@@ -157,8 +163,12 @@ def parse_article(text: str, published: _dt.date | None = None) -> Article:
     _read_dateline(art, text_all)
     if art.published is None:
         art.published = _roc_stamp(text_all)
+    if art.published is None and art.url:
+        art.published = _url_date(art.url)
     if published:
         art.published = published
+    elif art.dateline_day is None:
+        art.reprint = _reprint(text)
     art.lines = _without_trailers(art.lines)
     art.publisher = _publisher(text_all, header)
     art.language = _language(text_all)
@@ -204,9 +214,13 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 
 def _read_title_and_url(art: Article, header: dict, text: str) -> None:
-    """The title and address from the front matter, a Markdown link in ``text``, or a [title](url) first line (then dropped)."""
+    """The title and address from the front matter, a Markdown link in ``text``, a [title](url) first line or a first
+    line that is only an address (then dropped)."""
     art.title = header.get("title")
     art.url = header.get("from") or header.get("url") or header.get("link")
+    if art.lines and re.fullmatch(r"https?://\S+", art.lines[0]):
+        art.url = art.url or art.lines[0]
+        art.lines = art.lines[1:]
     if not art.url:
         m = re.search(r"\]\((https?://[^)\s]+)\)", text)
         if m:
@@ -268,12 +282,25 @@ def _read_title_in_body(art: Article) -> None:
         art.title = body[0]
 
 
+_ZH_DATELINE = re.compile(
+    r"[（(][^（）()]{0,30}?(?:中央社|記者)[^（）()]{0,30}?(\d{1,2})日(?:專)?電[）)]"
+    r"|【[^【】]{0,30}?(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*(?:專)?[訊電]\s*】"
+)
+
+
 def _read_dateline(art: Article, text_all: str) -> None:
-    """The day of a dateline: CNA's （中央社記者…20日電）, (…13日專電) with half-width brackets too, taken out of
-    the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
-    m = re.search(r"[（(][^（）()]{0,30}?(?:中央社|記者)[^（）()]{0,30}?(\d{1,2})日(?:專)?電[）)]", text_all)
+    """The day of a dateline: CNA's （中央社記者…20日電）, (…13日專電) with half-width brackets too,
+    【…2022年06月02日訊】, taken out of the lines, or "Taipei, Nov. 20, 2020 (CNA)"."""
+    m = _ZH_DATELINE.search(text_all)
     if m:
-        art.dateline_day = int(m.group(1))
+        art.dateline_day = int(m.group(1) or m.group(4))
+        if m.group(2):  # a dateline with its year and month: the day the story was filed
+            try:
+                filed = _dt.date(int(m.group(2)), int(m.group(3)), art.dateline_day)
+            except ValueError:
+                art.dateline_day = None
+            else:
+                art.published = art.published or filed
         art.lines = [x for x in (ln.replace(m.group(0), "", 1).strip() for ln in art.lines) if x]
         return
     # "Taipei, Nov. 20, 2020 (CNA)", "Taipei, Dec. 13 (CNA)": the day the story was filed, not the meeting's
@@ -297,6 +324,30 @@ _EN_DATELINE = re.compile(
     r"(?:^|\n)[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*"
     r"\((?:CNA|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|[A-Z][A-Za-z]+ News)\)"
 )
+
+
+def _url_date(url: str) -> _dt.date | None:
+    """The publication date a web address gives: /20220602/, /2022-11-12/, /2023/11/09/, /202312080018."""
+    m = re.search(r"/(20\d{2})([-/]?)(0[1-9]|1[0-2])\2([0-3]\d)(?:/|\d{4}(?:\D|$)|\.|$)", url)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
+# Words that show the text is a copy of a release published elsewhere: its "today" may be a day before the copy's date.
+_REPRINT = re.compile(
+    r"You are subscribed to|has recently been updated|originally (?:published|posted)|re-?posted from|republished|"
+    r"^date\s+\S+\s+\((?!CNA\b)[A-Z]{3,}\)|轉載自|轉貼自|本文轉載",  # date 2020-11-21 (AGENCY): a copy's date line
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _reprint(text_all: str) -> str | None:
+    m = _REPRINT.search(text_all[:3000])
+    return m.group(0) if m else None
 
 
 def _roc_stamp(text_all: str) -> _dt.date | None:

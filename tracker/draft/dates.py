@@ -10,7 +10,7 @@ from ..data.dates import parse_date
 from ..data.model import PartialDate
 from ..errors import InputError
 from .reading import Reading
-from .text import _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
+from .text import _FUTURE, _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
 
 
 def calendar_day(year, month, day) -> PartialDate | None:
@@ -42,8 +42,10 @@ def day_before(anchor: _dt.date, day: int) -> PartialDate | None:
         if month == 0:
             year, month = year - 1, 12
     try:
-        _dt.date(year, month, day)
+        found = _dt.date(year, month, day)
     except ValueError:
+        return None
+    if (anchor - found).days > 10:  # "25日" in an article of the 10th: last month's, or this month's still to come
         return None
     return PartialDate(year, month, day)
 
@@ -58,6 +60,39 @@ _STATEMENT_AFTER = re.compile(
 )
 # a sentence about a meeting still to come, or a rumour of one: its dates are not the meeting's
 FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
+
+
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# a weekday just before a date (週三(1日), Wednesday, June 1) or just after it (1日(週三), June 1 (Wednesday))
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:(?:週|周|星期|禮拜)([一二三四五六日天])|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\s*[,，]?\s*[（(]?\s*$",
+    re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(
+    r"\s*[（(,，]?\s*(?:(?:週|周|星期|禮拜)([一二三四五六日天])|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE)
+
+
+def stated_weekday(s: str, start: int, end: int) -> int | None:
+    """The weekday the sentence gives beside the date at [start, end), if it gives one (0 is Monday)."""
+    m = _WEEKDAY_BEFORE.search(s[max(0, start - 14):start]) or _WEEKDAY_AFTER.match(s, end)
+    if not m:
+        return None
+    return _ZH_WEEKDAY[m.group(1)] if m.group(1) else _WEEKDAYS[m.group(2).lower()]
+
+
+# a clause about what is still to come: 將在華府召開, will meet
+_FUTURE_CLAUSE = re.compile(r"將(?:在|於|赴|舉行|召開|進行|以)|即將|預定|預計|\bwill\b|\bscheduled\b|\bplan(?:s|ned)? to\b", re.IGNORECASE)
+
+
+def present_part(s: str) -> str:
+    """The sentence up to its first clause about what is still to come (将在華府召開…, will meet …)."""
+    at = 0
+    for clause in re.split(r"(?<=[，,;；])", s):
+        if _FUTURE.search(clause) or _FUTURE_CLAUSE.search(clause):
+            break
+        at += len(clause)
+    return s[:at]
+
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -95,18 +130,20 @@ class _DateScan:
     EN_MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
     EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b", re.IGNORECASE)
 
-    def __init__(self, s: str, anchor: _dt.date | None):
+    def __init__(self, s: str, anchor: _dt.date | None, relative: bool = True):
         self.s, self.anchor = s, anchor
+        self.relative = relative  # whether "today" and weekdays may be counted from the anchor
         self.found: list[tuple] = []
         self.taken: list[tuple[int, int]] = []
         self.partial: tuple | None = None
+        self.refused: list[str] = []  # why a date the sentence gives was not taken
 
     def run(self) -> list[tuple]:
         self.full_dates()
         self.option_forms()
         self.month_days()
         self.days_of_the_month()
-        if self.anchor:
+        if self.anchor and self.relative:
             self.today()
             self.weekdays()
         self.english_month_first()
@@ -142,6 +179,11 @@ class _DateScan:
         bisect.insort(self.taken, m.span())
         if _STATEMENT_AFTER.match(self.s, m.end()):
             return  # 15日發表聲明: the statement's date
+        if date is not None and date.day is not None:
+            weekday = stated_weekday(self.s, m.start(), m.end())
+            if weekday is not None and weekday != date.first_day().weekday():
+                self.refused.append(f"{m.group(0).strip()!r} read as {date}, but the weekday beside it is not that day's")
+                return
         strong = self.strong_at(m.end()) or self.after_word(m.start(), ("於", "在"))
         self.found.append((date, end, how, m.start(), strong))
 
@@ -243,29 +285,34 @@ class _DateScan:
             mo = _MONTHS[m.group(3)[:3].lower()]
             year = int(m.group(4)) if m.group(4) else year_for(mo, int(m.group(1)), self.anchor)
             if year is None:
+                self.add_without_year(m, mo, int(m.group(1)), m.group(0))
                 continue
             self.add_days(m, year, mo, m.group(1), m.group(2))
 
 
 
+BACKGROUND_DAYS = 14
+
+
 class DateReading(Reading):
 
     def meeting_sentences(self, did: str) -> list[str]:
-        names = self.dialogue_names(did)
+        names = self.dialogue_names(did) + self.qualified_names(did, None)
         out = []
         for _, s in self.sents:
-            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|meeting|dialogue|talks|round", s, re.IGNORECASE):
+            if any(_find(n, s) for n in names) or re.search(r"本次|本屆|此次|這次|會議|對話|會中|會談|會晤|簽署|簽訂|meeting|dialogue|talks|round|\bmet\b|\bsigned\b", s, re.IGNORECASE):
                 out.append(s)
         return out
 
     def date(self, did: str) -> tuple[PartialDate | None, PartialDate | None, str, str]:
         """(date, end date, sentence, how it was read)."""
         anchor = self.art.anchor
+        self._refused: list[str] = []
         cands = []
         for order, s in enumerate(self.meeting_sentences(did)):
             if _PRESS.search(s) or FUTURE_DATE.search(s):
                 continue
-            for found in self._dates_in(s, anchor):
+            for found in self._dates_in(present_part(s), anchor):  # not what is still to come
                 date, end, how, pos, strong = found
                 cands.append((0 if strong else 1, order, pos, date, end, s, how))
         if not cands:
@@ -279,17 +326,30 @@ class DateReading(Reading):
                 m = _RELATIVE_DAY.search(s) or re.search(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s)
                 if m and anchor is None:
                     return None, None, s, f"the article says {m.group(0)!r} but gives no date to count from (give --published)"
+                if m and self.art.reprint:
+                    return None, None, s, (f"the article says {m.group(0)!r}, but it is a copy of a release ({self.art.reprint!r}) "
+                                           f"whose own date it does not give (give --published)")
+            if self._refused:
+                return None, None, "", "; ".join(self._refused)
             return None, None, "", "the article gives no date for the meeting it reports"
         cands.sort(key=lambda c: c[:3])
+        if anchor is not None:  # a news story reports what happened in the days before it; older dates are background
+            recent = [c for c in cands if c[3] is None or (anchor - c[3].first_day()).days <= BACKGROUND_DAYS]
+            if not recent:
+                _, _, _, date, _, s, _ = cands[0]
+                return None, None, s, (f"the only date given for a meeting, {date}, is more than {BACKGROUND_DAYS} days "
+                                       f"before the article's date {anchor}: the story's background, not its event")
+            cands = recent
         _, _, _, date, end, s, how = cands[0]
         return date, end, s, how
 
     def _dates_in(self, s: str, anchor: _dt.date | None):
         """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""
-        scan = _DateScan(arabic_days(s), anchor)
+        scan = _DateScan(arabic_days(s), anchor, relative=not self.art.reprint)
         found = scan.run()
         if scan.partial is not None:
             self._partial = scan.partial
+        self._refused += scan.refused
         return found
 
 

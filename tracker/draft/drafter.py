@@ -8,10 +8,10 @@ import re
 from ..data.model import PartialDate
 from ..errors import InputError
 from .article import Article, parse_article, sentences
-from .dates import DateReading
+from .dates import DateReading, present_part
 from .people import PeopleReading
 from .records import Draft, Fact, Known, RoundInfo, _Building
-from .text import _CN_NUM, _EN_ORD, _FUTURE, _MONTHS, _PRESS, CJK, _find, _names
+from .text import _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
 
 # The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
@@ -20,6 +20,30 @@ _EVENTS = (
     ("entry-into-force", re.compile(r"生效|took effect|came into (?:effect|force)|entered into force|entry into force", re.IGNORECASE)),
     ("signing", re.compile(r"簽署|簽訂|\bsign(?:s|ed|ing)?\b|\binked\b", re.IGNORECASE)),
 )
+
+
+# The kinds of dialogue whose every signing, launch or meeting is about the agreement itself.
+_TRADE_KINDS = ("trade-negotiation", "trade-framework")
+
+# Records dated this many days before or after an undated article's own date may be the event it reports.
+NEAR_BEFORE, NEAR_AFTER = 14, 30
+
+# How a meeting was held, as an article states it (clause by clause).
+_HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|及|和|暨|、)實體|hybrid|both virtual and (?:physical|in-person)|"
+                     r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
+_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
+                      r"online\s+(?:meeting|dialogue|talks|session|format)|\b(?:held|met|chaired|convened)\b[^.;,]{0,40}\bonline\b", re.IGNORECASE)
+_IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re.IGNORECASE)
+# a person or one side by video: 透過視訊參與, 以視訊方式致詞, joined virtually, led the Taiwan end … by videoconference from
+_JOINED = re.compile(r"(?:視訊|線上)[^，。]{0,4}(?:參與|參加|出席|致詞|與會|連線)|(?:參與|出席|致詞|連線)[^，。]{0,4}(?:視訊|線上)|"
+                     r"\bjoin(?:ed|ing)?\b|\bend of the\b|\bfrom (?:Taipei|Washington|Brussels|London|Tokyo)|\bremarks\b|"
+                     r"\bparticipat", re.IGNORECASE)
+# a sentence about an earlier meeting than the one reported: its format, place and date are not this meeting's
+_BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次|時任|previous|last (?:year|round|meeting|dialogue)|\bprior\b", re.IGNORECASE)
+
+
+_ROUND_OF = re.compile(r"\s+(?:round|meeting|session)\s+(?:of\s+(?:talks|the\s+talks|negotiations)\s+)?(?:of|under|in)\s+(?:the\s+)?",
+                       re.IGNORECASE)
 
 
 class Drafter(DateReading, PeopleReading, TopicReading):
@@ -50,21 +74,68 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         if override:
             return resolve_dialogue(self.ds, override), ""
         title = self.art.title or ""
-        best, best_score, best_sent = None, 0, ""
+        scored: list[tuple[int, str, str]] = []
         for d in self.ds.dialogues.values():
             names = _names(d.name, d.short, *d.aliases)
+            partner_names, after_partner = self._partner_qualified(d, names)
             score, first = 0, None
             for _, s in self.sents:
                 hits = sum(len(_find(n, s)) for n in names)
+                if not hits and any(_find(p, s) for p in partner_names):
+                    hits = sum(len(_find(n, s)) for n in after_partner)
                 if hits and first is None:
                     first = s
                 score += hits
             score += 3 * sum(len(_find(n, title)) for n in names)
-            if score > best_score:
-                best, best_score, best_sent = d.id, score, first or title
-        if best is None:
+            if score:
+                scored.append((score, d.id, first or title))
+        if not scored:
             return "", ""
+        # a dialogue whose partner the article names wins over one whose partner it never names
+        # (數位貿易協議 in a story about the United Kingdom is not the Taiwan–Japan agreement)
+        whole = title + "\n" + self.art.text
+        named = {pid for pid in self.ds.partners if self._names_partner(pid, whole)}
+        with_partner = [c for c in scored if self.ds.dialogues[c[1]].partner in named]
+        if not with_partner and named:  # the article names partners, none of them this dialogue's
+            return "", ""
+        _, best, best_sent = max(with_partner or scored, key=lambda c: c[0])
         return best, best_sent
+
+    def _names_partner(self, pid: str, text: str) -> bool:
+        """Whether ``text`` names the partner: its names and aliases, a one-character alias only in 台美 or 美台."""
+        partner = self.ds.partners.get(pid)
+        if partner is None:
+            return False
+        for n in _names(partner.name, *partner.aliases):
+            forms = [n] if len(n) >= 2 else [f"台{n}", f"{n}台"]
+            if any(_find(f, text) for f in forms):
+                return True
+        return False
+
+    def _partner_qualified(self, d, names: list[str]) -> tuple[list[str], list[str]]:
+        """The partner's names, and what the dialogue's names say after the partner's name ("Taiwan–Japan digital
+        trade agreement" gives "digital trade agreement"): such a name counts only in a sentence that names the partner."""
+        partner = self.ds.partners.get(d.partner)
+        if partner is None:
+            return [], []
+        partner_names = [n for n in _names(partner.name, *partner.aliases) if len(n) >= 2]
+        after = []
+        for n in names:
+            for p in partner_names:
+                spots = _find(p, n)
+                if spots:
+                    rest = n[spots[0][1]:].strip(" -–—")
+                    if len(rest.split()) >= 3 or (not rest.isascii() and len(rest) >= 4):
+                        after.append(rest)
+        return partner_names, list(dict.fromkeys(after))
+
+    def qualified_names(self, did: str, sentence: str | None) -> list[str]:
+        """The dialogue's names that count only beside its partner's name; with a sentence, only if it names the partner."""
+        d = self.ds.dialogues[did]
+        partner_names, after = self._partner_qualified(d, self.dialogue_names(did))
+        if sentence is not None and not any(_find(p, sentence) for p in partner_names):
+            return []
+        return after
 
     def dialogue_names(self, did: str) -> list[str]:
         d = self.ds.dialogues[did]
@@ -84,7 +155,8 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             best = None
             for m in list(zh.finditer(s)) + list(en.finditer(s)):
                 # the ordinal must qualify the dialogue: close before it, as in 第6屆「…」 or "the sixth EPPD"
-                gaps = [p - m.end() for p in spots if 0 <= p - m.end() <= 6]
+                gaps = [p - m.end() for p in spots if 0 <= p - m.end() <= 6
+                        or _ROUND_OF.fullmatch(s, m.end(), p)]  # the fourth round of talks under the …
                 if not gaps:
                     continue
                 if re.search(r"以來|since", s[m.end():m.end() + 20], re.IGNORECASE):
@@ -124,22 +196,33 @@ class Drafter(DateReading, PeopleReading, TopicReading):
     # ---------------------------------------------------------------- format and venue
 
     def format(self, did: str) -> tuple[str | None, str]:
-        virtual = re.compile(r"視訊|線上|遠距|video|virtual|online", re.IGNORECASE)
-        person = re.compile(r"實體|面對面|親自|in person|in-person|face-to-face", re.IGNORECASE)
-        seen_v = seen_p = ""
+        """The format the article states for the meeting it reports: hybrid only when it says so (both ways at
+        once), virtual or in person only when it says the meeting was held so; a person who joined by video is
+        not the meeting's format, and two statements that disagree leave the format out with a note."""
+        stated: dict[str, str] = {}
+        joined = ""
         for s in self.meeting_sentences(did):
-            if _FUTURE.search(s) or _PRESS.search(s):
+            if _PRESS.search(s) or _BACKGROUND.search(s):
                 continue
-            if virtual.search(s) and not seen_v:
-                seen_v = s
-            if person.search(s) and not seen_p:
-                seen_p = s
-        if seen_v and seen_p:
-            return "hybrid", seen_p if seen_p == seen_v else f"{seen_p} … {seen_v}"
-        if seen_v:
-            return "virtual", seen_v
-        if seen_p:
-            return "in-person", seen_p
+            for clause in re.split(r"[，,;；]", present_part(s)):
+                if _HYBRID.search(clause):
+                    return "hybrid", s
+                for fmt, cue in (("virtual", _VIRTUAL), ("in-person", _IN_PERSON)):
+                    if cue.search(clause):
+                        if fmt == "virtual" and _JOINED.search(clause):
+                            joined = joined or s  # one side or one person by video: not the meeting's format
+                        else:
+                            stated.setdefault(fmt, s)
+        if len(stated) > 1:
+            self.say(f"format: the article says both {stated['in-person']!r} and {stated['virtual']!r}; no format drafted")
+            return None, ""
+        if joined and stated.get("in-person"):
+            self.say(f"format: the meeting was held in person but someone joined by video (in: {joined}); "
+                     "in-person or hybrid? no format drafted")
+            return None, ""
+        if stated:
+            fmt, sentence = next(iter(stated.items()))
+            return fmt, sentence
         return None, ""
 
     def venues(self, did: str) -> list[tuple[dict, str]]:
@@ -148,9 +231,10 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         pat = re.compile(r"(?:在|於)\s*(?:美國|歐盟|日本|英國)?\s*([" + CJK + r"A-Za-z .]{2,8}?)\s*(?:舉行|召開|舉辦|登場|會面)")
         en = re.compile(r"(?:\b(?:held|met|hosted|convened|took place)\b[^.;]{0,80}?)\bin\s+([A-Z][A-Za-z.]+(?:,\s+D\.C\.)?)")
         for s in self.meeting_sentences(did):
-            if _FUTURE.search(s) or _PRESS.search(s):
+            if _PRESS.search(s) or _BACKGROUND.search(s):
                 continue
-            for m in list(pat.finditer(s)) + list(en.finditer(s)):
+            now = present_part(s)
+            for m in list(pat.finditer(now)) + list(en.finditer(now)):
                 place = m.group(1).strip(" ")
                 if place.endswith(".") and not place.endswith("D.C."):
                     place = place[:-1]
@@ -183,10 +267,17 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             number = self._next_number(b, did, date)
         rid, kind = self._round_id(did, number, date)
         existing = self.known.rounds.get(rid) or self._same_day(did, date)
-        if date is None and how and existing is not None and self._consistent(existing.date):
-            # the article gives the date only in part; the round it is about completes it
+        near: list[RoundInfo] = []
+        near_how = ""
+        if existing is None:
+            near, near_how = self._near(did, date, kind)
+            if len(near) == 1:
+                existing = near[0]
+                self.say(f"duplicate: {existing.id} ({existing.date}) was found by {near_how}")
+        if date is None and how and existing is not None and not near and self._consistent(existing.date):
+            # the article gives the date only in part; the round it is about (by its number or ID) completes it
             date, end = existing.date, existing.end_date
-            how = f"{how}; the full date is that of {rid}, already in the data"
+            how = f"{how}; the full date is that of {existing.id}, already in the data"
         b.rec["id"] = rid
         b.rec["dialogue"] = did
         b.fact(("dialogue",), dsent)
@@ -195,7 +286,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         self._draft_format_and_venues(b, did)
         source_id = "article"
         self._draft_participants(b, number, source_id)
-        self._draft_topics(b, source_id)
+        self._draft_topics(b, source_id, self._subject(did, number))
         for u in b.unverified:
             u["sources"] = [source_id]
         if b.unverified:
@@ -204,10 +295,39 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         b.rec["last_verified"] = self.today.isoformat()
         b.comments[("last_verified",)] = "the day of the draft: set it when you have checked every fact"
         draft = Draft(b.rec, b.comments, self.messages)
+        if existing is None:
+            draft.near, draft.near_how = [(r.id, str(r.date)) for r in near], near_how
         if existing is not None:
             draft.existing = existing.path or existing.id
             draft.existing_id = existing.id
         return draft
+
+    def _near(self, did: str, date: PartialDate | None, kind: str | None) -> tuple[list[RoundInfo], str]:
+        """Records of the dialogue that may be the event the article reports, when no record has its round or
+        its date: within a few days of its date, on the day and month it gives without a year, within the weeks
+        around the article's own date, or — when the article dates nothing — every record of its kind."""
+        mine = sorted((r for r in self.known.rounds.values() if r.dialogue == did and r.date is not None),
+                      key=lambda r: r.date.sort_key() if r.date else ())
+        if not mine:
+            return [], ""
+
+        def days(r: RoundInfo, day: _dt.date) -> int | None:
+            return None if r.date is None or r.date.day is None else (r.date.first_day() - day).days
+
+        if date is not None and date.day is not None:
+            found = [r for r in mine if (d := days(r, date.first_day())) is not None and abs(d) <= 3]
+            return found, f"the draft's date {date}"
+        if self._partial and self._partial[0] == "monthday":
+            month, day = self._partial[1]
+            found = [r for r in mine if r.date and (r.date.month, r.date.day) == (month, day)]
+            if found:
+                return found, f"the day and month the article gives without a year ({month}-{day})"
+        anchor = self.art.anchor
+        if anchor is not None:
+            found = [r for r in mine if (d := days(r, anchor)) is not None and -NEAR_BEFORE <= d <= NEAR_AFTER]
+            return found, f"the article's own date {anchor} (records from {NEAR_BEFORE} days before it to {NEAR_AFTER} after)"
+        same = [r for r in mine if (r.kind == "milestone") == (kind == "milestone") and (kind != "milestone" or r.event == self._event)]
+        return same[-6:], "the dialogue alone (the article dates nothing)"
 
     def _same_day(self, did: str, date: PartialDate | None) -> RoundInfo | None:
         """A record of the dialogue in the data dated within a day of ``date`` (a full date)."""
@@ -252,7 +372,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             return None
         b.fact(("round",), f.sentence)
         b.doubt("round", self.text(f.sentence))
-        return f.value
+        return f.value if isinstance(f.value, int) else None
 
     def _next_number(self, b: _Building, did: str, date: PartialDate) -> int | None:
         """The number after the dialogue's latest round in the data, when the article is dated after it."""
@@ -262,16 +382,15 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         latest = max(numbered, key=lambda r: r.round)
         if latest.date is not None and latest.date.sort_key() >= date.sort_key():
             return None
-        number = latest.round + 1
-        b.fact(("round",), f"not stated in the article: the next after {latest.id} ({latest.date}) in the data")
-        b.doubt("round", {"en": f"The article gives no round number; {number} is the next after {latest.id} in the data."})
-        return number
+        self.say(f"round: the article gives no round number; the next after {latest.id} ({latest.date}) in the data would be "
+                 f"{latest.round + 1}; give --round if it is that round")
+        return None
 
     def _round_id(self, did: str, number: int | None, date: PartialDate | None) -> tuple[str, str | None]:
         """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
         if number is not None:
             return f"{did}-{number}", "round"
-        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:4])
+        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:2])
         self._event = self._event_kind(head)
         slug = self._event or (str(date) if date else "new")
         return f"{did}-{slug}", "milestone" if self._event else "meeting"
@@ -343,7 +462,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         if number is None:  # a launch or a meeting held by an organisation: its head is the host
             self.hosts(people)
             people.sort(key=lambda e: not (e["lead"] or e.get("host")))
-        known_names = set()
+        known_names: set[str] = set()
         for e in people:
             person = self.ds.people[e["person"]]
             known_names.update(n for n in (person.name.zh, person.name.en) if n)
@@ -382,8 +501,26 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             "sources": [source_id],
         }
 
-    def _draft_topics(self, b: _Building, source_id: str) -> None:
-        topics = self.topics(source_id)
+    def _subject(self, did: str, number: int | None) -> tuple[str, str, str] | None:
+        """The topic of the agreement itself, for a signing, launch or meeting of a trade negotiation or framework:
+        (topic, the agreement's name as the article gives it, its sentence)."""
+        if number is not None or str(self.ds.dialogues[did].kind) not in _TRADE_KINDS:
+            return None
+        agreement = self._agreement_name() if self._event in ("signing", "entry-into-force") else None
+        if agreement is None:
+            for _, s in self.sents:
+                spots = [(a, b) for n in self.dialogue_names(did) + self.qualified_names(did, s) for a, b in _find(n, s)]
+                if spots:
+                    a, b = max(spots, key=lambda x: x[1] - x[0])
+                    agreement = (s[a:b].strip("「」《》\"' "), s)
+                    break
+        if agreement is None:
+            return None
+        tid = self.best_topic(agreement[0]) or self.best_topic(self.ds.dialogues[did].name.en or "")
+        return (tid, agreement[0], agreement[1]) if tid else None
+
+    def _draft_topics(self, b: _Building, source_id: str, subject: tuple[str, str, str] | None = None) -> None:
+        topics = self.topics(source_id, subject)
         if topics:
             b.rec["topics"] = [t for t, _ in topics]
             for i, (_, s) in enumerate(topics):
@@ -393,7 +530,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
 
     def _source(self, source_id: str, source_url: str | None, publisher: str | None) -> dict:
         """The article as the record's one source."""
-        src = {"id": source_id}
+        src: dict[str, object] = {"id": source_id}
         pub = publisher or self.art.publisher
         if not pub:
             self.say("source: the article does not say who published it; give --publisher")

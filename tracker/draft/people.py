@@ -27,12 +27,29 @@ _ROLE_IN_CLAUSE = (
     ("witness", re.compile(r"見證|witness", re.IGNORECASE)),
     ("signer", re.compile(r"代表簽署|共同簽署|簽署|簽訂|\bsigned\b(?! by)|\bsign\b", re.IGNORECASE)),
     ("co-chair", re.compile(r"共同主持|共同召開|co-?chair|co-?host", re.IGNORECASE)),
-    ("lead", re.compile(r"主談|率領|領銜|主持|\bled\b|headed|chaired", re.IGNORECASE)),
+    ("lead", re.compile(r"主談|率領|領銜|主持|\bled\b|headed|chaired|(?:與|和|同)[^，。]{1,40}?(?:視訊)?會談|\bmet\b(?! with)", re.IGNORECASE)),
 )
 # "signed by A and B", "co-chaired by A, director-general, and B": the verb before the names, across commas
 # "signed in a teleconference by", "led jointly by": a few words may come between the verb and "by"
 _ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed)(?:\s+(?:in|at|on|via|a|an|the|jointly|online|virtually|[a-z]+conference|videoconference|ceremony)){0,4}\s+by\b", re.IGNORECASE)
 _ROLE_OF_VERB = {"signed": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
+
+
+_DELEGATION_LIST = re.compile(r"delegation (?:included|comprised|consisted of|was made up of)|\bwas represented by\b|代表團成員包括|代表團包括",
+                              re.IGNORECASE)
+
+
+def english_forms(name: str | None) -> list[str]:
+    """The ways an article writes an English name: as given (Wang Mei-hua), given name first (Mei-hua Wang),
+    without a middle initial (Keith J. Krach: Keith Krach), a hyphenated given name with a space (Tsung Tsong Wu)."""
+    if not name or not name.isascii():
+        return [name] if name else []
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    forms = [name, " ".join(words)]
+    if len(words) == 2:
+        forms.append(f"{words[1]} {words[0]}")
+    forms += [f.replace("-", " ") for f in forms if "-" in f]
+    return list(dict.fromkeys(f for f in forms if len(f.split()) >= 2 or f == name))
 
 
 def role_of(sentence: str, pos: int, clause: str) -> str | None:
@@ -90,6 +107,7 @@ class PeopleReading(Reading):
                             if bool(v) != bool(p):
                                 entry["attendance"] = "virtual" if v else "in-person"
                                 break
+        self._heads_of_delegations(found)
         out = []
         for pid in order:
             e = found[pid]
@@ -97,9 +115,25 @@ class PeopleReading(Reading):
         out.sort(key=lambda e: not e["lead"])
         return out
 
+    def _heads_of_delegations(self, found: dict[str, dict]) -> None:
+        """The first person named in a side's delegation list ("The Taiwan delegation included A, B and C",
+        "Taiwan was represented by A, B", 我方代表團成員包括A、B) heads it: a lead, unless a verb gave a role."""
+        for _, s in self.sents:
+            cue = _DELEGATION_LIST.search(s)
+            if not cue or _LEAD_CUE.search(s[:cue.start()]):
+                continue  # "Led by A, the delegation included B": A leads, not B
+            first: tuple[int, str] | None = None
+            for pid in found:
+                for a, _ in self._person_spots(self.ds.people[pid], s):
+                    if a >= cue.end() and (first is None or a < first[0]):
+                        first = (a, pid)
+            if first is not None and not found[first[1]].get("role"):
+                found[first[1]]["role"] = "lead"
+                found[first[1]]["lead"] = True
+
     def _person_spots(self, person, s: str) -> list[tuple[int, int]]:
         spots = []
-        for n in (person.name.zh, person.name.en):
+        for n in (person.name.zh, *english_forms(person.name.en)):
             if n:
                 spots += _find(n, s)
         zh = person.name.zh or ""
@@ -176,7 +210,11 @@ class PeopleReading(Reading):
 
     def unknown_people(self, known_spans_names: set[str]) -> list[tuple[dict, str]]:
         """Named people the data does not know: a title, a Chinese name and an English name in brackets."""
-        out, seen = [], set()
+        out: list[tuple[dict, str]] = []
+        seen: set = set()  # (zh, en) pairs and names already reported
+        # every name people.yaml knows, in every form an article writes it (Mei-Hua WANG), folded
+        known_spans_names = {_fold(n) for n in known_spans_names} | {
+            _fold(f) for person in self.ds.people.values() for f in (person.name.zh, *english_forms(person.name.en)) if f}
         pat = re.compile(r"((?:[A-Za-z" + CJK + r"]{0,16}?)(?:" + _TITLE_WORDS + r"))\s*([" + CJK + r"]{2,4}?)\s*[（(]\s*([A-Z][A-Za-z.'\- ]{2,40}?)\s*[)）]")
         for _, s in self.sents:
             if _NOT_MEETING.search(s):
@@ -187,7 +225,7 @@ class PeopleReading(Reading):
                 if not (_LEAD_CUE.search(clause) or _ATTEND_CUE.search(clause)):
                     continue
                 title = re.split(r"與|和|及|、|，|由|包括|在|是", title)[-1].strip() or title
-                if zh in known_spans_names or en in known_spans_names or (zh, en) in seen:
+                if _fold(zh) in known_spans_names or _fold(en) in known_spans_names or (zh, en) in seen:
                     continue
                 seen.add((zh, en))
                 out.append(({"title": title, "zh": zh, "en": en, "lead": bool(_LEAD_CUE.search(clause)) or role_of(s, m.start(2), clause) is not None,
@@ -206,7 +244,8 @@ class PeopleReading(Reading):
                 is_zh = not name.isascii()
                 if is_zh and (name[0] not in _SURNAMES or name in _NOT_NAMES or name[:2] in _NOT_NAMES):
                     continue
-                if any(name in k or k in name for k in known_spans_names) or any(name in (u["zh"], u["en"]) for u, _ in out):
+                folded = _fold(name)
+                if any(folded in k or k in folded for k in known_spans_names) or any(name in (u["zh"], u["en"]) for u, _ in out):
                     continue
                 clause = _clause(s, m.start(2), m.end())
                 if not (_LEAD_CUE.search(clause) or _ATTEND_CUE.search(s)):

@@ -27,3 +27,6 @@ class Reading:
 
     def dialogue_names(self, did: str) -> list[str]:
         raise NotImplementedError
+
+    def qualified_names(self, did: str, sentence: str | None) -> list[str]:
+        raise NotImplementedError

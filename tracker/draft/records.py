@@ -22,6 +22,8 @@ class Draft:
     messages: list = field(default_factory=list)  # lines for stderr
     existing: str | None = None  # the file of the record the data already holds for this event
     existing_id: str | None = None  # and its ID
+    near: list = field(default_factory=list)  # (ID, date) of records that may be this event, when none is certainly it
+    near_how: str = ""  # what the records in ``near`` have in common with the article
 
     @property
     def id(self) -> str:
@@ -41,7 +43,7 @@ class Known:
     def gather(cls, rounds) -> Known:
         known = cls()
         for r in rounds:
-            known.rounds[r.id] = RoundInfo(r.id, r.dialogue, r.round, r.date, r.end_date, r.path)
+            known.rounds[r.id] = RoundInfo(r.id, r.dialogue, r.round, r.date, r.end_date, r.path, str(r.kind), r.event)
             for v in r.venues:
                 for n in (v.zh, v.en):
                     if n and "（" not in n and "(" not in n:
@@ -64,6 +66,8 @@ class RoundInfo:
     date: PartialDate | None
     end_date: PartialDate | None
     path: str
+    kind: str = "round"
+    event: str | None = None
 
 
 class _Building:

@@ -26,7 +26,7 @@ _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thur
 
 _MEETING_VERB = r"(?:登場|舉行|舉辦|召開|完成|落幕|開會|會面|會談|展開|進行|以視訊|透過|視訊|線上|共同召開|共同主持|共同簽署|代表簽署|簽署|簽訂|生效)"
 _LEAD_CUE = re.compile(r"主談|率領|領銜|共同召開|共同主持|主持|co-?chair|led by|chaired|headed by|\bled the\b", re.IGNORECASE)
-_ATTEND_CUE = re.compile(r"與會|出席|參加|參與|代表團|率|attend|delegation|particip|joined", re.IGNORECASE)
+_ATTEND_CUE = re.compile(r"與會|出席|參加|參與|代表團|率|會談|attend|delegation|particip|joined|represented by|discussions with|\bmet\b", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"記者會|press conference|致詞時|受訪", re.IGNORECASE)
 _FUTURE = re.compile(r"期待|期盼|盼|希望|未來|下屆|下一屆|將於|預計|籌辦|hope|will be held|next round|next year", re.IGNORECASE)
 _AGREE = re.compile(r"同意|將|承諾|確認|宣布|簽署|決定|支持|致力|agree|will|commit|announc|sign|decid|support", re.IGNORECASE)

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
 
 
+def _topic_fold(text: str) -> str:
+    """Text as topic names are compared: folded, with a hyphen read as a space (net-zero is net zero); same length."""
+    return _fold(text).replace("-", " ")
+
+
 class _TopicList:
     """The topics of a draft by ID, in the order the article first names them, each with the sentence that names it."""
 
@@ -58,7 +63,7 @@ class TopicReading(Reading):
         index = []
         for t in self.ds.topics.values():
             for n in _names(t.name, *t.aliases, t.id, t.id.replace("-", " ")):
-                index.append((_fold(n), t.id, n))
+                index.append((_topic_fold(n), t.id, n))
         index.sort(key=lambda x: -len(x[0]))
         return index
 
@@ -67,12 +72,15 @@ class TopicReading(Reading):
         plain = re.sub(r"[（(][^）)]*[)）]", "", item).strip()
         plain = re.sub(r"^(?:消除|推進|確保|加強|強化|推動|促進|深化|擴大)", "", plain)
         best, best_len = None, 0
+        long_english = plain.isascii() and len(plain.split()) >= 4
         for phrase in dict.fromkeys((item, plain)):
             for tid, words in self.match_topics(phrase):
+                if long_english and len(words.split()) == 1:
+                    continue  # "both horizontal strategic trade issues" is not the topic trade
                 if len(words) > best_len:
                     best, best_len = tid, len(words)
         if len(plain) >= 4:
-            folded = _fold(plain)
+            folded = _topic_fold(plain)
             for name, tid, _ in self._index:
                 if folded in name and len(folded) > best_len:
                     best, best_len = tid, len(folded)
@@ -80,7 +88,7 @@ class TopicReading(Reading):
 
     def match_topics(self, phrase: str) -> list[tuple[str, str]]:
         """Topics named in ``phrase`` (longest names first, no overlaps): (topic id, the words matched)."""
-        folded = _fold(phrase)
+        folded = _topic_fold(phrase)
         taken: list[tuple[int, int]] = []
         out = []
         for name, tid, _ in self._index:
@@ -130,8 +138,13 @@ class TopicReading(Reading):
         )
         # a list that runs to the end of its clause after a verb that introduces it: 討論A、B及C，…
         zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|議題包括|議題涵蓋)\s*[：:]?\s*((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?)(?=[，。；]|$)")
+        word = r"[A-Za-z0-9 \-/'&]"
         en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
-                        r"(?:talks|discussions|chapters|exchanges|cooperation|commitments) on|including|featured)\s+((?:[A-Za-z0-9 \-/'&]+,\s*)+(?:and\s+)?[A-Za-z0-9 \-/'&]+)", re.IGNORECASE)
+                        r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
+                        r"includ(?:ed|ing|e|es)|featured|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
+                        r"((?:" + word + r"+,\s*)+(?:and\s+)?" + word + r"+|" + word + r"+?\s+and\s+" + word + r"+)", re.IGNORECASE)
+        en_one = re.compile(r"(?:views|discussions|talks) (?:on|about)\s+(?:strengthening\s+|deepening\s+|enhancing\s+)?(" + word + r"{3,60})(?=[.,;]|$)",
+                            re.IGNORECASE)
         out = []
         section_lines = {line for _, _, line in self.sections()}
         for para, s in self.sents:
@@ -154,14 +167,18 @@ class TopicReading(Reading):
                 out.append((self._split_items(m.group(1)), s))
             for m in en.finditer(s):
                 out.append((self._split_items(m.group(1)), s))
+            for m in en_one.finditer(s):  # one subject: exchanged views about strengthening the sharing of information
+                inside_a_list = any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s)))
+                if not inside_a_list and self.best_topic(m.group(1)):
+                    out.append(([m.group(1).strip()], s))
         return out
 
     def _split_items(self, text: str) -> list[str]:
         if _PEOPLE_LIST.search(text):
             return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
-        items = []
+        items: list[str] = []
         for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
-            piece = re.sub(r"^(?:以及|及|與|和|and)\s*", "", piece.strip())
+            piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
             piece = re.split(r"例如|如|such as|including", piece)[0].strip()
             if not piece:
@@ -169,8 +186,8 @@ class TopicReading(Reading):
             found = self.match_topics(piece)
             joint = r"以及|及|與|和|\band\b"
             parts = [p.strip() for p in re.split(joint, piece) if p.strip()]
-            if len(found) > 1 and len(parts) > 1:  # A及B naming two topics: each name an item
-                items += [words for _, words in found]
+            if len(found) > 1 and len(parts) > 1:  # A及B naming two topics: each name an item (each part, in English)
+                items += parts if piece.isascii() else [words for _, words in found]
                 continue
             if any(re.search(joint, words) for _, words in found):
                 parts = []  # a name of the taxonomy that has the joining word in it: science and technology, 5G及電信安全
@@ -181,9 +198,12 @@ class TopicReading(Reading):
         return items
 
     # ---------------------------------------------------------------- the whole draft
-    def topics(self, source_id: str) -> list[tuple[dict, str]]:
-        """The topics the article names, each with its sentence: those of headed sections first, then those of lists."""
+    def topics(self, source_id: str, subject: tuple[str, str, str] | None = None) -> list[tuple[dict, str]]:
+        """The topics the article names, each with its sentence: the agreement's own subject (``subject``: topic,
+        label, sentence) first, then those of headed sections, then those of lists."""
         found = _TopicList(self, source_id)  # type: ignore[arg-type]  # a TopicReading is always a Drafter
+        if subject is not None:
+            found.add(subject[0], subject[1], subject[2], True)
         sections = self.sections()
         self._section_topics(found, sections)
         self._listed_topics(found, headline_from_sections=len(sections) >= 2)
