@@ -309,10 +309,10 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
     """
     from .results import Comparison, Pair
 
-    a_by = {}
+    a_by: dict[str, RoundTopic] = {}
     for t in a.topics:
         a_by.setdefault(t.topic, t)
-    b_by = {}
+    b_by: dict[str, RoundTopic] = {}
     for t in b.topics:
         b_by.setdefault(t.topic, t)
 
