@@ -454,6 +454,11 @@ class Dataset:
         """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""
         return self.dialogues[d.dialogue].partner if d.dialogue else d.partner
 
+    def latest_check(self) -> PartialDate | None:
+        """How current the data is: the latest ``last_verified`` of its rounds and documents."""
+        checked = [r.last_verified for r in self.rounds.values()] + [d.last_verified for d in self.documents.values()]
+        return max(checked, key=PartialDate.sort_key) if checked else None
+
     @property
     def outcomes(self) -> dict[str, Outcome]:
         if self._outcomes is None:
