@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -756,6 +757,7 @@ def _text_reader(spec) -> Any:
         text = value.strip()
         if not text or "\n" in text or (choices is not None and text not in choices):
             raise _Slow
+        text = intern(text)  # IDs, references and choices recur in every record: one copy each
         if ref:
             b.refs.append(Ref(ref, text, 0, 0))
         return text
