@@ -340,10 +340,6 @@ def _on_or_before(d: PartialDate | None, limit: PartialDate | None) -> bool:
     return d is not None and limit is not None and d.first_day() <= limit.last_day()
 
 
-def outcomes_of(r: Round) -> list[Outcome]:
-    return [o for t in r.topics for o in t.outcomes]
-
-
 # ---------------------------------------------------------------- commitments and evidence
 
 
