@@ -77,3 +77,13 @@ def test_strict_refuses_a_fact_that_rests_only_on_weak_sources(tmp_path):
     assert "{data}/rounds/demo-3.yaml:6:5: warning: participant 'alice' rests only on weak sources (blog)" in lines[1]
     assert lines[-1].endswith("; 0 errors, 5 warnings")
     assert run("--data-dir", str(data), "list").code == 0
+
+
+def test_help_gives_the_data_date_of_valid_data_only(tmp_path):
+    data = build(tmp_path)
+    helped = " ".join(run("--help", environ={"COLUMNS": "200", "TRACKER_DATA_DIR": str(data)}).out.split())
+    assert "Data as of" in helped
+    broken = build(tmp_path / "broken", CASES[0])
+    result = run("--help", environ={"COLUMNS": "200", "TRACKER_DATA_DIR": str(broken)})
+    assert result.code == 0 and result.err == ""
+    assert "Data as of" not in result.out and "Usage" in result.out

@@ -152,28 +152,21 @@ def _with_shared_options(func):
     return wrapper
 
 
-def _data_as_of() -> str:
-    """The date of the data (the latest ``last_verified`` of its records), read from the text of
-    the data folder that TRACKER_DATA_DIR names or the shipped one, for ``tracker --help``; "" when
-    there is none to read."""
-    import os
-    import re
-    from pathlib import Path
+def _data_as_of(env: Env) -> str:
+    """How current the data is (the latest ``last_verified`` of its rounds and documents), for
+    ``tracker --help``: of the folder TRACKER_DATA_DIR names, or the shipped one; "" when that
+    folder cannot be read or has errors (``tracker validate`` lists them)."""
+    import datetime as _dt
 
-    try:
-        from .data.load import default_data_dir
+    from .data.load import check, default_data_dir
 
-        root = Path(os.environ.get("TRACKER_DATA_DIR") or default_data_dir())
-        found = [m.group(1) for sub in ("rounds", "documents") for f in sorted((root / sub).glob("*.yaml"))
-                 for m in re.finditer(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})", f.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)]
-    except OSError:
+    ds, _problems = check(env.environ.get("TRACKER_DATA_DIR") or default_data_dir(), env.today or _dt.date.today())
+    latest = ds.latest_check() if ds else None
+    if latest is None:
         return ""
-    if not found:
-        return ""
-    from .data.model import PartialDate
     from .output.words import date_words
 
-    return date_words(PartialDate.parse(max(found)), "en")
+    return date_words(latest, "en")
 
 
 def load_data(s: Settings):
@@ -721,11 +714,15 @@ def _main(argv: list[str] | None, env: Env) -> int:
     code: int = ExitStatus.OK
     try:
         args = _text_arguments(sys.argv[1:] if argv is None else list(argv))
+        help_text = app.info.help
         if not args or "--help" in args or "-h" in args:  # the data's date, under the tracker's help
-            as_of = _data_as_of()
-            if as_of and "Data as of" not in (app.info.help or ""):
-                app.info.help = f"{app.info.help}\n\nData as of {as_of} (the latest check of a record)."
-        rv = typer.main.get_command(app).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
+            as_of = _data_as_of(env)
+            if as_of:
+                app.info.help = f"{help_text}\n\nData as of {as_of} (the latest check of a record)."
+        try:
+            rv = typer.main.get_command(app).main(args=args, prog_name="tracker", standalone_mode=False, obj=env)
+        finally:
+            app.info.help = help_text  # the date is of this run's data only
         code = rv if isinstance(rv, int) else ExitStatus.OK
         env.stdout.flush()
     except TrackerError as exc:

@@ -309,10 +309,10 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
     """
     from .results import Comparison, Pair
 
-    a_by = {}
+    a_by: dict[str, RoundTopic] = {}
     for t in a.topics:
         a_by.setdefault(t.topic, t)
-    b_by = {}
+    b_by: dict[str, RoundTopic] = {}
     for t in b.topics:
         b_by.setdefault(t.topic, t)
 
@@ -338,10 +338,6 @@ def compare(ds: Dataset, a: Round, b: Round, all_topics: bool = False) -> Compar
 
 def _on_or_before(d: PartialDate | None, limit: PartialDate | None) -> bool:
     return d is not None and limit is not None and d.first_day() <= limit.last_day()
-
-
-def outcomes_of(r: Round) -> list[Outcome]:
-    return [o for t in r.topics for o in t.outcomes]
 
 
 # ---------------------------------------------------------------- commitments and evidence

@@ -330,29 +330,7 @@ EventKind = Literal["launch", "signing", "mandate", "conclusion", "entry-into-fo
 MEETING_EVENTS = ("launch", "signing")
 
 
-def _sourced(last_verified: str = "When a curator last checked the record"):
-    """The fields every record with its own file ends with, in this order: notes, disputed and
-    unverified facts, sources, when it was last verified, and the file it was read from."""
-
-    def add(cls):
-        annotations = cls.__dict__["__annotations__"]  # noqa: RUF063 - written to, so the class's own dict
-        for name, kind, value in (
-            ("notes", "tuple[Note, ...]", _f("Other facts", ())),
-            ("disputed", "tuple[Disputed, ...]", _f("Facts on which sources disagree", ())),
-            ("unverified", "tuple[Unverified, ...]", _f("Facts not fully confirmed", ())),
-            ("sources", "tuple[Source, ...]", _f("Where the facts come from (at least one)", ...)),
-            ("last_verified", "PartialDate", _f(last_verified, ..., "2026-11-21")),
-            ("path", "str", _f("File it was read from", "", derived=True)),
-        ):
-            annotations[name] = kind
-            setattr(cls, name, value)
-        return cls
-
-    return add
-
-
 @record
-@_sourced("When a curator last checked the record against its sources")
 class Round:
     id: str = _f("<dialogue>-<round> for numbered rounds, <dialogue>-<slug> otherwise; the file name", ..., "eppd-1")
     dialogue: str = _f("Dialogue ID", ..., "eppd", ref="dialogue")
@@ -371,6 +349,14 @@ class Round:
     working_groups: tuple[WorkingGroup, ...] = _f("Working groups set up or planned", ())
     follow_ups: tuple[FollowUp, ...] = _f("Later events that follow up its outcomes", ())
 
+    # the fields every record with its own file ends with, in this order
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record against its sources", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
+
     @property
     def leads(self) -> tuple:
         """Participants who led it: leads, co-chairs and hosts."""
@@ -378,7 +364,6 @@ class Round:
 
 
 @record
-@_sourced()
 class Document:
     id: str = _f("Short ID; the file name", ..., "eppd-mou-2020")
     dialogue: str | None = _f("Dialogue it belongs to", None, "eppd", ref="dialogue")
@@ -397,6 +382,14 @@ class Document:
     follows_up: tuple[str, ...] = _f("Outcomes it follows up", (), "[eppd-1/st-agreement-talks]", ref="outcome")
     summary: Text | None = _f("What it does, in your own words", None)
 
+    # the fields every record with its own file ends with, in this order
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
+
 
 @record
 class LeadAgencies:
@@ -408,7 +401,6 @@ DialogueKind = Literal["government-dialogue", "business-alliance", "trade-negoti
 
 
 @record
-@_sourced()
 class Dialogue:
     id: str = _f("Short lower-case ID; the file name", ..., "eppd")
     name: Text = _f("Full name in both languages", ...)
@@ -419,6 +411,14 @@ class Dialogue:
     lead_agencies: LeadAgencies | None = _f("Lead agencies on each side", None)
     founding_documents: tuple[str, ...] = _f("Documents that set it up", (), "[eppd-mou-2020]", ref="document")
     summary: Text | None = _f("What it is, in your own words", None)
+
+    # the fields every record with its own file ends with, in this order
+    notes: tuple[Note, ...] = _f("Other facts", ())
+    disputed: tuple[Disputed, ...] = _f("Facts on which sources disagree", ())
+    unverified: tuple[Unverified, ...] = _f("Facts not fully confirmed", ())
+    sources: tuple[Source, ...] = _f("Where the facts come from (at least one)", ...)
+    last_verified: PartialDate = _f("When a curator last checked the record", ..., "2026-11-21")
+    path: str = _f("File it was read from", "", derived=True)
 
 
 # ---------------------------------------------------------------- the whole data set
@@ -453,6 +453,11 @@ class Dataset:
     def partner_of(self, d: Document) -> str | None:
         """The partner of a document: its dialogue's, or its own when it belongs to no dialogue."""
         return self.dialogues[d.dialogue].partner if d.dialogue else d.partner
+
+    def latest_check(self) -> PartialDate | None:
+        """How current the data is: the latest ``last_verified`` of its rounds and documents."""
+        checked = [r.last_verified for r in self.rounds.values()] + [d.last_verified for d in self.documents.values()]
+        return max(checked, key=PartialDate.sort_key) if checked else None
 
     @property
     def outcomes(self) -> dict[str, Outcome]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -630,7 +631,7 @@ def _record_reader(cls: type) -> Any:
         return found
     specs = fields_of(cls)
     readers = {s.name: _value_reader(s) for s in specs}
-    required = tuple(s.name for s in specs if s.required)
+    required = frozenset(s.name for s in specs if s.required)
     name = cls.__name__
 
     def read_record(value: Any, b: Builder) -> Any:
@@ -644,9 +645,8 @@ def _record_reader(cls: type) -> Any:
             got = reader(item, b)
             if got is not None:
                 values[key] = got
-        for field_name in required:
-            if field_name not in values:
-                raise _Slow
+        if not required <= values.keys():
+            raise _Slow
         if "id" in values:
             b.defs.append((name, values["id"], 0, 0))
         try:
@@ -659,16 +659,14 @@ def _record_reader(cls: type) -> Any:
 
 
 def _value_reader(spec) -> Any:
-    """The function that reads one field's plain value, or raises _Slow."""
+    """The function that reads one field's plain value, or raises _Slow. Each reader refuses a
+    value of the wrong type, null included, so only a nullable field needs a check for null."""
     read = _non_null_reader(spec)
-    nullable = spec.nullable
+    if not spec.nullable:
+        return read
 
     def read_value(value: Any, b: Builder) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise _Slow
-        return read(value, b)
+        return None if value is None else read(value, b)
 
     return read_value
 
@@ -677,7 +675,15 @@ def _non_null_reader(spec) -> Any:
     kind = spec.kind
     if kind == "record":
         record_cls = spec.record
-        return lambda value, b: _record_reader(record_cls)(value, b)
+        found = None
+
+        def read_nested(value: Any, b: Builder) -> Any:
+            nonlocal found
+            if found is None:  # looked up at first use: a class's reader is made once
+                found = _record_reader(record_cls)
+            return found(value, b)
+
+        return read_nested
     if kind == "list":
         item = _value_reader(spec.item)
 
@@ -688,14 +694,13 @@ def _non_null_reader(spec) -> Any:
 
         return read_list
     if kind == "text":
-        part = _text_reader(_TEXT_PART)
 
         def read_text(value: Any, b: Builder) -> Text:
-            if type(value) is not dict or not value or not value.keys() <= {"en", "zh"}:
+            if type(value) is not dict or not value or not value.keys() <= _EN_ZH:
                 raise _Slow
             return Text(
-                part(value["en"], b) if "en" in value else None,
-                part(value["zh"], b) if "zh" in value else None,
+                _text_part(value["en"]) if "en" in value else None,
+                _text_part(value["zh"]) if "zh" in value else None,
             )
 
         return read_text
@@ -725,10 +730,22 @@ def _non_null_reader(spec) -> Any:
     raise TypeError(f"no reader for {kind!r}")  # pragma: no cover - every kind is above
 
 
+_EN_ZH = frozenset(("en", "zh"))
+
+
+def _text_part(value: Any) -> str:
+    """One language of a text ``{en, zh}``: the most frequent value of all, so a function of its own."""
+    if type(value) is not str or (value[:1] in _RESOLVED_FIRST and not _plain_str(value)):
+        raise _Slow
+    text = value.strip()
+    if not text:
+        raise _Slow
+    return text
+
+
 def _text_reader(spec) -> Any:
-    """Text as the Reader's ``text_value`` takes it. The file holds none of the characters text
-    may not (``_odd``), so what is left to check is here."""
-    one_line = spec is not _TEXT_PART
+    """One-line text or a choice, as the Reader's ``text_value`` takes it. The file holds none of
+    the characters text may not (``_odd``), so what is left to check is here."""
     choices = frozenset(spec.choices) if spec.kind == "enum" else None
     ref = spec.ref
 
@@ -738,8 +755,9 @@ def _text_reader(spec) -> Any:
         if value[:1] in _RESOLVED_FIRST and not _plain_str(value):
             raise _Slow
         text = value.strip()
-        if not text or (one_line and "\n" in text) or (choices is not None and text not in choices):
+        if not text or "\n" in text or (choices is not None and text not in choices):
             raise _Slow
+        text = intern(text)  # IDs, references and choices recur in every record: one copy each
         if ref:
             b.refs.append(Ref(ref, text, 0, 0))
         return text

@@ -129,8 +129,10 @@ def _json_type(spec: Spec, defs: dict) -> dict:
         out = {"$ref": "#/$defs/Text"}
         _record_def(Text, defs)
     elif spec.kind == "list":
+        assert spec.item is not None
         out = {"type": "array", "items": _json_type(spec.item, defs)}
     elif spec.kind == "record":
+        assert spec.record is not None
         out = {"$ref": f"#/$defs/{spec.record.__name__}"}
         _record_def(spec.record, defs)
     else:  # pragma: no cover - every kind is listed above
@@ -185,8 +187,10 @@ _KIND_NAMES = {"str": "text", "int": "whole number", "bool": "true/false", "date
 
 def _type_name(spec: Spec) -> str:
     if spec.kind == "list":
+        assert spec.item is not None
         return "list of " + _type_name(spec.item)
     if spec.kind == "record":
+        assert spec.record is not None
         return spec.record.__name__
     if spec.kind == "enum":
         return " \\| ".join(spec.choices)
@@ -219,8 +223,8 @@ def data_dictionary() -> str:
             example = f"`{spec.example}`" if spec.example else ""
             doc = spec.doc.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
             out.append(f"| `{spec.name}` | {_type_name(spec)} | {'yes' if spec.required else ''} | {doc} | {example} |")
-            inner = spec.item if spec.kind == "list" else spec
-            if inner.kind == "record" and inner.record not in seen and inner.record is not Text:
+            inner = spec.item if spec.kind == "list" and spec.item else spec
+            if inner.record is not None and inner.record not in seen and inner.record is not Text:
                 nested.append(inner.record)
         out.append("")
         for sub in nested:

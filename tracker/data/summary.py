@@ -9,6 +9,8 @@ This module is part of the data layer: it imports the model and the shared rules
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from ..rules import dialogue_short, display_name
 from ..safe import json_text
 from .model import Dataset, PartialDate, Participant, Round, Text, record
@@ -59,14 +61,14 @@ class RoundSummary:
     end_date: PartialDate | None
     partner: str
     format: str | None
-    venue: tuple  # of Text
-    leads: tuple  # of NamedPerson
-    topics: tuple  # of TopicSummary
-    documents: tuple  # of document IDs
+    venue: tuple[Text, ...]
+    leads: tuple[NamedPerson, ...]
+    topics: tuple[TopicSummary, ...]
+    documents: tuple[str, ...]  # IDs
     sources: int
     weak_sources: int
-    disputed: tuple  # of field names
-    unverified: tuple  # of field names
+    disputed: tuple[str, ...]  # field names
+    unverified: tuple[str, ...]  # field names
     last_verified: PartialDate
     topic_match: str | None = None
 
@@ -173,7 +175,7 @@ def to_plain(s: RoundSummary) -> dict:
     return out
 
 
-FIELDS = tuple(f for f in RoundSummary.__slots__ if f != "topic_match")
+FIELDS = tuple(f.name for f in fields(RoundSummary) if f.name != "topic_match")
 
 
 def summary_text(s: RoundSummary) -> str:

@@ -28,12 +28,20 @@ VARIANTS = {
     "—": "-",  # em dash
 }
 _VARIANTS = str.maketrans(VARIANTS)
+_ANY_VARIANT = re.compile("[" + "".join(VARIANTS) + "]")
+
+
+def _unified(text: str) -> str:
+    """NFKC, case folded, variant characters and dashes unified (``translate`` only where one is:
+    with a table of non-ASCII characters it is slow on long texts)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.translate(_VARIANTS) if _ANY_VARIANT.search(text) else text
 
 
 def fold_name(text: str) -> str:
     """Text as names compare: full-width and compatibility forms made plain (NFKC), case folded,
     variant characters (臺/台 … see ``VARIANTS``) and dashes unified, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_VARIANTS).split())
+    return " ".join(_unified(text).split())
 
 
 # "ies" after two letters, "s" after three letters but not after s or u; each pattern starts with
@@ -46,7 +54,7 @@ def fold(text: str) -> str:
     """Text as search compares it: folded as names are, and also hyphens as spaces and English
     plurals as singulars, so that ``semiconductor`` finds ``semiconductors`` and ``rare earth``
     finds ``rare-earth``. Only the comparison is folded; what is shown is the text as written."""
-    folded = " ".join(fold_name(text).replace("-", " ").split())
+    folded = " ".join(_unified(text).replace("-", " ").split())
     return _S.sub("", _IES.sub("y", folded))
 
 

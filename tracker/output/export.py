@@ -393,7 +393,8 @@ def _fill_texts(ds: Dataset, db) -> None:
     """
     import sqlite3
 
-    from ..data import index
+    from ..data.text import search_entries
+    from ..data.text import texts as texts_of
 
     db.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, record_id TEXT, round_id TEXT REFERENCES rounds(id), "
                "document_id TEXT REFERENCES documents(id), field TEXT, text TEXT)")
@@ -401,9 +402,9 @@ def _fill_texts(ds: Dataset, db) -> None:
     db.execute("CREATE INDEX idx_texts_document_id ON texts(document_id)")
     texts: list[tuple[str, str | None, str | None, str, str]] = []
     for r in ds.rounds.values():
-        texts += [(r.id, r.id, None, p, t) for p, t in index.search_entries(ds, r)]
+        texts += [(r.id, r.id, None, p, t) for p, t in search_entries(ds, r)]
     for d in ds.documents.values():
-        texts += [(d.id, None, d.id, p, t) for p, t in index.texts(d)]
+        texts += [(d.id, None, d.id, p, t) for p, t in texts_of(d)]
     db.executemany("INSERT INTO texts (record_id, round_id, document_id, field, text) VALUES (?, ?, ?, ?, ?)", texts)
     try:  # trigram finds words inside Chinese text too (SQLite 3.34+)
         db.execute("""CREATE VIRTUAL TABLE texts_fts USING fts5(text, content="texts", content_rowid="id", tokenize="trigram")""")
