@@ -213,7 +213,7 @@ def test_commitments_start_with_a_count_and_are_grouped_by_round():
     assert " ".join(lines[:2]).startswith(f"{len(rows)} commitments: {count['delivered']} delivered · ")
     assert f" · {count['announced']} announced · " in " ".join(lines[:2])
     first = round_date("eppd-1")
-    assert f"EPPD round 1 (eppd-1) · {first} · 6 years ago" in lines
+    assert f"EPPD round 1 · {first} · 6 years ago" in lines
     days = (_dt.date(2020, 12, 15) - first.first_day()).days  # the S&T agreement's signing
     assert f"delivered on 15 December 2020, {days} days later:" in out
     assert not re.search(r"\d+ days (?!later)", out)  # ages in years and months; days only for a delivery

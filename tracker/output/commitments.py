@@ -38,7 +38,7 @@ class CommitmentsView(Writer):
                 self.print(RText(""))
                 sm = self.summary(row.round)
                 label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
-                bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
+                bits = [f"{self.dialogue_name(sm.dialogue)} {label}", str(sm.date or ""),
                         elapsed_words(row.round.date, today, self.lang, ago=True) if today else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)

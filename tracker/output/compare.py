@@ -76,7 +76,7 @@ class CompareView(Writer):
     def compare_facts(self, sa: RoundSummary, sb: RoundSummary) -> None:
         from .layout import Column, table_lines
 
-        columns = [Column(""), Column(f"A  {sa.id}", shrink=12), Column(f"B  {sb.id}", shrink=12)]
+        columns = [Column(""), Column(f"A  {self.round_name_short(sa)}", shrink=12), Column(f"B  {self.round_name_short(sb)}", shrink=12)]
         rows = [
             [self.w("date"), str(self.date_text(sa.date, sa.end_date)), str(self.date_text(sb.date, sb.end_date))],
             [self.w("format"), str(self.format_text(sa)) or "—", str(self.format_text(sb)) or "—"],

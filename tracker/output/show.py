@@ -14,7 +14,7 @@ from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width, keep
 from .target import Target
 from .terminal import SIDE_ORDER, Writer, date_span
-from .words import word
+from .words import date_words, word
 
 # the facts a disputed or unverified item may be about, and the word that names each
 _FIELDS = {"date": "date", "format": "format", "venues": "place", "participants": "participants", "outcomes": "outcomes"}
@@ -31,7 +31,6 @@ class ShowView(Writer):
             head.append(f"{short} " + round_label(r.round, self.lang))
         else:
             head.append(f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}")
-        head.append(f"  ({r.id})", style="dim")
         head.append("\n" + self.t(d.name), style="")
         return head
 
@@ -268,7 +267,7 @@ class ShowView(Writer):
             facts.append((self.w("commitments"), RText(statuses)))
         facts.append((self.w("sourcing"), RText(self.sourcing(r))))
         if full:  # the curators' own record keeping
-            facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+            facts.append((self.w("checked"), RText(date_words(r.last_verified, self.lang))))
         label_width = max(cell_width(label) for label, _ in facts) + 2
         self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
 
@@ -310,7 +309,7 @@ class ShowView(Writer):
         weak = len([s for s in r.sources if s.weak])
         text = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
         if weak:
-            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
+            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')}{'s' if weak > 1 else ''})"
         return text
 
     def show_participants(self, r: Round, numbers: dict) -> None:
@@ -342,7 +341,7 @@ class ShowView(Writer):
             if t.label and self.t(t.label) != self.t(topic.name):
                 line.append(f" — {self.t(t.label)}")
             if not t.headline and full:
-                line.append(self.paren(self.w("also_mentioned")), style="dim")
+                line.append(self.paren(self.w("in_passing")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
                 line.append("\n" + self.k(t.note), style="dim")
@@ -397,7 +396,7 @@ class ShowView(Writer):
         self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
         items = []
         for d in r.disputed:
-            line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
+            line = RText(self.w("disputed") + self.about(d.about), style="yellow")
             if d.note:
                 line.append(" — " + self.k(d.note))
             for v in d.versions:
@@ -405,8 +404,16 @@ class ShowView(Writer):
                 line += self.cites(v.sources, numbers)
             items.append(line)
         for u in r.unverified:
-            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
+            items.append(RText(self.w("unverified") + self.about(u.about) + " — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
         self.print(self.bullets(items))
+
+    def about(self, key: str) -> str:
+        """What a disputed or unverified item is about, after its label: ``: place`` for one of the
+        round's facts; nothing for another key (the curators' name for it), which its note tells."""
+        if key not in _FIELDS:
+            return ""
+        said = self.w(_FIELDS[key])
+        return self.label("") + (said if self.lang == "zh" else said.lower())
 
     def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
         """The numbered sources, each with its URL on a line of its own (or why there is none)."""
@@ -467,8 +474,6 @@ class ShowView(Writer):
                 term += ("，" if zh else ", ") + f"{self.w('extendable')}{gap}{d.term.extendable_years}" + (self.w("years") if zh else "")
             bits.append(term)
         line.append(self.paren(("；" if zh else "; ").join(bits)), style="dim")
-        if full:
-            line.append(f"  {d.id}", style="dim")
         return line
 
 

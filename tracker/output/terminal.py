@@ -52,8 +52,29 @@ class Writer:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        """A Text (or its JSON form) in the user's language, control characters shown visibly."""
-        return visible(pick(text, self.lang))
+        """A Text (or its JSON form) in the user's language, control characters shown visibly, and
+        any record ID in it in readers' words (``words.readers_words``)."""
+        return visible(self.readers(pick(text, self.lang)))
+
+    def readers(self, text: str) -> str:
+        """``text`` with the curators' pointers to other records left out and record IDs named."""
+        from .words import id_patterns, readers_words
+
+        if not text or "-" not in text:
+            return text
+        cache = self.__dict__.get("_record_names")
+        if cache is None:
+            names = {r.id: self.record_name(r) for r in self.ds.rounds.values()}
+            names.update({d.id: pick(d.title, self.lang) or d.id for d in self.ds.documents.values()})
+            cache = self.__dict__["_record_names"] = (names, id_patterns(names))
+        return readers_words(text, *cache)
+
+    def record_name(self, r: Round) -> str:
+        """A round or meeting named in prose: ``EPPD round 6``, ``EPPD 第6屆``, a meeting by its name."""
+        short = self.dialogue_name(r.dialogue)
+        if r.round is not None:
+            return f"{short} " + round_label(r.round, self.lang)
+        return pick(r.name, self.lang) or f"{short} " + self.w(r.event or r.kind)
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
