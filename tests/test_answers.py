@@ -226,7 +226,10 @@ def _english_texts(ds) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-@pytest.mark.parametrize("args", ZH_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", ZH_COMMANDS + [a for a in (["timeline"], ["timeline", "--detail"], ["topics", "--taxonomy"],
+                                                            ["compare", "1", "6", "--all-topics"], ["search", "半導體", "--all"])]
+                         + [["show", r, *full] for r in tracker.load(DATA, today=TODAY).rounds for full in ([], ["--full"])],
+                         ids=" ".join)
 def test_chinese_output_uses_full_width_punctuation_next_to_chinese(args, ds):
     import re
 
@@ -318,5 +321,52 @@ def test_no_answer_shows_a_record_id_or_a_curators_word(lang, ds):
 
 def test_a_lead_is_named_as_chinese_writes_it():
     out = run("show", "6", "--lang", "zh").out
-    assert "龔明鑫 — 臺灣經濟部長" in out and "經濟部長，臺灣" not in out
+    import re
+
+    assert re.search("龔明鑫 — [臺台]灣經濟部長", out) and "經濟部長，" not in out  # Taiwan as the round writes it
     assert "美國美國" not in run("show", "6", "--full", "--lang", "zh").out
+
+
+def _variant(name: str) -> str:
+    return name.translate(str.maketrans("臺台", "台臺"))
+
+
+@pytest.mark.parametrize("args", READER_COMMANDS + [["show", "6"], ["show", "6", "--full"], ["show", "dde:1", "--full"], ["show", "eppd:1"]],
+                         ids=" ".join)
+def test_no_chinese_answer_writes_a_name_with_both_forms_of_tai(args, ds):
+    """臺 or 台, as the name's owner writes it, and one form per name within an answer: a name of the
+    data never next to its other form, and no other word (臺灣 itself, 台北) written both ways."""
+    import re
+
+    from tracker.output.terminal import Writer  # noqa: F401 - the names the output keeps whole
+
+    out = run(*args, "--lang", "zh", environ={"COLUMNS": "400"}).out
+    flat = "".join(out.split())
+    names = {n for n in _zh_names(ds) if "臺" in n or "台" in n}
+    both = sorted(n for n in names if n in flat and _variant(n) in flat and _variant(n) not in names)
+    assert both == []
+    for n in sorted(names, key=len, reverse=True):  # the rest, outside the data's names
+        flat = flat.replace(n, "|")
+    words = set(re.findall(r"[臺台][\u3400-\u9fff]", flat))
+    assert sorted(w for w in words if _variant(w) in words and w[0] == "臺") == []
+
+
+def _zh_names(ds) -> set[str]:
+    """Every Chinese name of the data: people, places, organisations, dialogues, partners, topics,
+    themes, publishers, working groups and documents' titles."""
+    from tracker.rules import display_name
+
+    found = set()
+    for group in (ds.people, ds.dialogues, ds.partners, ds.topics, ds.themes):
+        found |= {x.name.zh for x in group.values() if x.name and x.name.zh}
+    for d in ds.documents.values():
+        found |= {d.title.zh} if d.title and d.title.zh else set()
+    for r in ds.rounds.values():
+        found |= {v.zh for v in r.venues if v.zh}
+        found |= {s.publisher.zh for s in r.sources if s.publisher and s.publisher.zh}
+        found |= {g.name.zh for g in r.working_groups if g.name and g.name.zh}
+        for p in r.participants:
+            for text in (display_name(ds.people, p), p.organisation):
+                if text and text.zh:
+                    found.add(text.zh)
+    return found

@@ -23,6 +23,7 @@ class CommitmentsView(Writer):
         if not rows:
             self.print(RText(self.w("no_commitments"), style="dim"))
             return
+        self.settle_taiwan(list({r.round.id: r.round for r in rows}.values()))
         colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
         counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
         from .layout import NBSP

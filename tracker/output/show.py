@@ -282,6 +282,14 @@ class ShowView(Writer):
         order = sorted(counts, key=lambda k: -counts[k])
         return " · ".join(f"{counts[k]} {self.w(k)}" for k in order)
 
+    def taiwan(self, r: Round) -> str:
+        """Taiwan, in Chinese in the form the round's own texts write it (臺灣 or 台灣), so that one
+        answer never writes the name both ways; 臺灣 when they do not say."""
+        if self.lang != "zh":
+            return self.w("taiwan")
+        said = repr(r)
+        return self.taiwan_form or ("台灣" if said.count("台灣") > said.count("臺灣") else self.w("taiwan"))
+
     def partner_name(self, r: Round) -> str:
         """The name of the partner of the round's dialogue."""
         return self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
@@ -293,7 +301,7 @@ class ShowView(Writer):
             if i:
                 out.append("\n")
             out.append(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold")
-            side = self.w(p.side) if p.side == "taiwan" else self.partner_name(r)
+            side = self.taiwan(r) if p.side == "taiwan" else self.partner_name(r)
             # 臺灣經濟部長 in Chinese (not 經濟部長，臺灣); "Minister of Economic Affairs, Taiwan" in English
             title = self.k(p.title)
             if self.lang == "zh" and title:
@@ -316,7 +324,7 @@ class ShowView(Writer):
         self.print(self.heading(self.w("participants")))
         items = []
         for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
-            side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
+            side = (self.taiwan(r) if p.side == "taiwan" else self.w(p.side)) if p.side != "partner" else self.partner_name(r)
             who = RText(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold" if p in r.leads else "")
             who += self.marks(p)
             title = self.without_org(self.k(p.title), self.k(p.organisation) if p.person else "")

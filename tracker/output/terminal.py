@@ -54,7 +54,35 @@ class Writer:
     def t(self, text) -> str:
         """A Text (or its JSON form) in the user's language, control characters shown visibly, and
         any record ID in it in readers' words (``words.readers_words``)."""
-        return visible(self.readers(pick(text, self.lang)))
+        text = visible(self.readers(pick(text, self.lang)))
+        if self.lang == "zh":
+            from .words import full_width
+
+            text = full_width(self.one_form(text) if self.taiwan_form is not None else text)
+        return text
+
+    taiwan_form: str | None = None  # set by an answer that gathers several records' Chinese texts
+
+    def settle_taiwan(self, rounds: Sequence[Round]) -> None:
+        """One form of Taiwan's name (臺灣 or 台灣) for an answer that gathers the texts of several
+        records, each written as its owner writes it: the form most of them use."""
+        said = "".join(repr(r) for r in rounds)
+        self.taiwan_form = "台灣" if said.count("台灣") > said.count("臺灣") else "臺灣"
+        self.__dict__["_kept_names"] = [n for n in self._names_for(tuple(r.id for r in rounds), rounds) if "灣" in n]
+
+    def one_form(self, text: str) -> str:
+        """``text`` with Taiwan's name in the answer's one form, names that contain it (臺灣區塊鏈大聯盟)
+        left as their owners write them."""
+        other = "臺灣" if self.taiwan_form == "台灣" else "台灣"
+        if other not in text:
+            return text
+        kept = [n for n in self.__dict__.get("_kept_names", ()) if other in n and n in text]
+        if not kept:
+            return text.replace(other, self.taiwan_form or other)
+        import re
+
+        parts = re.split("(" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True))) + ")", text)
+        return "".join(p if n % 2 else p.replace(other, self.taiwan_form or other) for n, p in enumerate(parts))
 
     def readers(self, text: str) -> str:
         """``text`` with the curators' pointers to other records left out and record IDs named."""

@@ -295,3 +295,25 @@ def readers_words(text: str, names: dict, patterns: tuple) -> str:
     text = alone.sub("", text)
     text = tail.sub("", text)
     return bare.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def full_width(text: str) -> str:
+    """Chinese text with the punctuation of Chinese: a pair of brackets that touches or holds a
+    Chinese character, and a comma next to one, made full-width (``人工智慧(AI)發展`` →
+    ``人工智慧（AI）發展``); brackets and commas between Latin words left as they are."""
+    import re
+
+    if not text or not re.search(f"[{_CJK}]", text):
+        return text
+
+    def pair(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        chinese = re.search(f"[{_CJK}]", before + m.group(2) + after)
+        return f"（{m.group(2)}）" if chinese else m.group(0)
+
+    text = re.sub(r"( ?)\(([^()]*)\)", pair, text)
+    return re.sub(f"(?<=[{_CJK}]),\\s*|,\\s*(?=[{_CJK}])", "，", text)
