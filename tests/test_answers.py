@@ -370,3 +370,10 @@ def _zh_names(ds) -> set[str]:
                 if text and text.zh:
                     found.add(text.zh)
     return found
+
+
+def test_chinese_answers_never_put_english_wording_in_mid_sentence_and_mark_an_english_only_title():
+    full = run("show", "6", "--full", "--lang", "zh", environ={"COLUMNS": "400"}).out
+    assert "經濟脅迫 — Progress on economic coercion" not in full and "經濟脅迫" in full  # the topic's Chinese name stands
+    timeline = run("timeline", "--partner", "us", "--lang", "zh", environ={"COLUMNS": "400"}).out
+    assert "TECRO–AIT Agreement on Scientific and Technological Cooperation（僅有英文名稱）" in timeline

@@ -20,8 +20,8 @@ class CompareView(Writer):
 
     def topic_cell(self, t) -> RText:
         out = RText(self.t(self.ds.topics[t.topic].name), style="bold")
-        if t.label and self.t(t.label) != self.t(self.ds.topics[t.topic].name):
-            out.append("\n" + self.t(t.label), style="dim")
+        if self.wording(t.label, self.ds.topics[t.topic].name):
+            out.append("\n" + self.wording(t.label, self.ds.topics[t.topic].name), style="dim")
         return out
 
     def compare(self, c, detail: bool = False) -> None:
@@ -43,8 +43,9 @@ class CompareView(Writer):
                 line = RText("  ") + RText(self.t(self.ds.topics[t.topic].name), style="bold")
                 line.append(f" · {self.t(theme.name)}", style="dim")
                 self.print(line)
-                if t.label and self.t(t.label) != self.t(self.ds.topics[t.topic].name):
-                    self.lines(f"“{self.t(t.label)}”" if self.lang == "en" else f"「{self.t(t.label)}」", style="dim", indent="    ")
+                if self.wording(t.label, self.ds.topics[t.topic].name):
+                    said = self.wording(t.label, self.ds.topics[t.topic].name)
+                    self.lines(f"“{said}”" if self.lang == "en" else f"「{said}」", style="dim", indent="    ")
         for key, mark in (("evolved", "~"), ("continued", "=")):
             pairs = getattr(c, key)
             self.print(RText(""))

@@ -346,8 +346,8 @@ class ShowView(Writer):
         for i, t in enumerate(r.topics, 1):
             topic = self.ds.topics[t.topic]
             line = RText(self.t(topic.name), style="bold")
-            if t.label and self.t(t.label) != self.t(topic.name):
-                line.append(f" — {self.t(t.label)}")
+            if self.wording(t.label, topic.name):
+                line.append(f" — {self.wording(t.label, topic.name)}")
             if not t.headline and full:
                 line.append(self.paren(self.w("in_passing")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
@@ -468,7 +468,7 @@ class ShowView(Writer):
         return line
 
     def document_line(self, d, full: bool = False) -> RText:
-        line = RText(self.k(d.title), style="bold")
+        line = RText(self.kept(self.only_in(d.title), (self.round,) if self.round is not None else ()), style="bold")
         zh = self.lang == "zh"
         gap = "" if zh else " "
         bits = [self.w(d.kind)]

@@ -104,6 +104,23 @@ class Writer:
             return f"{short} " + round_label(r.round, self.lang)
         return pick(r.name, self.lang) or f"{short} " + self.w(r.event or r.kind)
 
+    def wording(self, label, name) -> str:
+        """A topic's wording in a source (its label), when it says more than the topic's ``name``;
+        in Chinese only when the data has it in Chinese (the topic's Chinese name then stands, not
+        English in mid-sentence)."""
+        if not label or (self.lang == "zh" and not getattr(label, "zh", None)):
+            return ""
+        text = self.t(label)
+        return "" if text == self.t(name) else text
+
+    def only_in(self, text) -> str:
+        """A title or name in the reader's language, or, where the data has it only in the other,
+        in that language, marked so (``（僅有英文名稱）``, `` (Chinese title only)``)."""
+        shown = self.t(text)
+        if shown and text is not None and not getattr(text, self.lang, None):
+            shown += self.paren(self.w("only_in"))
+        return shown
+
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
 

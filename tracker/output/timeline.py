@@ -20,7 +20,6 @@ HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
 MORE_TOPICS = {"en": " and\u00a0{more}\u00a0more", "zh": "等\u2060{total}\u2060項"}  # zh: 等N項 counts them all
 NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
 NO_ROUND_SHORT = {"en": "no round held", "zh": "未舉行會議"}
-ONLY_IN = {"en": "Chinese title only", "zh": "僅有英文名稱"}  # a name the data has in the other language only
 SIGNED = {"en": "{kind} signed", "zh": "簽署{kind}"}
 STORY_LINES = 2  # an event's lines in the story, headline topics included, where its name allows
 MORE_DETAIL = {
@@ -128,7 +127,7 @@ class TimelineView(Writer):
         if not self.detail and self.w(d.kind).lower() in title.lower():
             notes = []
         if not getattr(d.title, self.lang):
-            notes = [ONLY_IN[self.lang]] if not self.detail else notes + [ONLY_IN[self.lang]]
+            notes = [self.w("only_in")] if not self.detail else notes + [self.w("only_in")]
         shown = title + (self.paren(("，" if self.lang == "zh" else ", ").join(notes)) if notes else "")
         return RText(mark, style="magenta") + RText(shown)
 
@@ -157,7 +156,7 @@ class TimelineView(Writer):
 
         own = self.story_name(r)
         place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))
-        name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(ONLY_IN[self.lang])
+        name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(self.w("only_in"))
         body = RText()
         body.append(name, style="bold")
         if place:

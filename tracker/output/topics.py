@@ -103,7 +103,7 @@ class TopicsView(Writer):
                 self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
             else:
                 name = self.t(self.ds.topics[t.topic].name)
-                label = self.t(t.label) if t.label and self.t(t.label) != name else ""
+                label = self.wording(t.label, self.ds.topics[t.topic].name)
                 self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
             for o in m.outcomes:
                 self.lines(self.t(o.text), indent="      ", first="    • ")

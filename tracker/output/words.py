@@ -55,6 +55,7 @@ _WORDS = {
     "no_hits": ("No matches.", "沒有符合的結果。"),
     "no_commitments": ("No commitments match.", "沒有符合的承諾。"),
     "also_mentioned": ("also mentioned", "亦提及"),
+    "only_in": ("Chinese title only", "僅有英文名稱"),
     "in_passing": ("raised in passing", "順帶提及"),
     "checked": ("Facts checked", "查核日期"),
     "on_agenda": ("on the agenda", "列入議程"),
