@@ -363,7 +363,7 @@ def test_the_wrote_line_shows_a_control_character_in_a_path_visibly(tmp_path):
 
 # ------------------------------------------------------------ no name broken, in any answer
 
-WHOLE_KEYS = {"name", "publisher", "venue", "organisation", "theme_name", "dialogue_name", "partner_name"}
+WHOLE_KEYS = {"name", "publisher", "venue", "organisation", "theme_name", "dialogue_name", "partner_name", "title", "topic_name"}
 PEOPLE_AND_PLACES = {"venue"}
 
 
@@ -398,9 +398,11 @@ def _broken(name: str, lines: list[str], at_spaces: bool) -> bool:
 
 
 NAMED = [
-    ("list", "--all"), ("compare", "1", "6", "--detail"), ("show", "6", "--full"), ("show", "dde-2", "--full"),
-    ("show", "eppd:1", "--full"), ("timeline", "--with-follow-ups"), ("commitments",), ("topics",), ("topics", "--taxonomy"),
-    ("topics", "critical-minerals"), ("search", "semiconductor"),
+    ("list",), ("list", "--all"), ("compare", "1", "6"), ("compare", "1", "6", "--detail"), ("compare", "1", "6", "--all-topics"),
+    ("show", "6"), ("show", "6", "--full"), ("show", "dde-2", "--full"), ("show", "eppd:1", "--full"),
+    ("timeline",), ("timeline", "--partner", "us"), ("timeline", "--detail"), ("timeline", "--with-follow-ups"),
+    ("commitments",), ("topics",), ("topics", "--taxonomy"), ("topics", "critical-minerals"),
+    ("search", "semiconductor"), ("search", "semiconductor", "--all"),
 ]
 
 
@@ -420,9 +422,21 @@ def test_no_answer_breaks_a_name_across_lines(case):
     names = _names(json.loads(run(*args, "--lang", lang, "--format", "json").out), lang)
     names.pop("__person__", None)
     lines = run(*args, "--lang", lang, environ={"COLUMNS": str(width)}).out.splitlines()
-    # a name wider than the line (a list of a delegation's ministries, say) cannot stand whole on it
-    broken = [name for name, person in names.items() if cell_width(name) <= width and _broken(name, lines, at_spaces=person)]
+    # a name wider than the line (a list of a delegation's ministries, say) cannot stand whole on it,
+    # nor one wider than the room a hanging indent leaves it (a meeting's long name beside its date)
+    broken = [name for name, person in names.items()
+              if cell_width(name) <= width and _broken(name, lines, at_spaces=person) and cell_width(name) <= _room(name, lines, width)]
     assert broken == []
+
+
+def _room(name: str, lines: list[str], width: int) -> int:
+    """The room of the lines ``name`` runs across: the width less the indent of the line it runs on to."""
+    stripped = [line.strip() for line in lines]
+    for n in range(len(lines) - 1):
+        apart = name not in stripped[n] and name not in stripped[n + 1]
+        if apart and (name in stripped[n] + stripped[n + 1] or name in stripped[n] + " " + stripped[n + 1]):
+            return width - (len(lines[n + 1]) - len(lines[n + 1].lstrip()))
+    return width
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

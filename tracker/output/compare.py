@@ -37,7 +37,7 @@ class CompareView(Writer):
         for key, style, mark in (("added", "green", "+"), ("dropped", "red", "−")):
             items = getattr(c, key)
             self.print(RText(""))
-            self.print(RText(f"{mark} {self.w(key)} ({len(items)})", style=f"bold {style}"))
+            self.print(RText(f"{mark} {self.w(key)}{self.paren(str(len(items)))}", style=f"bold {style}"))
             for t in items:
                 theme = self.ds.themes[self.ds.topics[t.topic].theme]
                 line = RText("  ") + RText(self.t(self.ds.topics[t.topic].name), style="bold")
@@ -49,7 +49,7 @@ class CompareView(Writer):
         for key, mark in (("evolved", "~"), ("continued", "=")):
             pairs = getattr(c, key)
             self.print(RText(""))
-            self.print(RText(f"{mark} {self.w(key)} ({len(pairs)})", style="bold"))
+            self.print(RText(f"{mark} {self.w(key)}{self.paren(str(len(pairs)))}", style="bold"))
             for p in pairs:
                 left, right = self.t(self.ds.topics[p.a.topic].name), self.t(self.ds.topics[p.b.topic].name)
                 text = left if left == right else f"{keep(left)} → {keep(right)}"

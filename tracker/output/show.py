@@ -460,9 +460,12 @@ class ShowView(Writer):
     def source_line(self, s) -> RText:
         line = RText(self.k(s.publisher))
         if s.title:
-            line.append(" — " + self.k(s.title), style="italic")
+            title = self.k(s.title)
+            room = self.console.width - len(str(len(self.round.sources))) - 3 if self.round is not None else 0
+            # a title kept whole where a line holds it: a headline between its Chinese characters
+            line.append(" — " + (keep(title) if cell_width(title) <= room else title), style="italic")
         if s.date:
-            line.append(f" ({s.date})")
+            line.append(self.paren(str(s.date)))
         if s.weak:
             line.append(f" [{self.w('weak')}]", style="yellow")
         return line

@@ -270,6 +270,8 @@ class Writer:
         for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
             for item in group.values():
                 add(item.name, False)
+        for d in self.ds.documents.values():
+            add(d.title, False)
         for r in rounds:
             for v in r.venues:
                 add(v, True)

@@ -53,6 +53,11 @@ class TimelineView(Writer):
             return text
         return pattern.sub(self.dialogue_name(d_id), text)
 
+    def whole_names(self, text: str, r, indent: str) -> str:
+        """An event's name with the names in it (its place: ``（布魯塞爾）``) kept whole when filled."""
+        record = self.ds.rounds.get(r.id)
+        return self.kept(text, (record,) if record is not None else (), indent=len(indent))
+
     def story_place(self, place: str) -> str:
         """A place in the story, without how it was attended (``Taipei (by video)`` → ``Taipei``):
         formats are for --detail."""
@@ -182,7 +187,7 @@ class TimelineView(Writer):
         place = self.join(keep(self.story_place(self.pick(v)), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))
         name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(self.w("only_in"))
         body = RText()
-        body.append(name, style="bold")
+        body.append(self.whole_names(name, r, indent), style="bold")
         if place:
             body.append(" · " + place)
         for d in documents:
@@ -250,7 +255,7 @@ class TimelineView(Writer):
                     signed.append(" · " + place)
                 self.print_hanging(head if k == 0 else RText(indent), signed, indent)
             return
-        name = RText(own, style="bold")
+        name = RText(self.whole_names(own, r, indent), style="bold")
         bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
         if bits:
             name.append(" · " + " · ".join(bits))

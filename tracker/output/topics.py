@@ -73,7 +73,7 @@ class TopicsView(Writer):
                 continue
             id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
             self.print(RText(""))
-            self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
+            self.lines(self.t(theme.name) + self.paren(theme.id), style="bold")
             for t in topics:
                 indent = " " * (2 + id_width + 2)
                 name = self.t(t.name)
