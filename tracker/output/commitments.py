@@ -44,7 +44,7 @@ class CommitmentsView(Writer):
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)
             first = "  " + status + " " * (status_width - cell_width(status))
-            lines = wrap(self.t(row.outcome.text), self.console.width, indent, first)
+            lines = wrap(self.kept(self.t(row.outcome.text), (row.round,), indent=len(indent)), self.console.width, indent, first)
             self.console.print(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]),
                                no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
             for line in lines[1:]:
@@ -61,7 +61,8 @@ class CommitmentsView(Writer):
                 room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
                 names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
                 publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
-                text = "→ " + self.label(when) + self.t(e.text) + (f" — {publishers}" if publishers else "")
+                said = self.kept(self.t(e.text), (row.round,), indent=len(indent) + 2)
+                text = "→ " + self.label(when) + said + (f" — {publishers}" if publishers else "")
                 self.lines(text, style="dim", indent=indent + "  ", first=indent)
 
 

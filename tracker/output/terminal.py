@@ -68,7 +68,7 @@ class Writer:
         records, each written as its owner writes it: the form most of them use."""
         said = "".join(repr(r) for r in rounds)
         self.taiwan_form = "台灣" if said.count("台灣") > said.count("臺灣") else "臺灣"
-        self.__dict__["_kept_names"] = [n for n in self._names_for(tuple(r.id for r in rounds), rounds) if "灣" in n]
+        self.__dict__["_kept_names"] = [n for n in self._names_for(tuple(r.id for r in rounds), rounds) if "灣" in n and n not in ("臺灣", "台灣")]
 
     def one_form(self, text: str) -> str:
         """``text`` with Taiwan's name in the answer's one form, names that contain it (臺灣區塊鏈大聯盟)
@@ -272,6 +272,8 @@ class Writer:
                 add(item.name, False)
         for d in self.ds.documents.values():
             add(d.title, False)
+        if self.lang == "zh":  # Taiwan's own name, in either form
+            names.update(dict.fromkeys(("臺灣", "台灣"), False))
         for r in rounds:
             for v in r.venues:
                 add(v, True)
