@@ -23,6 +23,7 @@ class CommitmentsView(Writer):
         if not rows:
             self.print(RText(self.w("no_commitments"), style="dim"))
             return
+        self.settle_taiwan(list({r.round.id: r.round for r in rows}.values()))
         colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
         counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
         from .layout import NBSP
@@ -38,12 +39,12 @@ class CommitmentsView(Writer):
                 self.print(RText(""))
                 sm = self.summary(row.round)
                 label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
-                bits = [f"{self.dialogue_name(sm.dialogue)} {label} ({row.round.id})", str(sm.date or ""),
+                bits = [f"{self.dialogue_name(sm.dialogue)} {label}", str(sm.date or ""),
                         elapsed_words(row.round.date, today, self.lang, ago=True) if today else ""]
                 self.lines(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)
             first = "  " + status + " " * (status_width - cell_width(status))
-            lines = wrap(self.t(row.outcome.text), self.console.width, indent, first)
+            lines = wrap(self.kept(self.t(row.outcome.text), (row.round,), indent=len(indent)), self.console.width, indent, first)
             self.console.print(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]),
                                no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
             for line in lines[1:]:
@@ -60,7 +61,8 @@ class CommitmentsView(Writer):
                 room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
                 names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
                 publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
-                text = "→ " + self.label(when) + self.t(e.text) + (f" — {publishers}" if publishers else "")
+                said = self.kept(self.t(e.text), (row.round,), indent=len(indent) + 2)
+                text = "→ " + self.label(when) + said + (f" — {publishers}" if publishers else "")
                 self.lines(text, style="dim", indent=indent + "  ", first=indent)
 
 

@@ -20,8 +20,8 @@ class CompareView(Writer):
 
     def topic_cell(self, t) -> RText:
         out = RText(self.t(self.ds.topics[t.topic].name), style="bold")
-        if t.label and self.t(t.label) != self.t(self.ds.topics[t.topic].name):
-            out.append("\n" + self.t(t.label), style="dim")
+        if self.wording(t.label, self.ds.topics[t.topic].name):
+            out.append("\n" + self.wording(t.label, self.ds.topics[t.topic].name), style="dim")
         return out
 
     def compare(self, c, detail: bool = False) -> None:
@@ -37,18 +37,19 @@ class CompareView(Writer):
         for key, style, mark in (("added", "green", "+"), ("dropped", "red", "−")):
             items = getattr(c, key)
             self.print(RText(""))
-            self.print(RText(f"{mark} {self.w(key)} ({len(items)})", style=f"bold {style}"))
+            self.print(RText(f"{mark} {self.w(key)}{self.paren(str(len(items)))}", style=f"bold {style}"))
             for t in items:
                 theme = self.ds.themes[self.ds.topics[t.topic].theme]
                 line = RText("  ") + RText(self.t(self.ds.topics[t.topic].name), style="bold")
                 line.append(f" · {self.t(theme.name)}", style="dim")
                 self.print(line)
-                if t.label and self.t(t.label) != self.t(self.ds.topics[t.topic].name):
-                    self.lines(f"“{self.t(t.label)}”" if self.lang == "en" else f"「{self.t(t.label)}」", style="dim", indent="    ")
+                if self.wording(t.label, self.ds.topics[t.topic].name):
+                    said = self.wording(t.label, self.ds.topics[t.topic].name)
+                    self.lines(f"“{said}”" if self.lang == "en" else f"「{said}」", style="dim", indent="    ")
         for key, mark in (("evolved", "~"), ("continued", "=")):
             pairs = getattr(c, key)
             self.print(RText(""))
-            self.print(RText(f"{mark} {self.w(key)} ({len(pairs)})", style="bold"))
+            self.print(RText(f"{mark} {self.w(key)}{self.paren(str(len(pairs)))}", style="bold"))
             for p in pairs:
                 left, right = self.t(self.ds.topics[p.a.topic].name), self.t(self.ds.topics[p.b.topic].name)
                 text = left if left == right else f"{keep(left)} → {keep(right)}"
@@ -76,7 +77,7 @@ class CompareView(Writer):
     def compare_facts(self, sa: RoundSummary, sb: RoundSummary) -> None:
         from .layout import Column, table_lines
 
-        columns = [Column(""), Column(f"A  {sa.id}", shrink=12), Column(f"B  {sb.id}", shrink=12)]
+        columns = [Column(""), Column(f"A  {self.round_name_short(sa)}", shrink=12), Column(f"B  {self.round_name_short(sb)}", shrink=12)]
         rows = [
             [self.w("date"), str(self.date_text(sa.date, sa.end_date)), str(self.date_text(sb.date, sb.end_date))],
             [self.w("format"), str(self.format_text(sa)) or "—", str(self.format_text(sb)) or "—"],

@@ -14,7 +14,7 @@ from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width, keep
 from .target import Target
 from .terminal import SIDE_ORDER, Writer, date_span
-from .words import word
+from .words import date_words, word
 
 # the facts a disputed or unverified item may be about, and the word that names each
 _FIELDS = {"date": "date", "format": "format", "venues": "place", "participants": "participants", "outcomes": "outcomes"}
@@ -31,7 +31,6 @@ class ShowView(Writer):
             head.append(f"{short} " + round_label(r.round, self.lang))
         else:
             head.append(f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}")
-        head.append(f"  ({r.id})", style="dim")
         head.append("\n" + self.t(d.name), style="")
         return head
 
@@ -268,7 +267,7 @@ class ShowView(Writer):
             facts.append((self.w("commitments"), RText(statuses)))
         facts.append((self.w("sourcing"), RText(self.sourcing(r))))
         if full:  # the curators' own record keeping
-            facts.append((self.w("last_verified"), RText(str(r.last_verified))))
+            facts.append((self.w("checked"), RText(date_words(r.last_verified, self.lang))))
         label_width = max(cell_width(label) for label, _ in facts) + 2
         self.print(Filled([(label + " " * (label_width - cell_width(label)), value, "bold") for label, value in facts]))
 
@@ -283,6 +282,14 @@ class ShowView(Writer):
         order = sorted(counts, key=lambda k: -counts[k])
         return " · ".join(f"{counts[k]} {self.w(k)}" for k in order)
 
+    def taiwan(self, r: Round) -> str:
+        """Taiwan, in Chinese in the form the round's own texts write it (臺灣 or 台灣), so that one
+        answer never writes the name both ways; 臺灣 when they do not say."""
+        if self.lang != "zh":
+            return self.w("taiwan")
+        said = repr(r)
+        return self.taiwan_form or ("台灣" if said.count("台灣") > said.count("臺灣") else self.w("taiwan"))
+
     def partner_name(self, r: Round) -> str:
         """The name of the partner of the round's dialogue."""
         return self.t(self.ds.partners[self.ds.dialogues[r.dialogue].partner].name)
@@ -294,7 +301,7 @@ class ShowView(Writer):
             if i:
                 out.append("\n")
             out.append(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold")
-            side = self.w(p.side) if p.side == "taiwan" else self.partner_name(r)
+            side = self.taiwan(r) if p.side == "taiwan" else self.partner_name(r)
             # 臺灣經濟部長 in Chinese (not 經濟部長，臺灣); "Minister of Economic Affairs, Taiwan" in English
             title = self.k(p.title)
             if self.lang == "zh" and title:
@@ -310,14 +317,14 @@ class ShowView(Writer):
         weak = len([s for s in r.sources if s.weak])
         text = f"{len(r.sources)} " + ("項來源" if self.lang == "zh" else "sources")
         if weak:
-            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')})"
+            text += f"（{weak} {self.w('weak')}）" if self.lang == "zh" else f" ({weak} {self.w('weak')}{'s' if weak > 1 else ''})"
         return text
 
     def show_participants(self, r: Round, numbers: dict) -> None:
         self.print(self.heading(self.w("participants")))
         items = []
         for p in sorted(r.participants, key=lambda p: SIDE_ORDER[p.side]):
-            side = self.w(p.side) if p.side != "partner" else self.partner_name(r)
+            side = (self.taiwan(r) if p.side == "taiwan" else self.w(p.side)) if p.side != "partner" else self.partner_name(r)
             who = RText(keep(self.person(p), spaces=True) if p.person else self.kept(self.person(p), (r,)), style="bold" if p in r.leads else "")
             who += self.marks(p)
             title = self.without_org(self.k(p.title), self.k(p.organisation) if p.person else "")
@@ -339,10 +346,10 @@ class ShowView(Writer):
         for i, t in enumerate(r.topics, 1):
             topic = self.ds.topics[t.topic]
             line = RText(self.t(topic.name), style="bold")
-            if t.label and self.t(t.label) != self.t(topic.name):
-                line.append(f" — {self.t(t.label)}")
+            if self.wording(t.label, topic.name):
+                line.append(f" — {self.wording(t.label, topic.name)}")
             if not t.headline and full:
-                line.append(self.paren(self.w("also_mentioned")), style="dim")
+                line.append(self.paren(self.w("in_passing")), style="dim")
             line += self.marks(t) + self.cites(t.sources, numbers)
             if t.note and full:
                 line.append("\n" + self.k(t.note), style="dim")
@@ -397,7 +404,7 @@ class ShowView(Writer):
         self.print(self.heading(self.w("disputed") + " / " + self.w("unverified")))
         items = []
         for d in r.disputed:
-            line = RText(f"{self.w('disputed')}: {d.about}", style="yellow")
+            line = RText(self.w("disputed") + self.about(d.about), style="yellow")
             if d.note:
                 line.append(" — " + self.k(d.note))
             for v in d.versions:
@@ -405,8 +412,16 @@ class ShowView(Writer):
                 line += self.cites(v.sources, numbers)
             items.append(line)
         for u in r.unverified:
-            items.append(RText(f"{self.w('unverified')}: {u.about} — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
+            items.append(RText(self.w("unverified") + self.about(u.about) + " — ", style="yellow") + RText(self.k(u.note)) + self.cites(u.sources, numbers))
         self.print(self.bullets(items))
+
+    def about(self, key: str) -> str:
+        """What a disputed or unverified item is about, after its label: ``: place`` for one of the
+        round's facts; nothing for another key (the curators' name for it), which its note tells."""
+        if key not in _FIELDS:
+            return ""
+        said = self.w(_FIELDS[key])
+        return self.label("") + (said if self.lang == "zh" else said.lower())
 
     def show_sources(self, r: Round, numbers: dict, full: bool = False) -> None:
         """The numbered sources, each with its URL on a line of its own (or why there is none)."""
@@ -445,15 +460,18 @@ class ShowView(Writer):
     def source_line(self, s) -> RText:
         line = RText(self.k(s.publisher))
         if s.title:
-            line.append(" — " + self.k(s.title), style="italic")
+            title = self.k(s.title)
+            room = self.console.width - len(str(len(self.round.sources))) - 3 if self.round is not None else 0
+            # a title kept whole where a line holds it: a headline between its Chinese characters
+            line.append(" — " + (keep(title) if cell_width(title) <= room else title), style="italic")
         if s.date:
-            line.append(f" ({s.date})")
+            line.append(self.paren(str(s.date)))
         if s.weak:
             line.append(f" [{self.w('weak')}]", style="yellow")
         return line
 
     def document_line(self, d, full: bool = False) -> RText:
-        line = RText(self.k(d.title), style="bold")
+        line = RText(self.kept(self.only_in(d.title), (self.round,) if self.round is not None else ()), style="bold")
         zh = self.lang == "zh"
         gap = "" if zh else " "
         bits = [self.w(d.kind)]
@@ -467,8 +485,6 @@ class ShowView(Writer):
                 term += ("，" if zh else ", ") + f"{self.w('extendable')}{gap}{d.term.extendable_years}" + (self.w("years") if zh else "")
             bits.append(term)
         line.append(self.paren(("；" if zh else "; ").join(bits)), style="dim")
-        if full:
-            line.append(f"  {d.id}", style="dim")
         return line
 
 

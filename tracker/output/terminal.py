@@ -52,8 +52,74 @@ class Writer:
         return word(key, self.lang)
 
     def t(self, text) -> str:
-        """A Text (or its JSON form) in the user's language, control characters shown visibly."""
-        return visible(pick(text, self.lang))
+        """A Text (or its JSON form) in the user's language, control characters shown visibly, and
+        any record ID in it in readers' words (``words.readers_words``)."""
+        text = visible(self.readers(pick(text, self.lang)))
+        if self.lang == "zh":
+            from .words import full_width
+
+            text = full_width(self.one_form(text) if self.taiwan_form is not None else text)
+        return text
+
+    taiwan_form: str | None = None  # set by an answer that gathers several records' Chinese texts
+
+    def settle_taiwan(self, rounds: Sequence[Round]) -> None:
+        """One form of Taiwan's name (臺灣 or 台灣) for an answer that gathers the texts of several
+        records, each written as its owner writes it: the form most of them use."""
+        said = "".join(repr(r) for r in rounds)
+        self.taiwan_form = "台灣" if said.count("台灣") > said.count("臺灣") else "臺灣"
+        self.__dict__["_kept_names"] = [n for n in self._names_for(tuple(r.id for r in rounds), rounds) if "灣" in n and n not in ("臺灣", "台灣")]
+
+    def one_form(self, text: str) -> str:
+        """``text`` with Taiwan's name in the answer's one form, names that contain it (臺灣區塊鏈大聯盟)
+        left as their owners write them."""
+        other = "臺灣" if self.taiwan_form == "台灣" else "台灣"
+        if other not in text:
+            return text
+        kept = [n for n in self.__dict__.get("_kept_names", ()) if other in n and n in text]
+        if not kept:
+            return text.replace(other, self.taiwan_form or other)
+        import re
+
+        parts = re.split("(" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True))) + ")", text)
+        return "".join(p if n % 2 else p.replace(other, self.taiwan_form or other) for n, p in enumerate(parts))
+
+    def readers(self, text: str) -> str:
+        """``text`` with the curators' pointers to other records left out and record IDs named."""
+        from .words import id_patterns, readers_words
+
+        if not text or "-" not in text:
+            return text
+        cache = self.__dict__.get("_record_names")
+        if cache is None:
+            names = {r.id: self.record_name(r) for r in self.ds.rounds.values()}
+            names.update({d.id: pick(d.title, self.lang) or d.id for d in self.ds.documents.values()})
+            cache = self.__dict__["_record_names"] = (names, id_patterns(names))
+        return readers_words(text, *cache)
+
+    def record_name(self, r: Round) -> str:
+        """A round or meeting named in prose: ``EPPD round 6``, ``EPPD 第6屆``, a meeting by its name."""
+        short = self.dialogue_name(r.dialogue)
+        if r.round is not None:
+            return f"{short} " + round_label(r.round, self.lang)
+        return pick(r.name, self.lang) or f"{short} " + self.w(r.event or r.kind)
+
+    def wording(self, label, name) -> str:
+        """A topic's wording in a source (its label), when it says more than the topic's ``name``;
+        in Chinese only when the data has it in Chinese (the topic's Chinese name then stands, not
+        English in mid-sentence)."""
+        if not label or (self.lang == "zh" and not getattr(label, "zh", None)):
+            return ""
+        text = self.t(label)
+        return "" if text == self.t(name) else text
+
+    def only_in(self, text) -> str:
+        """A title or name in the reader's language, or, where the data has it only in the other,
+        in that language, marked so (``（僅有英文名稱）``, `` (Chinese title only)``)."""
+        shown = self.t(text)
+        if shown and text is not None and not getattr(text, self.lang, None):
+            shown += self.paren(self.w("only_in"))
+        return shown
 
     def unknown(self) -> RText:
         return RText(self.w("unknown"), style="dim italic")
@@ -204,6 +270,10 @@ class Writer:
         for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
             for item in group.values():
                 add(item.name, False)
+        for d in self.ds.documents.values():
+            add(d.title, False)
+        if self.lang == "zh":  # Taiwan's own name, in either form
+            names.update(dict.fromkeys(("臺灣", "台灣"), False))
         for r in rounds:
             for v in r.venues:
                 add(v, True)

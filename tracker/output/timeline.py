@@ -20,7 +20,6 @@ HEADLINE_TOPICS = 3  # an event's first headline topics; the rest are counted
 MORE_TOPICS = {"en": " and\u00a0{more}\u00a0more", "zh": "等\u2060{total}\u2060項"}  # zh: 等N項 counts them all
 NO_ROUND = {"en": "no round held in {year}", "zh": "{year}年未舉行"}
 NO_ROUND_SHORT = {"en": "no round held", "zh": "未舉行會議"}
-ONLY_IN = {"en": "Chinese title only", "zh": "僅有英文名稱"}  # a name the data has in the other language only
 SIGNED = {"en": "{kind} signed", "zh": "簽署{kind}"}
 STORY_LINES = 2  # an event's lines in the story, headline topics included, where its name allows
 MORE_DETAIL = {
@@ -35,6 +34,37 @@ class TimelineView(Writer):
     def __init__(self, target: Target, ds: Dataset, detail: bool = True) -> None:
         super().__init__(target, ds)
         self.detail = detail  # False: the story, an event a line or two
+        self.named: set[str] = set()  # the dialogues whose full name the story has given
+
+    def once(self, text: str, d_id: str | None) -> str:
+        """In the story, a dialogue's full name given once: in the events after the first that
+        names it, its short name instead (``Entry into force of the USTTI First Agreement``)."""
+        import re
+
+        if self.detail or self.lang == "zh" or not d_id or d_id not in self.ds.dialogues:
+            return text  # a Chinese line is short enough, and reads better with the name in Chinese
+        full = self.pick(self.ds.dialogues[d_id].name)
+        if not full:
+            return text
+        pattern = re.compile(re.sub(r"\\?[–‐-]", "[–‐-]", re.escape(full)))
+        if d_id not in self.named:
+            if pattern.search(text):
+                self.named.add(d_id)
+            return text
+        return pattern.sub(self.dialogue_name(d_id), text)
+
+    def whole_names(self, text: str, r, indent: str) -> str:
+        """An event's name with the names in it (its place: ``（布魯塞爾）``) kept whole when filled."""
+        record = self.ds.rounds.get(r.id)
+        return self.kept(text, (record,) if record is not None else (), indent=len(indent))
+
+    def story_place(self, place: str) -> str:
+        """A place in the story, without how it was attended (``Taipei (by video)`` → ``Taipei``):
+        formats are for --detail."""
+        for said in ("by video", "視訊"):
+            for left, right in ((" (", ")"), ("（", "）")):
+                place = place.removesuffix(left + said + right)
+        return place
 
     def timeline(self, entries: list) -> None:
         """One column layout for the whole timeline, as ``git log``: a year line when the year
@@ -123,12 +153,10 @@ class TimelineView(Writer):
         """A document on the timeline: a mark, its title and its kind (in the story, its kind only
         where the title does not say it); a title the data has only in the other language, marked so."""
         mark = "◆ " if not self.ascii else "* "
-        title = self.pick(d.title)
-        notes = [self.w(d.kind)]
-        if not self.detail and self.w(d.kind).lower() in title.lower():
-            notes = []
+        title = self.once(self.pick(d.title), d.dialogue)
+        notes = [self.w(d.kind)] if self.detail else []  # the story: what was signed, not its kind
         if not getattr(d.title, self.lang):
-            notes = [ONLY_IN[self.lang]] if not self.detail else notes + [ONLY_IN[self.lang]]
+            notes = [self.w("only_in")] if not self.detail else notes + [self.w("only_in")]
         shown = title + (self.paren(("，" if self.lang == "zh" else ", ").join(notes)) if notes else "")
         return RText(mark, style="magenta") + RText(shown)
 
@@ -155,26 +183,34 @@ class TimelineView(Writer):
         a third line)."""
         from .layout import keep, wrap
 
-        own = self.story_name(r)
-        place = self.join(keep(self.pick(v), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))
-        name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(ONLY_IN[self.lang])
+        own = self.once(self.story_name(r), r.dialogue)
+        place = self.join(keep(self.story_place(self.pick(v)), spaces=True) for v in r.venue if not _named_in(self.pick(v), own))
+        name = own if getattr(r.name, self.lang, None) or r.round is not None or not r.name else own + self.paren(self.w("only_in"))
         body = RText()
-        body.append(name, style="bold")
+        body.append(self.whole_names(name, r, indent), style="bold")
         if place:
             body.append(" · " + place)
         for d in documents:
             body.append(" · ")
             body.append(("◆ " if not self.ascii else "* "), style="magenta")
             body.append(SIGNED[self.lang].format(kind=self.w(d.kind)))
-        headline = [self.pick(t.name) for t in r.topics if t.headline]
+        # a topic the event's name already says (``Trade`` of a trade initiative's launch) left out
+        headline = [self.pick(t.name) for t in r.topics if t.headline and not _said_in(self.pick(t.name), own)]
         sep = "：" if self.lang == "zh" else "\u00a0— "  # the dash stays with what it follows
-        chosen = ""
-        for k in range(min(HEADLINE_TOPICS, len(headline)), 0, -1):  # as many as two lines hold
-            chosen = self.names(headline[:k])
+        def said(k: int) -> str:
+            text = self.names(headline[:k])
             if len(headline) > k:
-                chosen += MORE_TOPICS[self.lang].format(more=len(headline) - k, total=len(headline))
-            if len(wrap(body.plain + sep + chosen, self.console.width, indent, first=head.plain)) <= STORY_LINES:
-                break
+                text += MORE_TOPICS[self.lang].format(more=len(headline) - k, total=len(headline))
+            return text
+
+        def lines(k: int) -> int:
+            return len(wrap(body.plain + sep + said(k), self.console.width, indent, first=head.plain))
+
+        chosen = ""
+        if headline:  # as many topics (three at most) as the fewest lines that hold one can take
+            room = max(lines(1), STORY_LINES) if lines(1) > STORY_LINES else lines(1)
+            k = max(k for k in range(1, min(HEADLINE_TOPICS, len(headline)) + 1) if k == 1 or lines(k) <= room)
+            chosen = said(k)
         if chosen:
             body.append(sep)
             body.append(chosen, style="dim")
@@ -219,7 +255,7 @@ class TimelineView(Writer):
                     signed.append(" · " + place)
                 self.print_hanging(head if k == 0 else RText(indent), signed, indent)
             return
-        name = RText(own, style="bold")
+        name = RText(self.whole_names(own, r, indent), style="bold")
         bits = [b for b in (self.w(r.format) if r.format else "", place) if b]
         if bits:
             name.append(" · " + " · ".join(bits))
@@ -298,3 +334,15 @@ def _named_in(place: str, name: str) -> bool:
         return True
     head = place.split(",")[0].split("，")[0].strip()
     return any(p and p in name for p in (place, head))
+
+
+def _said_in(topic: str, name: str) -> bool:
+    """Whether an event's ``name`` already says ``topic`` as a word (``Trade`` in ``… on
+    21st-Century Trade``)."""
+    import re
+
+    if not topic:
+        return False
+    if not topic.isascii():  # Chinese: no spaces between words
+        return topic in name
+    return re.search(rf"(?<![\w]){re.escape(topic)}(?![\w])", name, flags=re.IGNORECASE) is not None

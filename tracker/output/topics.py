@@ -60,7 +60,7 @@ class TopicsView(Writer):
             return
         self.print(RText(""))
         eq = "：" if self.lang == "zh" else " = "
-        self.print(RText(self.comma([f"{yes}{eq}{self.w('on_agenda')}", f"{maybe}{eq}{self.w('also_mentioned')}"]), style="dim"))
+        self.print(RText(self.comma([f"{yes}{eq}{self.w('on_agenda')}", f"{maybe}{eq}{self.w('in_passing')}"]), style="dim"))
 
     def taxonomy(self, summaries, matrix) -> None:
         """The topics theme by theme: ID, name, aliases (only those discussed, when filtered)."""
@@ -73,7 +73,7 @@ class TopicsView(Writer):
                 continue
             id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
             self.print(RText(""))
-            self.lines(f"{self.t(theme.name)} ({theme.id})", style="bold")
+            self.lines(self.t(theme.name) + self.paren(theme.id), style="bold")
             for t in topics:
                 indent = " " * (2 + id_width + 2)
                 name = self.t(t.name)
@@ -98,13 +98,13 @@ class TopicsView(Writer):
             r, t = m.round, m.topic
             self.print(RText(""))
             s = self.summary(r)
-            self.lines(" · ".join(b for b in (str(s.date or "—"), f"{self.round_name_short(s)} ({r.id})") if b), style="bold")
+            self.lines(" · ".join(b for b in (str(s.date or "—"), self.round_name_short(s)) if b), style="bold")
             if t is None:
                 self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
             else:
                 name = self.t(self.ds.topics[t.topic].name)
-                label = self.t(t.label) if t.label and self.t(t.label) != name else ""
-                self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("also_mentioned"))), indent="    ", first="  ")
+                label = self.wording(t.label, self.ds.topics[t.topic].name)
+                self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
             for o in m.outcomes:
                 self.lines(self.t(o.text), indent="      ", first="    • ")
 

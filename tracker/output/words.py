@@ -55,6 +55,9 @@ _WORDS = {
     "no_hits": ("No matches.", "沒有符合的結果。"),
     "no_commitments": ("No commitments match.", "沒有符合的承諾。"),
     "also_mentioned": ("also mentioned", "亦提及"),
+    "only_in": ("Chinese title only", "僅有英文名稱"),
+    "in_passing": ("raised in passing", "順帶提及"),
+    "checked": ("Facts checked", "查核日期"),
     "on_agenda": ("on the agenda", "列入議程"),
     "in-person": ("in person", "實體"),
     "virtual": ("virtual", "視訊"),
@@ -261,3 +264,57 @@ def delivered_words(promised, delivered, lang: str, whole=lambda text: text) -> 
         return f"{when}兌現" + (f"，{span}" if span else "")
     on = "on" if _precision(delivered) == 3 else "in"
     return f"delivered {on} {when}" + (f", {span}" if span else "")
+
+
+# ---------------------------------------------------------------- record IDs in prose
+
+# the curators' field names a note may point to, e.g. "(see follow_ups)"
+_FIELD_NAMES = ("follow_ups", "notes", "disputed", "unverified", "sources")
+_SEE = r"(?:see(?: the document| the round| also)?\s+|參見\s*|詳見\s*|見\s*(?:文件)?\s*)?"
+
+
+def id_patterns(ids) -> tuple:
+    """The patterns ``readers_words`` uses for the record IDs ``ids``: compiled once per answer."""
+    import re
+
+    one = "(?:" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + ")"
+    ref = "(?:" + one + "|" + "|".join(_FIELD_NAMES) + ")"
+    alone = re.compile(rf"\s*[(（]{_SEE}{ref}(?:\s*(?:[,、，]|and|及|與)\s*{ref})*[)）]")
+    tail = re.compile(rf"\s*[,，、]\s*{one}(?=[)）])|(?<=[\u3400-\u9fff]){one}(?=[)）])")
+    bare = re.compile(rf"(?<![\w/:.@#-])({one})(?![\w-])")
+    return alone, tail, bare
+
+
+def readers_words(text: str, names: dict, patterns: tuple) -> str:
+    """Prose from the data as a reader reads it: a curator's pointer to another record, ``(see
+    ustti-taipei-2023-01)``, ``（tw-us-art-2026）``, ``, eppd-6)``, left out (the record it names is
+    told in its own words nearby, or is one command away); any other record ID replaced by the
+    record's name (``names``: ID -> name in the reader's language)."""
+    if not text or not names:
+        return text
+    alone, tail, bare = patterns
+    text = alone.sub("", text)
+    text = tail.sub("", text)
+    return bare.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def full_width(text: str) -> str:
+    """Chinese text with the punctuation of Chinese: a pair of brackets that touches or holds a
+    Chinese character, and a comma next to one, made full-width (``人工智慧(AI)發展`` →
+    ``人工智慧（AI）發展``); brackets and commas between Latin words left as they are."""
+    import re
+
+    if not text or not re.search(f"[{_CJK}]", text):
+        return text
+
+    def pair(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        chinese = re.search(f"[{_CJK}]", before + m.group(2) + after)
+        return f"（{m.group(2)}）" if chinese else m.group(0)
+
+    text = re.sub(r"( ?)\(([^()]*)\)", pair, text)
+    return re.sub(f"(?<=[{_CJK}]),\\s*|,\\s*(?=[{_CJK}])", "，", text)
