@@ -115,7 +115,7 @@ def test_mutated_rounds_read_the_same_both_ways(loader: str, tmp_path_factory, d
 
 @pytest.mark.parametrize(
     "value",
-    ["yes", "No", "on", "True", "TRUE", "0x3", "0o3", "03", "+3", "3_0", "1:30", "3.0", "'3'", "!!int 3", "&a 3"],
+    ["yes", "No", "on", "True", "TRUE", "0x3", "0o3", "03", "+3", "3_0", "1:30", "3.0", "'3'", "!!int 3", "&a 3", "", "~", "null"],
 )
 def test_numbers_and_true_false_written_otherwise_go_to_the_reader(loader: str, tmp_path: Path, value: str) -> None:
     path = tmp_path / "demo-1.yaml"

@@ -660,15 +660,9 @@ def _record_reader(cls: type) -> Any:
 
 def _value_reader(spec) -> Any:
     """The function that reads one field's plain value, or raises _Slow. Each reader refuses a
-    value of the wrong type, null included, so only a nullable field needs a check for null."""
-    read = _non_null_reader(spec)
-    if not spec.nullable:
-        return read
-
-    def read_value(value: Any, b: Builder) -> Any:
-        return None if value is None else read(value, b)
-
-    return read_value
+    value of the wrong type, null included: a null (``field:`` with nothing after it, ``~``,
+    ``null``) is for the Reader to judge, since an empty value is an error there."""
+    return _non_null_reader(spec)
 
 
 def _non_null_reader(spec) -> Any:
