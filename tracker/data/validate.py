@@ -122,7 +122,7 @@ def _check_source(result: FileResult, source: model.Source) -> None:
 
     if source.url and not source.url.startswith(("http://", "https://")):
         add(f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://")
-    elif source.url and (any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url)):
+    elif source.url and (" " in source.url or not source.url.isprintable() or not _host(source.url)):  # every other space is not printable
         add(f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20")
     if source.copy_of and source.kind != "copy":
         add(f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of")
