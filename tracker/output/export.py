@@ -608,12 +608,17 @@ def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Taiwan economic dialogues")
     skipped = []
-    for r in rounds:
+    events = []  # each event written as it is made, and let go: the calendar's own writer would
+    for r in rounds:  # hold every event, and then every line of them, at once
         if r.date is None or r.date.day is None:
             skipped.append(r.id)
             continue
-        cal.add_component(_ics_event(icalendar.Event(), ds, r, lang))
-    return cal.to_ical(), skipped
+        events.append(_ics_event(icalendar.Event(), ds, r, lang).to_ical())
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    if not head.endswith(end):  # pragma: no cover - RFC 5545 ends a calendar so
+        raise RuntimeError("unexpected calendar ending")
+    return head[: -len(end)] + b"".join(events) + end, skipped
 
 
 def _ics_event(event, ds: Dataset, r, lang: str):
