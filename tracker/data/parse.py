@@ -625,12 +625,13 @@ _READERS: dict[type, Any] = {}
 
 
 def _record_reader(cls: type) -> Any:
-    """The function that builds a ``cls`` from its plain data (made once per class)."""
+    """The function that builds a ``cls`` from its plain data (made once per class, with the
+    readers of the records it holds: no record holds one of its own class)."""
     found = _READERS.get(cls)
     if found is not None:
         return found
     specs = fields_of(cls)
-    readers = {s.name: _value_reader(s) for s in specs}
+    readers = {s.name: _non_null_reader(s) for s in specs}
     required = frozenset(s.name for s in specs if s.required)
     name = cls.__name__
 
@@ -639,12 +640,12 @@ def _record_reader(cls: type) -> Any:
             raise _Slow
         values = {}
         for key, item in value.items():
-            reader = readers.get(key) if type(key) is str else None
+            reader = readers.get(key)  # a key that is not text is no field's name either
             if reader is None:
                 raise _Slow
-            got = reader(item, b)
-            if got is not None:
-                values[key] = got
+            if item is None:  # ``field:``, ``~`` or ``null``: the Reader judges it (an empty value is an error there)
+                raise _Slow
+            values[key] = reader(item, b)
         if not required <= values.keys():
             raise _Slow
         if "id" in values:
@@ -658,28 +659,14 @@ def _record_reader(cls: type) -> Any:
     return read_record
 
 
-def _value_reader(spec) -> Any:
-    """The function that reads one field's plain value, or raises _Slow. Each reader refuses a
-    value of the wrong type, null included: a null (``field:`` with nothing after it, ``~``,
-    ``null``) is for the Reader to judge, since an empty value is an error there."""
-    return _non_null_reader(spec)
-
-
 def _non_null_reader(spec) -> Any:
+    """The function that reads one field's plain value, not null, or raises _Slow. Each refuses
+    a value of the wrong type, null included."""
     kind = spec.kind
     if kind == "record":
-        record_cls = spec.record
-        found = None
-
-        def read_nested(value: Any, b: Builder) -> Any:
-            nonlocal found
-            if found is None:  # looked up at first use: a class's reader is made once
-                found = _record_reader(record_cls)
-            return found(value, b)
-
-        return read_nested
+        return _record_reader(spec.record)
     if kind == "list":
-        item = _value_reader(spec.item)
+        item = _non_null_reader(spec.item)
 
         def read_list(value: Any, b: Builder) -> tuple:
             if type(value) is not list:
@@ -688,16 +675,9 @@ def _non_null_reader(spec) -> Any:
 
         return read_list
     if kind == "text":
-
-        def read_text(value: Any, b: Builder) -> Text:
-            if type(value) is not dict or not value or not value.keys() <= _EN_ZH:
-                raise _Slow
-            return Text(
-                _text_part(value["en"]) if "en" in value else None,
-                _text_part(value["zh"]) if "zh" in value else None,
-            )
-
-        return read_text
+        return _read_text
+    if kind == "enum" and all(type(c) is str and c == c.strip() and c and _plain_str(c) for c in spec.choices):
+        return _choice_reader(spec)
     if kind in ("str", "enum"):
         return _text_reader(spec)
     name = spec.name
@@ -724,17 +704,49 @@ def _non_null_reader(spec) -> Any:
     raise TypeError(f"no reader for {kind!r}")  # pragma: no cover - every kind is above
 
 
-_EN_ZH = frozenset(("en", "zh"))
+def _read_text(value: Any, b: Builder) -> Text:
+    """A text ``{en, zh}``: the most frequent value of all, so written out in full here. The
+    file holds none of the characters text may not (``_odd``), so what is left to check is here."""
+    if type(value) is not dict:
+        raise _Slow
+    en = value.get("en")
+    zh = value.get("zh")
+    if len(value) != (en is not None) + (zh is not None) or not value:  # other keys, or a null
+        raise _Slow
+    if en is not None:
+        if type(en) is not str or (en[:1] in _RESOLVED_FIRST and not _plain_str(en)):
+            raise _Slow
+        en = en.strip()
+        if not en:
+            raise _Slow
+    if zh is not None:
+        if type(zh) is not str or (zh[:1] in _RESOLVED_FIRST and not _plain_str(zh)):
+            raise _Slow
+        zh = zh.strip()
+        if not zh:
+            raise _Slow
+    return Text(en, zh)
 
 
-def _text_part(value: Any) -> str:
-    """One language of a text ``{en, zh}``: the most frequent value of all, so a function of its own."""
-    if type(value) is not str or (value[:1] in _RESOLVED_FIRST and not _plain_str(value)):
-        raise _Slow
-    text = value.strip()
-    if not text:
-        raise _Slow
-    return text
+def _choice_reader(spec) -> Any:
+    """One of a field's choices, none of which PyYAML reads as other than text: the value is the
+    choice itself, or (quoted with spaces) the choice once stripped."""
+    choices = {c: intern(c) for c in spec.choices}
+    ref = spec.ref
+
+    def read_choice(value: Any, b: Builder) -> str:
+        text = choices.get(value) if type(value) is str else None
+        if text is None:
+            if type(value) is not str:
+                raise _Slow
+            text = choices.get(value.strip())
+            if text is None:
+                raise _Slow
+        if ref:
+            b.refs.append(Ref(ref, text, 0, 0))
+        return text
+
+    return read_choice
 
 
 def _text_reader(spec) -> Any:
@@ -744,9 +756,7 @@ def _text_reader(spec) -> Any:
     ref = spec.ref
 
     def read_str(value: Any, b: Builder) -> str:
-        if type(value) is not str:
-            raise _Slow
-        if value[:1] in _RESOLVED_FIRST and not _plain_str(value):
+        if type(value) is not str or (value[:1] in _RESOLVED_FIRST and not _plain_str(value)):
             raise _Slow
         text = value.strip()
         if not text or "\n" in text or (choices is not None and text not in choices):

@@ -42,7 +42,7 @@ def check_file(result: FileResult, stem: str) -> None:
     if isinstance(rec, model.Taxonomy):
         _check_lineage(result, rec)
     if isinstance(rec, (model.Document, model.Dialogue)):
-        result.record = dataclasses.replace(rec, path=result.path)
+        _derive(rec, path=result.path)
     # sources are cited within their record, and checked above: the checks across files need the
     # other references only (most references are to sources: at 10,000 rounds, about 40 MiB)
     result.refs = [ref for ref in result.refs if ref.kind != "source"]
@@ -116,17 +116,20 @@ def _copies_are_weak(rec):
 
 
 def _check_source(result: FileResult, source: model.Source) -> None:
-    where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+    def add(message: str, hint: str) -> None:  # the source's position is looked up only for a problem
+        where = next(((ln, c) for k, i, ln, c in result.defs if k == "Source" and i == source.id), None)
+        result.problems.append(_p(result, where, message, hint))
+
     if source.url and not source.url.startswith(("http://", "https://")):
-        result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://"))
-    elif source.url and (any(c.isspace() or not c.isprintable() for c in source.url) or not _host(source.url)):
-        result.problems.append(_p(result, where, f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20"))
+        add(f"source {source.id!r}: url {source.url!r} is not a web address", "start it with https://")
+    elif source.url and (" " in source.url or not source.url.isprintable() or not _host(source.url)):  # every other space is not printable
+        add(f"source {source.id!r}: url {source.url!r} is not a valid web address", "a web address has a host and no spaces; write a space as %20")
     if source.copy_of and source.kind != "copy":
-        result.problems.append(_p(result, where, f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of"))
+        add(f"source {source.id!r} has copy_of but is not kind: copy", "add kind: copy, or drop copy_of")
     if source.archived and not source.archived.startswith(("http://", "https://")):
-        result.problems.append(_p(result, where, f"source {source.id!r}: archived {source.archived!r} is not a web address", "start it with https://"))
+        add(f"source {source.id!r}: archived {source.archived!r} is not a web address", "start it with https://")
     if source.gone and not source.archived:
-        result.problems.append(_p(result, where, f"source {source.id!r} is gone but has no archived copy", "add archived: with the address of a copy in a web archive"))
+        add(f"source {source.id!r} is gone but has no archived copy", "add archived: with the address of a copy in a web archive")
 
 
 def _host(url: str) -> str:
@@ -211,11 +214,17 @@ def _check_round(result: FileResult, rec: model.Round) -> None:
         if rec.date and f.date.last_day() < rec.date.first_day():
             where = next(((ln, c) for k, i, ln, c in result.defs if k == "FollowUp" and i == f.id), None)
             add(_p(result, where, f"follow-up {f.id!r} is dated {f.date}, before the round itself ({rec.date})"))
-    topics = tuple(
-        dataclasses.replace(t, outcomes=tuple(dataclasses.replace(o, round=rec.id, date=rec.date) for o in t.outcomes))
-        for t in rec.topics
-    )
-    result.record = dataclasses.replace(rec, topics=topics, path=result.path)
+    for t in rec.topics:
+        for o in t.outcomes:
+            _derive(o, round=rec.id, date=rec.date)
+    _derive(rec, path=result.path)
+
+
+def _derive(rec: Any, **values: Any) -> None:
+    """Fill in the derived fields of a record that reading this file has just built, before
+    anything else holds it: setting them costs far less than copying every outcome of a round."""
+    for name, value in values.items():
+        object.__setattr__(rec, name, value)
 
 
 # ---------------------------------------------------------------- the whole folder

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..data.model import Dataset, PartialDate, Participant, Text
@@ -365,15 +365,16 @@ def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
         db.execute("PRAGMA foreign_keys = ON")
         for name in _ORDER:
             db.execute(_create_sql(name))
-        for table, column in INDEXES:
-            db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
         db.execute("PRAGMA defer_foreign_keys = ON")
         for name in _ORDER:
             cols = [c for c, _ in SCHEMA[name]]
             db.executemany(
                 f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                [tuple(row[c] for c in cols) for row in rows[name]],
+                (tuple(row[c] for c in cols) for row in rows[name]),
             )
+        # an index made over the rows costs less than one kept up to date row by row
+        for table, column in INDEXES:
+            db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
         for name, sql in VIEWS.items():
             db.execute(f"CREATE VIEW {name} AS {sql}")
         _fill_texts(ds, db)
@@ -393,24 +394,29 @@ def _fill_texts(ds: Dataset, db) -> None:
     """
     import sqlite3
 
-    from ..data.text import search_entries
-    from ..data.text import texts as texts_of
-
     db.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, record_id TEXT, round_id TEXT REFERENCES rounds(id), "
                "document_id TEXT REFERENCES documents(id), field TEXT, text TEXT)")
+    db.executemany("INSERT INTO texts (record_id, round_id, document_id, field, text) VALUES (?, ?, ?, ?, ?)", _texts(ds))
     db.execute("CREATE INDEX idx_texts_round_id ON texts(round_id)")
     db.execute("CREATE INDEX idx_texts_document_id ON texts(document_id)")
-    texts: list[tuple[str, str | None, str | None, str, str]] = []
-    for r in ds.rounds.values():
-        texts += [(r.id, r.id, None, p, t) for p, t in search_entries(ds, r)]
-    for d in ds.documents.values():
-        texts += [(d.id, None, d.id, p, t) for p, t in texts_of(d)]
-    db.executemany("INSERT INTO texts (record_id, round_id, document_id, field, text) VALUES (?, ?, ?, ?, ?)", texts)
     try:  # trigram finds words inside Chinese text too (SQLite 3.34+)
         db.execute("""CREATE VIRTUAL TABLE texts_fts USING fts5(text, content="texts", content_rowid="id", tokenize="trigram")""")
     except sqlite3.OperationalError:
         db.execute("""CREATE VIRTUAL TABLE texts_fts USING fts5(text, content="texts", content_rowid="id")""")
     db.execute("INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')")
+
+
+def _texts(ds: Dataset) -> Iterator[tuple[str, str | None, str | None, str, str]]:
+    """The rows of ``texts``, made one record's at a time as they are inserted, never all in a list."""
+    from ..data.text import search_entries
+    from ..data.text import texts as texts_of
+
+    for r in ds.rounds.values():
+        for p, t in search_entries(ds, r):
+            yield r.id, r.id, None, p, t
+    for d in ds.documents.values():
+        for p, t in texts_of(d):
+            yield d.id, None, d.id, p, t
 
 
 # the column Datasette shows for a row where another table points at it
@@ -602,12 +608,17 @@ def ics_bytes(ds: Dataset, lang: str, rounds) -> tuple[bytes, list[str]]:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Taiwan economic dialogues")
     skipped = []
-    for r in rounds:
+    events = []  # each event written as it is made, and let go: the calendar's own writer would
+    for r in rounds:  # hold every event, and then every line of them, at once
         if r.date is None or r.date.day is None:
             skipped.append(r.id)
             continue
-        cal.add_component(_ics_event(icalendar.Event(), ds, r, lang))
-    return cal.to_ical(), skipped
+        events.append(_ics_event(icalendar.Event(), ds, r, lang).to_ical())
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    if not head.endswith(end):  # pragma: no cover - RFC 5545 ends a calendar so
+        raise RuntimeError("unexpected calendar ending")
+    return head[: -len(end)] + b"".join(events) + end, skipped
 
 
 def _ics_event(event, ds: Dataset, r, lang: str):
