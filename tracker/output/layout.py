@@ -230,8 +230,11 @@ def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
     wider than the terminal."""
     import re
 
-    usable = [n for n in names if n and cell_width(n) <= limit and (names[n] or any(_is_wide(c) for c in n))]
-    if not usable or not text:
+    if not text:
+        return text
+    present = [n for n in names if n and n in text]  # the few names the text holds, found cheaply
+    usable = [n for n in present if cell_width(n) <= limit and (names[n] or any(_is_wide(c) for c in n))]
+    if not usable:
         return text
     usable.sort(key=len, reverse=True)  # the longest name first: "Kung Ming-hsin" before "Kung"
     pattern = re.compile("|".join(re.escape(n) for n in usable))

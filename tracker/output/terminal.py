@@ -265,15 +265,22 @@ class Writer:
             if shown:
                 names[shown] = names.get(shown, False) or person
 
-        for person in self.ds.people.values():
-            add(person.name, True)
-        for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
-            for item in group.values():
-                add(item.name, False)
-        for d in self.ds.documents.values():
-            add(d.title, False)
-        if self.lang == "zh":  # Taiwan's own name, in either form
-            names.update(dict.fromkeys(("臺灣", "台灣"), False))
+        if () not in cache:  # the names of the whole data, made once
+            for person in self.ds.people.values():
+                add(person.name, True)
+            for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
+                for item in group.values():
+                    add(item.name, False)
+            for d in self.ds.documents.values():
+                add(d.title, False)
+            if self.lang == "zh":  # Taiwan's own name, in either form
+                names.update(dict.fromkeys(("臺灣", "台灣"), False))
+            cache[()] = names
+            if not key:
+                return names
+            names = dict(names)
+        else:
+            names.update(cache[()])
         for r in rounds:
             for v in r.venues:
                 add(v, True)
