@@ -195,34 +195,39 @@ ZH_COMMANDS = [
 ]
 
 
-def _english_texts(ds) -> list[str]:
-    """Every English text of the data, longest first: shown in Chinese output where the data has no Chinese."""
+def _leaves(obj, seen=None):
+    """Every ``Text`` and plain string inside the data's records, each object once."""
     import dataclasses
 
     from tracker.data.model import Text
 
-    found, seen = set(), set()
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, (str, Text)):
+        yield obj
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from _leaves(x, seen)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from _leaves(x, seen)
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _leaves(getattr(obj, f.name, None), seen)
 
-    def walk(obj):
-        if id(obj) in seen:
-            return
-        seen.add(id(obj))
-        if isinstance(obj, Text):
-            found.update(x for x in (obj.en,) if x)
-        elif isinstance(obj, str) and obj.isascii():
-            found.add(obj)
-        elif isinstance(obj, (list, tuple)):
-            for x in obj:
-                walk(x)
-        elif isinstance(obj, dict):
-            for x in obj.values():
-                walk(x)
-        elif dataclasses.is_dataclass(obj):
-            for f in dataclasses.fields(obj):
-                walk(getattr(obj, f.name, None))
 
-    for kind in (ds.rounds, ds.documents, ds.dialogues, ds.partners, ds.topics, ds.themes, ds.people):
-        walk(kind)
+def _english_texts(ds) -> list[str]:
+    """Every English text of the data, longest first: shown in Chinese output where the data has no Chinese."""
+    found = set()
+    kinds = (ds.rounds, ds.documents, ds.dialogues, ds.partners, ds.topics, ds.themes, ds.people)
+    for leaf in _leaves(list(kinds)):
+        if isinstance(leaf, str):
+            if leaf.isascii():
+                found.add(leaf)
+        elif leaf.en:
+            found.add(leaf.en)
     return sorted(found, key=len, reverse=True)
 
 
@@ -258,33 +263,12 @@ def _record_ids(ds) -> tuple[set[str], set[str]]:
     """The data's record IDs a reader must never meet (rounds, documents, dialogues, people,
     sources), and the IDs of topics, themes and outcomes, which a reader may meet as plain words
     (``e-invoicing``) and so only count where the data's own prose does not use them."""
-    import dataclasses
-
-    from tracker.data.model import Text
-
     records = set(ds.rounds) | set(ds.documents) | set(ds.dialogues) | set(ds.people)
     for item in (*ds.rounds.values(), *ds.documents.values()):
         records |= {s.id for s in getattr(item, "sources", ())}
     words = {t for t in (*ds.topics, *ds.themes) if "-" in t} | {o.split("/", 1)[1] for o in ds.outcomes}
-    prose: list[str] = []
-
-    def walk(obj, seen=set()):  # noqa: B006 - one walk
-        if id(obj) in seen:
-            return
-        seen.add(id(obj))
-        if isinstance(obj, Text):
-            prose.extend(x for x in (obj.en, obj.zh) if x)
-        elif isinstance(obj, (list, tuple)):
-            for x in obj:
-                walk(x)
-        elif isinstance(obj, dict):
-            for x in obj.values():
-                walk(x)
-        elif dataclasses.is_dataclass(obj):
-            for f in dataclasses.fields(obj):
-                walk(getattr(obj, f.name, None))
-
-    walk(list(ds.rounds.values()) + list(ds.documents.values()))
+    prose = [x for leaf in _leaves(list(ds.rounds.values()) + list(ds.documents.values()))
+             if not isinstance(leaf, str) for x in (leaf.en, leaf.zh) if x]
     said = "\n".join(prose)
     words = {w for w in words if w not in said}
     return {i for i in records if i.isascii()}, words
