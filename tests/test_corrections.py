@@ -25,7 +25,7 @@ def test_names(ds):
     assert ds.people["ruth-bradley-jones"].name.zh == "包瓊郁"
     assert ds.people["曾厚仁"].name.en == "Harry Tseng" and not ds.people["曾厚仁"].unverified
     kiang = ds.people["江文若"]
-    assert kiang.name.en == "Cynthia Kiang" and kiang.unverified  # no source for the English form on record
+    assert kiang.name.en is None and kiang.unverified  # no source on record gives an English form
     assert ds.people["douglas-alexander"].name.zh == "亞歷山大"
     everything = "".join(p.read_text(encoding="utf-8") for p in DATA.rglob("*.yaml"))
     assert everything.count("包瓊鬱") == 2  # only in the note that says it is wrong (both languages)
@@ -44,7 +44,8 @@ def test_kaohsiung_kobe_mou(ds):
     mou = ds.documents["kaohsiung-kobe-customs-mou-2025"]
     assert mou.title.zh == "地區海關合作備忘錄"
     assert {s.person for s in mou.signatories} == {"su-jia-chyuan", "shuzo-sumi"}
-    assert all(s.unverified for s in mou.signatories)  # the fact sheet marks it unverified
+    assert not any(s.unverified for s in mou.signatories)  # the Liberty Times and ETtoday reports confirm them
+    assert {"ltn-1734675", "ettoday-3078559"} <= {s.id for s in mou.sources if s.url}
 
 
 def test_etp_arrangement_chinese_title(ds):
