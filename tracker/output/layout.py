@@ -10,6 +10,7 @@ Widths are terminal cells: a Chinese character takes two.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ Cell = Union[str, "tuple[str, str]"]
 
 def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
+    if text.isascii():  # one cell a character: no ASCII character is wide or combining
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch == WJ:
@@ -228,8 +231,6 @@ def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
     a name marked True (a person's, a place's) with its spaces too, any other name between its
     Chinese characters. Names wider than ``limit`` cells are left to wrap, so that no line is ever
     wider than the terminal."""
-    import re
-
     if not text:
         return text
     present = [n for n in names if n and n in text]  # the few names the text holds, found cheaply
@@ -249,11 +250,17 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+_PIECES = re.compile(r"[!-~]+|.", re.DOTALL)  # runs of printable ASCII, or one other character
+
+
 def _tokens(text: str) -> list[str]:
     """Words, single wide characters and single spaces; punctuation kept with its neighbour."""
     raw: list[str] = []
     word = ""
-    for ch in text:
+    for ch in _PIECES.findall(text):
+        if len(ch) > 1 or "!" <= ch <= "~":  # printable ASCII other than a space: part of a word
+            word += ch
+            continue
         if ch == WJ:
             if word:
                 raw.append(word)

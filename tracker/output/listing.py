@@ -120,7 +120,7 @@ class ListView(Writer):
                 self.join(keep(self.pick(p.name), spaces=True) for p in sorted(s.leads, key=lambda p: SIDE_ORDER[p.side])) or "—",
                 str(len(s.topics)),
             ])
-        out, dropped = table_lines(columns, cells, self.console.width, indent=2)
+        out, dropped = table_lines(columns, cells, self.width, indent=2)
         for pieces in out:
             self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
         empty = any(row[i] == "—" for row in cells for i in range(len(columns)) if i not in dropped)

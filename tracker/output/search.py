@@ -73,7 +73,7 @@ class SearchView(Writer):
 
         def whole(text: str, spaces: bool = False) -> str:
             """``text`` kept whole on a line, when a line can hold it."""
-            return keep(text, spaces=spaces) if cell_width(text) <= self.console.width else text
+            return keep(text, spaces=spaces) if cell_width(text) <= self.width else text
 
         hidden = 0
         shown = 0
@@ -102,7 +102,7 @@ class SearchView(Writer):
 
         text = " ".join(text.split())
         m = pattern.search(text) if pattern else None
-        room = max(20, 2 * (self.console.width - 4))
+        room = max(20, 2 * (self.width - 4))
         start = 0
         if m and cell_width(text[: m.start()]) > room // 3:
             start = text.rfind(" ", 0, m.start() - room // 4) + 1 or 0
@@ -111,7 +111,7 @@ class SearchView(Writer):
         if cut != snippet and " " in cut:
             cut = cut[: cut.rstrip("…").rfind(" ")] + " …"  # cut between words
         snippet = cut
-        lines = wrap(snippet, self.console.width, "    ")
+        lines = wrap(snippet, self.width, "    ")
         for line in lines:
             out = RText(line)
             if pattern:

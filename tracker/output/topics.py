@@ -50,7 +50,7 @@ class TopicsView(Writer):
                 if all(c is None for c in row):
                     continue
                 rows.append([self.t(topic.name)] + [(yes if c else maybe if c is False else "", "green") for c in row])
-            lines, dropped = table_lines(columns, rows, self.console.width, indent=2)
+            lines, dropped = table_lines(columns, rows, self.width, indent=2)
             for pieces in lines:
                 self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
             if dropped:
@@ -71,15 +71,15 @@ class TopicsView(Writer):
             topics = [t for t in self.ds.topics.values() if t.theme == theme.id and (not filtered or t.id in discussed)]
             if not topics:
                 continue
-            id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
+            id_width = min(max(cell_width(t.id) for t in topics), self.width // 3)
             self.print(RText(""))
             self.lines(self.t(theme.name) + self.paren(theme.id), style="bold")
             for t in topics:
                 indent = " " * (2 + id_width + 2)
                 name = self.t(t.name)
-                if cell_width(name) <= self.console.width - len(indent):  # kept whole beside its ID
+                if cell_width(name) <= self.width - len(indent):  # kept whole beside its ID
                     self.lines(f"{t.id:<{id_width}}  {keep(name)}", indent=indent, first="  ")
-                elif cell_width(name) <= self.console.width - 4:  # whole, on a line of its own
+                elif cell_width(name) <= self.width - 4:  # whole, on a line of its own
                     self.lines(t.id, first="  ")
                     self.lines(keep(name), indent="    ", first="    ")
                 else:
