@@ -93,21 +93,21 @@ class TopicsView(Writer):
         if not history:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
-        self.lines(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
+        out = self.filled(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
         for m in history:
             r, t = m.round, m.topic
-            self.print(RText(""))
+            out.append(RText(""))
             s = self.summary(r)
-            self.lines(" · ".join(b for b in (str(s.date or "—"), self.round_name_short(s)) if b), style="bold")
+            out += self.filled(" · ".join(b for b in (str(s.date or "—"), self.round_name_short(s)) if b), style="bold")
             if t is None:
-                self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
+                out += self.filled(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
             else:
                 name = self.t(self.ds.topics[t.topic].name)
                 label = self.wording(t.label, self.ds.topics[t.topic].name)
-                self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
+                out += self.filled(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
             for o in m.outcomes:
-                self.lines(self.t(o.text), indent="      ", first="    • ")
-
+                out += self.filled(self.t(o.text), indent="      ", first="    • ")
+        self.emit(out)
 
 def write(target: Target, ds, rounds, matrix, fmt: str, taxonomy: bool = False) -> None:
     """The topic × round matrix (``query.topic_matrix``) in any format; the table shows the
