@@ -218,12 +218,12 @@ def keep(text: str, spaces: bool = False) -> str:
     unless ``spaces`` (a place, a person's name: never split)."""
     if spaces:
         text = text.replace(" ", NBSP)
-    out = []
-    for i, ch in enumerate(text):
-        if i and not ch.isspace() and not text[i - 1].isspace():
-            out.append(WJ)
-        out.append(ch)
-    return "".join(out)
+    return _JOINS.sub(WJ, text)
+
+
+# Where ``keep`` puts a word joiner: between two characters that are not spaces, unless both are
+# printable ASCII (``wrap`` never breaks a run of those: they are one word already).
+_JOINS = re.compile(r"(?<=[^\s!-~])(?=\S)|(?<=\S)(?=[^\s!-~])")
 
 
 def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
@@ -250,16 +250,18 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-_PIECES = re.compile(r"[!-~]+|.", re.DOTALL)  # runs of printable ASCII, or one other character
+# A run of characters that only ever lengthen the word at hand (printable ASCII, Latin letters and
+# accents, a no-break space inside the run), or one other character
+_PIECES = re.compile(r"([!-~\u00a1-\u036f][!-~\u00a0-\u036f]*)|(.)", re.DOTALL)
 
 
 def _tokens(text: str) -> list[str]:
     """Words, single wide characters and single spaces; punctuation kept with its neighbour."""
     raw: list[str] = []
     word = ""
-    for ch in _PIECES.findall(text):
-        if len(ch) > 1 or "!" <= ch <= "~":  # printable ASCII other than a space: part of a word
-            word += ch
+    for run, ch in _PIECES.findall(text):
+        if run:
+            word += run
             continue
         if ch == WJ:
             if word:
