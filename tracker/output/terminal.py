@@ -108,16 +108,16 @@ class Writer:
 
     def readers(self, text: str) -> str:
         """``text`` with the curators' pointers to other records left out and record IDs named."""
-        from .words import id_patterns, readers_words
+        from .words import RecordIds
 
         if not text or "-" not in text:
             return text
-        cache = self.__dict__.get("_record_names")
-        if cache is None:
+        ids = self.__dict__.get("_record_ids")
+        if ids is None:
             names = {r.id: self.record_name(r) for r in self.ds.rounds.values()}
             names.update({d.id: pick(d.title, self.lang) or d.id for d in self.ds.documents.values()})
-            cache = self.__dict__["_record_names"] = (names, id_patterns(names))
-        return readers_words(text, *cache)
+            ids = self.__dict__["_record_ids"] = RecordIds(names)
+        return ids.readers_words(text)
 
     def record_name(self, r: Round) -> str:
         """A round or meeting named in prose: ``EPPD round 6``, ``EPPD 第6屆``, a meeting by its name."""

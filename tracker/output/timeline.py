@@ -208,7 +208,8 @@ class TimelineView(Writer):
 
         chosen = ""
         if headline:  # as many topics (three at most) as the fewest lines that hold one can take
-            room = max(lines(1), STORY_LINES) if lines(1) > STORY_LINES else lines(1)
+            one = lines(1)
+            room = max(one, STORY_LINES) if one > STORY_LINES else one
             k = max(k for k in range(1, min(HEADLINE_TOPICS, len(headline)) + 1) if k == 1 or lines(k) <= room)
             chosen = said(k)
         if chosen:
