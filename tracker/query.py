@@ -487,11 +487,15 @@ def _topic_needles(ds: Dataset, topics: frozenset) -> set[str]:
 
 
 def _names_in_outcomes(ds: Dataset, r: Round, needles: list[str], names: Callable[[str], bool]) -> bool:
-    """Whether an outcome of round ``r`` names one of the topics (found by ``needles``, matched by ``names``)."""
+    """Whether a text of an outcome of round ``r`` (its words, its commitment's note, …) names one
+    of the topics (``needles``: their folded names, matched by ``names`` as whole words).
+
+    The outcome's texts are matched together, in one pass, as ``data.text.find`` does: no text of
+    the data holds a NUL, and a name is never found across two texts."""
     if not needles:
         return False
-    entries = search_entries(ds, r)
-    return any(".outcomes[" in path and names(t) for needle in needles for path, t in find(entries, needle))
+    said = [text for t in r.topics for o in t.outcomes for _, text in texts(o)]
+    return bool(said) and names("\x00".join(said))
 
 
 def timeline(ds: Dataset, f: Filters, follow_ups: bool = False) -> Iterable[TimelineEntry]:
@@ -549,6 +553,9 @@ def topic_history(ds: Dataset, ids: frozenset) -> list[TopicMention]:
         tagged = [TopicMention(r, t, t.outcomes) for t in r.topics if t.topic in ids]
         if tagged:
             out += tagged
+            continue
+        written = [x for t in r.topics for o in t.outcomes for x in (o.text.en, o.text.zh) if x]
+        if not written or not names("\x00".join(written)):  # the round's outcomes matched in one pass first
             continue
         said = tuple(o for t in r.topics for o in t.outcomes if names(o.text.en or "") or names(o.text.zh or ""))
         if said:

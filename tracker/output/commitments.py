@@ -9,7 +9,7 @@ from ..data.summary import precision
 from ..rules import round_name
 from . import serialize as S
 from .formats import write_json, write_rows
-from .layout import cell_width, keep, wrap
+from .layout import NBSP, cell_width, keep, wrap
 from .target import Target
 from .terminal import Writer
 
@@ -26,29 +26,26 @@ class CommitmentsView(Writer):
         self.settle_taiwan(list({r.round.id: r.round for r in rows}.values()))
         colours = {"delivered": "green", "in-progress": "cyan", "announced": "blue", "lapsed": "red", "unknown": "dim"}
         counts = {k: sum(1 for r in rows if r.status == k) for k in ("delivered", "in-progress", "lapsed", "announced", "unknown")}
-        from .layout import NBSP
         from .words import date_words, delivered_words, elapsed_words
 
-        self.lines(self.w("n_commitments").format(n=len(rows)) + " · ".join(f"{n}{NBSP}{self.w(k)}".replace(" ", NBSP) for k, n in counts.items() if n), style="bold")
+        out = self.filled(self.w("n_commitments").format(n=len(rows)) + " · ".join(f"{n}{NBSP}{self.w(k)}".replace(" ", NBSP) for k, n in counts.items() if n), style="bold")
         status_width = max(cell_width(self.w(k)) for k in colours) + 2
         indent = " " * (2 + status_width)
         current = None
         for row in rows:
             if row.round.id != current:
                 current = row.round.id
-                self.print(RText(""))
+                out.append(RText(""))
                 sm = self.summary(row.round)
                 label = round_name(sm.round, self.lang, otherwise=self.event_label(sm))
                 bits = [f"{self.dialogue_name(sm.dialogue)} {label}", str(sm.date or ""),
                         elapsed_words(row.round.date, today, self.lang, ago=True) if today else ""]
-                self.lines(" · ".join(b for b in bits if b), style="bold")
+                out += self.filled(" · ".join(b for b in bits if b), style="bold")
             status = self.w(row.status)
             first = "  " + status + " " * (status_width - cell_width(status))
-            lines = wrap(self.kept(self.t(row.outcome.text), (row.round,), indent=len(indent)), self.console.width, indent, first)
-            self.console.print(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]),
-                               no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
-            for line in lines[1:]:
-                self.console.print(RText(line), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            lines = wrap(self.kept(self.t(row.outcome.text), (row.round,), indent=len(indent)), self.width, indent, first)
+            out.append(RText(lines[0][: len(first)], style=colours.get(row.status, "")) + RText(lines[0][len(first):]))
+            out += [RText(line) for line in lines[1:]]
             seen = set()
             for e in row.evidence:
                 key = (str(e.date), tuple(x.id for x in e.sources) or self.t(e.text))
@@ -58,13 +55,13 @@ class CommitmentsView(Writer):
                 when = keep(date_words(e.date, self.lang), spaces=True)
                 if row.status == "delivered" and e.date and row.round.date and len(seen) == 1:
                     when = delivered_words(row.round.date, e.date, self.lang, lambda text: keep(text, spaces=True))
-                room = self.console.width - len(indent) - 3  # a name longer than a line wraps at its spaces
+                room = self.width - len(indent) - 3  # a name longer than a line wraps at its spaces
                 names = dict.fromkeys(self.t(x.publisher) for x in e.sources)
                 publishers = self.join(keep(n, spaces=cell_width(n) <= room) for n in names)
                 said = self.kept(self.t(e.text), (row.round,), indent=len(indent) + 2)
                 text = "→ " + self.label(when) + said + (f" — {publishers}" if publishers else "")
-                self.lines(text, style="dim", indent=indent + "  ", first=indent)
-
+                out += self.filled(text, style="dim", indent=indent + "  ", first=indent)
+        self.emit(out)
 
 def write(target: Target, ds, rows, fmt: str, today=None) -> None:
     if fmt == "table":

@@ -84,7 +84,7 @@ class CompareView(Writer):
             [self.w("place"), self.place(sa) or "—", self.place(sb) or "—"],
             [self.w("leads"), self.leads_text(sa) or "—", self.leads_text(sb) or "—"],
         ]
-        lines, _ = table_lines(columns, rows, self.console.width)
+        lines, _ = table_lines(columns, rows, self.width)
         for pieces in lines:
             self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 

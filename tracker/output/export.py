@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..data.model import Dataset, PartialDate, Participant, Text
@@ -127,67 +127,107 @@ def _join(items: Iterable[str | None]) -> str | None:
 
 def tables(ds: Dataset) -> dict[str, list[dict]]:
     """Every table of the export as rows (dicts with the columns of SCHEMA)."""
-    out: dict[str, list[dict]] = {name: [] for name in SCHEMA}
-    _taxonomy_rows(ds, out)
-    for dialogue in ds.dialogues.values():
-        out["dialogues"].append(_dialogue_row(dialogue))
-        _fact_rows(out, "dialogue", dialogue, dialogue_id=dialogue.id)
-    for r in ds.rounds.values():
-        _round_rows(ds, out, r)
-    for doc in ds.documents.values():
-        out["documents"].append(_document_row(ds, doc))
-        for p in doc.signatories:
-            out["participants"].append(_person_row(ds, out, p, document_id=doc.id))
-        _fact_rows(out, "document", doc, document_id=doc.id)
-    _evidence_rows(ds, out)
-    # every row with the columns of SCHEMA, in its order
-    return {name: [{c: row[c] for c, _ in SCHEMA[name]} for row in rows] for name, rows in out.items()}
+    return {name: list(rows(ds, name)) for name in SCHEMA}
 
 
-def _taxonomy_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
-    """The partners, themes, topics and people."""
+def rows(ds: Dataset, name: str) -> Iterator[dict]:
+    """The rows of one table of the export, with the columns of SCHEMA in its order, made one at a
+    time (SQLite takes them as they come: no table is ever held whole)."""
+    columns = [c for c, _ in SCHEMA[name]]
+    for row in _ROWS[name](ds):
+        yield {c: row[c] for c in columns}
+
+
+def _partners(ds: Dataset) -> Iterator[dict]:
     for partner in ds.partners.values():
-        out["partners"].append({"id": partner.id, "name_en": partner.name.en, "name_zh": partner.name.zh,
-                                "aliases": _join(partner.aliases)})
+        yield {"id": partner.id, "name_en": partner.name.en, "name_zh": partner.name.zh, "aliases": _join(partner.aliases)}
+
+
+def _themes(ds: Dataset) -> Iterator[dict]:
     for theme in ds.themes.values():
-        out["themes"].append({"id": theme.id, "name_en": theme.name.en, "name_zh": theme.name.zh})
+        yield {"id": theme.id, "name_en": theme.name.en, "name_zh": theme.name.zh}
+
+
+def _topics(ds: Dataset) -> Iterator[dict]:
     for topic in ds.topics.values():
-        out["topics"].append({"id": topic.id, "name_en": topic.name.en, "name_zh": topic.name.zh,
-                              "theme_id": topic.theme, "aliases": _join(topic.aliases)})
+        yield {"id": topic.id, "name_en": topic.name.en, "name_zh": topic.name.zh, "theme_id": topic.theme,
+               "aliases": _join(topic.aliases)}
+
+
+def _people(ds: Dataset) -> Iterator[dict]:
     for person in ds.people.values():
-        out["people"].append({"id": person.id, "name_en": person.name.en, "name_zh": person.name.zh,
-                              "unverified": int(person.unverified)})
+        yield {"id": person.id, "name_en": person.name.en, "name_zh": person.name.zh, "unverified": int(person.unverified)}
 
 
-def _person_row(ds: Dataset, out: dict[str, list[dict]], p: Participant, round_id=None, document_id=None) -> dict:
-    """A participant of a round or a signatory of a document, numbered after those already in ``out``."""
+def _participants(ds: Dataset) -> Iterator[dict]:
+    """The participants of every round, then the signatories of every document, numbered from 1."""
+    n = 0
+    for r in ds.rounds.values():
+        for p in r.participants:
+            n += 1
+            yield _person_row(ds, n, p, round_id=r.id)
+    for doc in ds.documents.values():
+        for p in doc.signatories:
+            n += 1
+            yield _person_row(ds, n, p, document_id=doc.id)
+
+
+def _person_row(ds: Dataset, n: int, p: Participant, round_id=None, document_id=None) -> dict:
+    """A participant of a round or a signatory of a document, numbered ``n``."""
     name = ds.people[p.person].name if p.person in ds.people else None
     return {
-        "id": len(out["participants"]) + 1, "round_id": round_id, "document_id": document_id, "person_id": p.person,
+        "id": n, "round_id": round_id, "document_id": document_id, "person_id": p.person,
         "name_en": _en(name), "name_zh": _zh(name), "organisation_en": _en(p.organisation),
         "organisation_zh": _zh(p.organisation), "side": p.side, "role": p.role, "title_en": _en(p.title),
         "title_zh": _zh(p.title), "attendance": p.attendance, "unverified": int(p.unverified),
     }
 
 
-def _fact_rows(out: dict[str, list[dict]], kind: str, record, **fk: str) -> None:
-    """A record's notes, disputed facts and sources, numbered after those already in ``out``."""
-    where = {"record_kind": kind, "record_id": record.id, "round_id": fk.get("round_id"),
-             "document_id": fk.get("document_id"), "dialogue_id": fk.get("dialogue_id")}
-    for i, n in enumerate(record.notes, 1):
-        out["notes"].append({"id": len(out["notes"]) + 1, **where, "position": i, "text_en": n.text.en,
-                             "text_zh": n.text.zh, "source_ids": _join(n.sources), "unverified": int(n.unverified)})
-    for d in record.disputed:
-        for i, v in enumerate(d.versions, 1):
-            out["disputes"].append({"id": len(out["disputes"]) + 1, **where, "about": d.about, "note_en": _en(d.note),
-                                    "note_zh": _zh(d.note), "version": i, "value_en": v.value.en, "value_zh": v.value.zh,
-                                    "source_ids": _join(v.sources)})
-    for s in record.sources:
-        out["sources"].append({
-            "id": len(out["sources"]) + 1, **where, "source_id": s.id,
-            "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
-            "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "date_precision": precision(s.date), "language": s.language, "weak": int(s.weak),
-        })
+def _with_facts(ds: Dataset) -> Iterator[tuple[dict, Any]]:
+    """Every record that has notes, disputed facts and sources, dialogues first, then rounds, then
+    documents, with the columns that say where each of its facts is."""
+    for kind, records, key in (("dialogue", ds.dialogues, "dialogue_id"), ("round", ds.rounds, "round_id"),
+                               ("document", ds.documents, "document_id")):
+        for record in records.values():
+            where = {"record_kind": kind, "record_id": record.id, "round_id": None, "document_id": None, "dialogue_id": None}
+            where[key] = record.id
+            yield where, record
+
+
+def _notes(ds: Dataset) -> Iterator[dict]:
+    n = 0
+    for where, record in _with_facts(ds):
+        for i, note in enumerate(record.notes, 1):
+            n += 1
+            yield {"id": n, **where, "position": i, "text_en": note.text.en, "text_zh": note.text.zh,
+                   "source_ids": _join(note.sources), "unverified": int(note.unverified)}
+
+
+def _disputes(ds: Dataset) -> Iterator[dict]:
+    n = 0
+    for where, record in _with_facts(ds):
+        for d in record.disputed:
+            for i, v in enumerate(d.versions, 1):
+                n += 1
+                yield {"id": n, **where, "about": d.about, "note_en": _en(d.note), "note_zh": _zh(d.note), "version": i,
+                       "value_en": v.value.en, "value_zh": v.value.zh, "source_ids": _join(v.sources)}
+
+
+def _sources(ds: Dataset) -> Iterator[dict]:
+    n = 0
+    for where, record in _with_facts(ds):
+        for s in record.sources:
+            n += 1
+            yield {
+                "id": n, **where, "source_id": s.id,
+                "publisher_en": s.publisher.en, "publisher_zh": s.publisher.zh, "title_en": _en(s.title),
+                "title_zh": _zh(s.title), "url": s.url, "date": _d(s.date), "date_precision": precision(s.date), "language": s.language, "weak": int(s.weak),
+            }
+
+
+def _dialogues(ds: Dataset) -> Iterator[dict]:
+    for d in ds.dialogues.values():
+        yield _dialogue_row(d)
 
 
 def _dialogue_row(d) -> dict:
@@ -210,52 +250,68 @@ def round_label(ds: Dataset, r, lang: str) -> str:
     return f"{short} {round_name(r.round, lang, r.name, r.id)}"
 
 
-def _round_rows(ds: Dataset, out: dict[str, list[dict]], r) -> None:
-    """A round's row, and those of its participants, topics, outcomes, working groups, follow-ups and facts."""
-    leads = [display_name(ds.people, p) for p in r.leads]
-    urls = {s.id: s.url for s in r.sources}
-    out["rounds"].append({
-        "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "event": r.event,
-        "label_en": round_label(ds, r, "en"), "label_zh": round_label(ds, r, "zh"),
-        "name_en": _en(r.name), "name_zh": _zh(r.name), "date": _d(r.date), "date_precision": precision(r.date),
-        "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
-        "date_note_en": _en(r.date_note), "date_note_zh": _zh(r.date_note),
-        "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
-        "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
-        "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
-        "sources": len(r.sources), "weak_sources": sum(s.weak for s in r.sources), "last_verified": _d(r.last_verified),
-    })
-    for p in r.participants:
-        out["participants"].append(_person_row(ds, out, p, round_id=r.id))
-    for i, t in enumerate(r.topics, 1):
-        out["round_topics"].append({
-            "round_id": r.id, "position": i, "topic_id": t.topic, "label_en": _en(t.label), "label_zh": _zh(t.label),
-            "headline": int(t.headline), "unverified": int(t.unverified),
-        })
-        for o in t.outcomes:
-            c = o.commitment
-            out["outcomes"].append({
-                "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
-                "commitment_status": c.status if c else None, "commitment_due": _d(c.due) if c else None,
-                "commitment_due_precision": precision(c.due) if c else None,
-                "commitment_note_en": _en(c.note) if c else None, "commitment_note_zh": _zh(c.note) if c else None,
-                "follows_up": _join(o.follows_up), "note_en": _en(o.note), "note_zh": _zh(o.note),
-                "source_ids": _join(o.sources), "unverified": int(o.unverified),
-            })
-    for i, w in enumerate(r.working_groups, 1):
-        out["working_groups"].append({
-            "id": len(out["working_groups"]) + 1, "round_id": r.id, "position": i, "name_en": w.name.en,
-            "name_zh": w.name.zh, "status": w.status, "note_en": _en(w.note), "note_zh": _zh(w.note),
-            "source_ids": _join(w.sources), "unverified": int(w.unverified),
-        })
-    for f in r.follow_ups:
-        out["follow_ups"].append({
-            "id": f"{r.id}/{f.id}", "round_id": r.id, "date": _d(f.date), "date_precision": precision(f.date),
-            "text_en": f.text.en, "text_zh": f.text.zh, "follows_up": _join(f.follows_up), "document_id": f.document,
-            "source_ids": _join(f.sources), "source_urls": _join(urls.get(s) for s in f.sources),
-            "unverified": int(f.unverified),
-        })
-    _fact_rows(out, "round", r, round_id=r.id)
+def _rounds(ds: Dataset) -> Iterator[dict]:
+    for r in ds.rounds.values():
+        leads = [display_name(ds.people, p) for p in r.leads]
+        yield {
+            "id": r.id, "dialogue_id": r.dialogue, "round": r.round, "kind": r.kind, "event": r.event,
+            "label_en": round_label(ds, r, "en"), "label_zh": round_label(ds, r, "zh"),
+            "name_en": _en(r.name), "name_zh": _zh(r.name), "date": _d(r.date), "date_precision": precision(r.date),
+            "end_date": _d(r.end_date), "year": r.date.year if r.date else None,
+            "date_note_en": _en(r.date_note), "date_note_zh": _zh(r.date_note),
+            "format": r.format, "venue_en": _join(v.en for v in r.venues), "venue_zh": _join(v.zh for v in r.venues),
+            "leads_en": _join(_en(n) for n in leads), "leads_zh": _join(_zh(n) for n in leads),
+            "disputed": _join(d.about for d in r.disputed), "unverified": _join(u.about for u in r.unverified),
+            "sources": len(r.sources), "weak_sources": sum(s.weak for s in r.sources), "last_verified": _d(r.last_verified),
+        }
+
+
+def _round_topics(ds: Dataset) -> Iterator[dict]:
+    for r in ds.rounds.values():
+        for i, t in enumerate(r.topics, 1):
+            yield {"round_id": r.id, "position": i, "topic_id": t.topic, "label_en": _en(t.label), "label_zh": _zh(t.label),
+                   "headline": int(t.headline), "unverified": int(t.unverified)}
+
+
+def _outcomes(ds: Dataset) -> Iterator[dict]:
+    for r in ds.rounds.values():
+        for t in r.topics:
+            for o in t.outcomes:
+                c = o.commitment
+                yield {
+                    "id": f"{r.id}/{o.id}", "round_id": r.id, "topic_id": t.topic, "text_en": o.text.en, "text_zh": o.text.zh,
+                    "commitment_status": c.status if c else None, "commitment_due": _d(c.due) if c else None,
+                    "commitment_due_precision": precision(c.due) if c else None,
+                    "commitment_note_en": _en(c.note) if c else None, "commitment_note_zh": _zh(c.note) if c else None,
+                    "follows_up": _join(o.follows_up), "note_en": _en(o.note), "note_zh": _zh(o.note),
+                    "source_ids": _join(o.sources), "unverified": int(o.unverified),
+                }
+
+
+def _working_groups(ds: Dataset) -> Iterator[dict]:
+    n = 0
+    for r in ds.rounds.values():
+        for i, w in enumerate(r.working_groups, 1):
+            n += 1
+            yield {"id": n, "round_id": r.id, "position": i, "name_en": w.name.en, "name_zh": w.name.zh, "status": w.status,
+                   "note_en": _en(w.note), "note_zh": _zh(w.note), "source_ids": _join(w.sources), "unverified": int(w.unverified)}
+
+
+def _follow_ups(ds: Dataset) -> Iterator[dict]:
+    for r in ds.rounds.values():
+        urls = {s.id: s.url for s in r.sources}
+        for f in r.follow_ups:
+            yield {
+                "id": f"{r.id}/{f.id}", "round_id": r.id, "date": _d(f.date), "date_precision": precision(f.date),
+                "text_en": f.text.en, "text_zh": f.text.zh, "follows_up": _join(f.follows_up), "document_id": f.document,
+                "source_ids": _join(f.sources), "source_urls": _join(urls.get(s) for s in f.sources),
+                "unverified": int(f.unverified),
+            }
+
+
+def _documents(ds: Dataset) -> Iterator[dict]:
+    for d in ds.documents.values():
+        yield _document_row(ds, d)
 
 
 def _document_row(ds: Dataset, d) -> dict:
@@ -270,15 +326,17 @@ def _document_row(ds: Dataset, d) -> dict:
     }
 
 
-def _evidence_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
+def _evidence(ds: Dataset) -> Iterator[dict]:
     """What follows up each outcome (a follow-up event, a document or a later outcome), with its date and sources."""
     from ..query import evidence_for
 
+    n = 0
     for o in ds.outcomes.values():
         for ev in evidence_for(ds, o):
             in_document = ev.kind == "document"
-            out["evidence"].append({
-                "id": len(out["evidence"]) + 1, "outcome_id": f"{o.round}/{o.id}",
+            n += 1
+            yield {
+                "id": n, "outcome_id": f"{o.round}/{o.id}",
                 "commitment_status": o.commitment.status if o.commitment else None, "kind": ev.kind,
                 "evidence_id": ev.id, "date": _d(ev.date), "date_precision": precision(ev.date),
                 "text_en": ev.text.en, "text_zh": ev.text.zh,
@@ -286,7 +344,15 @@ def _evidence_rows(ds: Dataset, out: dict[str, list[dict]]) -> None:
                 "publishers_en": _join(s.publisher.en for s in ev.sources),
                 "publishers_zh": _join(s.publisher.zh for s in ev.sources),
                 "source_urls": _join(s.url for s in ev.sources), "sources": len(ev.sources),
-            })
+            }
+
+
+_ROWS: dict[str, Callable[[Dataset], Iterator[dict]]] = {
+    "partners": _partners, "themes": _themes, "topics": _topics, "dialogues": _dialogues, "rounds": _rounds,
+    "people": _people, "participants": _participants, "round_topics": _round_topics, "outcomes": _outcomes,
+    "documents": _documents, "follow_ups": _follow_ups, "evidence": _evidence, "working_groups": _working_groups,
+    "notes": _notes, "disputes": _disputes, "sources": _sources,
+}
 
 
 # ---------------------------------------------------------------- SQLite
@@ -299,10 +365,8 @@ def write_sqlite(ds: Dataset, path: str) -> None:
     """
     import sqlite3
 
-    rows = tables(ds)
-    _check_integers(rows)
     try:
-        _fill_sqlite(ds, rows, path)
+        _fill_sqlite(ds, path)
     except sqlite3.Error as exc:
         raise OSError(f"{exc} (SQLite)") from None
 
@@ -310,13 +374,14 @@ def write_sqlite(ds: Dataset, path: str) -> None:
 _SQLITE_INT = 2**63
 
 
-def _check_integers(rows: dict[str, list[dict]]) -> None:
-    for name, table in rows.items():
-        for row in table:
-            for column, value in row.items():
-                if isinstance(value, int) and not -_SQLITE_INT <= value < _SQLITE_INT:
-                    raise OSError(f"{name} {row.get('id') or row.get('round_id')}: {column} {value} is too large "
-                                  f"for SQLite (at most {_SQLITE_INT - 1})")
+def _checked(name: str, table: Iterable[dict]) -> Iterator[dict]:
+    """The rows of ``table``, each checked to hold no whole number too large for SQLite."""
+    for row in table:
+        for column, value in row.items():
+            if isinstance(value, int) and not -_SQLITE_INT <= value < _SQLITE_INT:
+                raise OSError(f"{name} {row.get('id') or row.get('round_id')}: {column} {value} is too large "
+                              f"for SQLite (at most {_SQLITE_INT - 1})")
+        yield row
 
 
 # tables in an order in which every reference points at a table already filled
@@ -357,11 +422,15 @@ def _create_sql(name: str) -> str:
     return f"CREATE TABLE {name} ({', '.join(columns)})"
 
 
-def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
+def _fill_sqlite(ds: Dataset, path: str) -> None:
     import sqlite3
 
     db = sqlite3.connect(path)
     try:
+        # a new file, synced and put in place once it is whole (``files.write_file``): no journal
+        # and no syncing while it is written; a failure leaves nothing behind
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.execute("PRAGMA foreign_keys = ON")
         for name in _ORDER:
             db.execute(_create_sql(name))
@@ -370,7 +439,7 @@ def _fill_sqlite(ds: Dataset, rows: dict[str, list[dict]], path: str) -> None:
             cols = [c for c, _ in SCHEMA[name]]
             db.executemany(
                 f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                (tuple(row[c] for c in cols) for row in rows[name]),
+                (tuple(row.values()) for row in _checked(name, rows(ds, name))),
             )
         # an index made over the rows costs less than one kept up to date row by row
         for table, column in INDEXES:
@@ -493,12 +562,10 @@ def csv_writers(ds: Dataset, bom: bool) -> dict:
     """One writer per table, for files.write_folder."""
     from .formats import write_csv
 
-    rows = tables(ds)
-
     def writer(name):
         def write(path: str) -> None:
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                write_csv(fh, [{k: ("" if v is None else v) for k, v in row.items()} for row in rows[name]],
+                write_csv(fh, [{k: ("" if v is None else v) for k, v in row.items()} for row in rows(ds, name)],
                           [c for c, _ in SCHEMA[name]], bom=bom, spreadsheet=True)
 
         return write

@@ -10,6 +10,7 @@ Widths are terminal cells: a Chinese character takes two.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ Cell = Union[str, "tuple[str, str]"]
 
 def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
+    if text.isascii():  # one cell a character: no ASCII character is wide or combining
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch == WJ:
@@ -215,12 +218,12 @@ def keep(text: str, spaces: bool = False) -> str:
     unless ``spaces`` (a place, a person's name: never split)."""
     if spaces:
         text = text.replace(" ", NBSP)
-    out = []
-    for i, ch in enumerate(text):
-        if i and not ch.isspace() and not text[i - 1].isspace():
-            out.append(WJ)
-        out.append(ch)
-    return "".join(out)
+    return _JOINS.sub(WJ, text)
+
+
+# Where ``keep`` puts a word joiner: between two characters that are not spaces, unless both are
+# printable ASCII (``wrap`` never breaks a run of those: they are one word already).
+_JOINS = re.compile(r"(?<=[^\s!-~])(?=\S)|(?<=\S)(?=[^\s!-~])")
 
 
 def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
@@ -228,8 +231,6 @@ def keep_names(text: str, names: dict[str, bool], limit: int) -> str:
     a name marked True (a person's, a place's) with its spaces too, any other name between its
     Chinese characters. Names wider than ``limit`` cells are left to wrap, so that no line is ever
     wider than the terminal."""
-    import re
-
     if not text:
         return text
     present = [n for n in names if n and n in text]  # the few names the text holds, found cheaply
@@ -249,11 +250,19 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+# A run of characters that only ever lengthen the word at hand (printable ASCII, Latin letters and
+# accents, a no-break space inside the run), or one other character
+_PIECES = re.compile(r"([!-~\u00a1-\u036f][!-~\u00a0-\u036f]*)|(.)", re.DOTALL)
+
+
 def _tokens(text: str) -> list[str]:
     """Words, single wide characters and single spaces; punctuation kept with its neighbour."""
     raw: list[str] = []
     word = ""
-    for ch in text:
+    for run, ch in _PIECES.findall(text):
+        if run:
+            word += run
+            continue
         if ch == WJ:
             if word:
                 raw.append(word)

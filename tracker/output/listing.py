@@ -30,8 +30,9 @@ class ListView(Writer):
 
         shown = [s for s in summaries if show_all or s.kind != "milestone" or s.event in MEETING_EVENTS]
         left_out = len(summaries) - len(shown)
+        out: list[RText] = []
         if not shown:
-            self.print(RText(self.w("no_rounds"), style="dim"))
+            out.append(RText(self.w("no_rounds"), style="dim"))
         groups: dict[str, list[RoundSummary]] = {}
         for s in shown:
             groups.setdefault(s.dialogue, []).append(s)
@@ -39,9 +40,10 @@ class ListView(Writer):
         blanks = False
         for n, (d_id, rows) in enumerate(groups.items()):
             if n:
-                self.console.print()
-            self.group_heading(d_id, rows)
-            cols, empty = self.round_rows(rows)
+                out.append(RText(""))
+            out += self.group_heading(d_id, rows)
+            lines, cols, empty = self.round_rows(rows)
+            out += lines
             dropped |= cols
             blanks |= empty
         footer = []
@@ -58,11 +60,12 @@ class ListView(Writer):
 
             footer.append(self.w("as_of").format(date=date_words(max(s.last_verified.first_day() for s in summaries), self.lang)))
         if footer:
-            self.console.print()
+            out.append(RText(""))
             for line in footer:
-                self.lines(line, style="dim")
+                out += self.filled(line, style="dim")
+        self.emit(out)
 
-    def group_heading(self, d_id: str, rows: list[RoundSummary]) -> None:
+    def group_heading(self, d_id: str, rows: list[RoundSummary]) -> list[RText]:
         d = self.ds.dialogues[d_id]
         partner = self.ds.partners[d.partner]
         from .layout import NBSP, keep
@@ -75,7 +78,7 @@ class ListView(Writer):
             tail = glue.join(parts)
         else:
             tail = " · ".join([glue.join(parts[:2]), *parts[2:-2], glue.join(parts[-2:])])
-        self.lines(f"{self.dialogue_name(d_id)} — {self.t(d.name)} · {tail}", style="bold")
+        return self.filled(f"{self.dialogue_name(d_id)} — {self.t(d.name)} · {tail}", style="bold")
 
     def counts(self, rows: list[RoundSummary]) -> list[str]:
         """``6 rounds``, ``2 signings``, ``1 meeting``: the rows counted by kind, rounds first, then
@@ -94,8 +97,8 @@ class ListView(Writer):
             out.append(keep(one if kinds[k] == 1 else many.format(n=kinds[k]), spaces=True))
         return out
 
-    def round_rows(self, rows: list[RoundSummary]) -> tuple[set[str], bool]:
-        """One line per round; returns the headers of the columns the width left out, and whether a
+    def round_rows(self, rows: list[RoundSummary]) -> tuple[list[RText], set[str], bool]:
+        """One line per round; with the headers of the columns the width left out, and whether a
         shown cell was empty (—)."""
         from .layout import Column, keep, table_lines
 
@@ -120,11 +123,10 @@ class ListView(Writer):
                 self.join(keep(self.pick(p.name), spaces=True) for p in sorted(s.leads, key=lambda p: SIDE_ORDER[p.side])) or "—",
                 str(len(s.topics)),
             ])
-        out, dropped = table_lines(columns, cells, self.console.width, indent=2)
-        for pieces in out:
-            self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+        out, dropped = table_lines(columns, cells, self.width, indent=2)
+        lines = [RText.assemble(*pieces) for pieces in out]
         empty = any(row[i] == "—" for row in cells for i in range(len(columns)) if i not in dropped)
-        return {columns[i].header for i in dropped}, empty
+        return lines, {columns[i].header for i in dropped}, empty
 
 
 LIST_COLUMNS = S.ROUND_FIELDS

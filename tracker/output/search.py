@@ -73,36 +73,38 @@ class SearchView(Writer):
 
         def whole(text: str, spaces: bool = False) -> str:
             """``text`` kept whole on a line, when a line can hold it."""
-            return keep(text, spaces=spaces) if cell_width(text) <= self.console.width else text
+            return keep(text, spaces=spaces) if cell_width(text) <= self.width else text
 
         hidden = 0
         shown = 0
+        out: list[RText] = []
         for result in results:
             obj = result.record
             hits = [h for h in result.hits if everything or not curators(h.where)]
             hidden += len(result.hits) - len(hits)
             for hit in hits:
                 if shown:
-                    self.print(RText(""))
+                    out.append(RText(""))
                 shown += 1
                 name = self.round_name_short(obj) if isinstance(obj, RoundSummary) else self.pick(obj.title)
                 place = " › ".join(whole(part) for part in self.place_in_words(obj, hit.where).split(" › "))
                 bits = [whole(name), whole(date_in_words(obj.date, self.lang), spaces=True) if obj.date else "", place]
-                self.lines(" · ".join(b for b in bits if b), style="bold")
-                self.print_snippet(hit.text, pattern)
+                out += self.filled(" · ".join(b for b in bits if b), style="bold")
+                out += self.snippet(hit.text, pattern)
         if not shown:
-            self.print(RText(self.w("no_hits"), style="dim"))
+            out.append(RText(self.w("no_hits"), style="dim"))
         if hidden:
-            self.print(RText(""))
-            self.lines(MORE_WITH_ALL[self.lang].format(n=hidden), style="dim")
+            out.append(RText(""))
+            out += self.filled(MORE_WITH_ALL[self.lang].format(n=hidden), style="dim")
+        self.emit(out)
 
-    def print_snippet(self, text: str, pattern) -> None:
+    def snippet(self, text: str, pattern) -> list[RText]:
         """About two lines of ``text`` around the match, cut at words with …, the match highlighted."""
         from .layout import truncate
 
         text = " ".join(text.split())
         m = pattern.search(text) if pattern else None
-        room = max(20, 2 * (self.console.width - 4))
+        room = max(20, 2 * (self.width - 4))
         start = 0
         if m and cell_width(text[: m.start()]) > room // 3:
             start = text.rfind(" ", 0, m.start() - room // 4) + 1 or 0
@@ -111,13 +113,14 @@ class SearchView(Writer):
         if cut != snippet and " " in cut:
             cut = cut[: cut.rstrip("…").rfind(" ")] + " …"  # cut between words
         snippet = cut
-        lines = wrap(snippet, self.console.width, "    ")
-        for line in lines:
+        lines = []
+        for line in wrap(snippet, self.width, "    "):
             out = RText(line)
             if pattern:
                 for hit in pattern.finditer(line):
                     out.stylize("bold reverse", hit.start(), hit.end())
-            self.console.print(out, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+            lines.append(out)
+        return lines
 
     def place_in_words(self, obj, where: str) -> str:
         """``topics[2].outcomes[0].text.en`` → ``Supply chains › outcome 1``; ``obj`` is a round

@@ -13,7 +13,7 @@ from .console import Filled
 from .formats import is_web_address, md_escape, write_csv, write_json
 from .layout import cell_width, keep
 from .target import Target
-from .terminal import SIDE_ORDER, Writer, date_span
+from .terminal import SIDE_ORDER, Writer, date_span, taiwan_form
 from .words import date_words, word
 
 # the facts a disputed or unverified item may be about, and the word that names each
@@ -85,7 +85,7 @@ class ShowView(Writer):
         short = self.dialogue_name(d.id)
         what = f"{short} " + round_label(r.round, self.lang) if r.round is not None else f"{short}: {self.t(r.name) or self.w(r.event or r.kind)}"
         summary = self.summary(r)
-        if cell_width(what) > self.console.width:  # a long name wraps, at spaces (and in Chinese)
+        if cell_width(what) > self.width:  # a long name wraps, at spaces (and in Chinese)
             named = what
         else:  # a round's label whole; a meeting's name between its Chinese characters
             named = keep(what, spaces=r.round is not None)
@@ -204,7 +204,7 @@ class ShowView(Writer):
                 readable = _readable(url)
                 parts = urlsplit(readable)
                 bare = readable.split("://", 1)[-1].rstrip("/")
-                room = self.console.width - width - 1 - cell_width(line.plain) - 3
+                room = self.width - width - 1 - cell_width(line.plain) - 3
                 shown = bare if cell_width(bare) <= room else (parts.netloc or bare)
                 link = url if is_web_address(url) else None  # anything else is shown, never followed
                 line.append(" · ")
@@ -287,8 +287,7 @@ class ShowView(Writer):
         answer never writes the name both ways; 臺灣 when they do not say."""
         if self.lang != "zh":
             return self.w("taiwan")
-        said = repr(r)
-        return self.taiwan_form or ("台灣" if said.count("台灣") > said.count("臺灣") else self.w("taiwan"))
+        return self.taiwan_form or ("台灣" if taiwan_form((r,)) == "台灣" else self.w("taiwan"))
 
     def partner_name(self, r: Round) -> str:
         """The name of the partner of the round's dialogue."""
@@ -445,7 +444,7 @@ class ShowView(Writer):
         with … (on a terminal it stays a link to the whole address; --format markdown and json give it)."""
         from .layout import cell_width, truncate
 
-        room = self.console.width
+        room = self.width
         url = visible(url)
         readable = _readable(url)
         if cell_width(readable) + indent > room and cell_width(readable) <= room:
@@ -461,7 +460,7 @@ class ShowView(Writer):
         line = RText(self.k(s.publisher))
         if s.title:
             title = self.k(s.title)
-            room = self.console.width - len(str(len(self.round.sources))) - 3 if self.round is not None else 0
+            room = self.width - len(str(len(self.round.sources))) - 3 if self.round is not None else 0
             # a title kept whole where a line holds it: a headline between its Chinese characters
             line.append(" — " + (keep(title) if cell_width(title) <= room else title), style="italic")
         if s.date:

@@ -33,6 +33,32 @@ def date_span(date, end=None) -> str:
     return text
 
 
+def taiwan_form(records) -> str | None:
+    """The form of Taiwan's name (臺灣 or 台灣) that the texts of ``records`` write most: 台灣 only
+    when they write it more often than 臺灣, None when they write neither."""
+    said: list[str] = []
+    _strings(records, said)
+    text = "\n".join(said)
+    new, old = text.count("台灣"), text.count("臺灣")
+    return None if not new and not old else "台灣" if new > old else "臺灣"
+
+
+def _strings(value, out: list[str]) -> None:
+    """Every string in ``value``: records (dataclasses), tuples and lists of them, walked through."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _strings(item, out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _strings(key, out)
+            _strings(item, out)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            _strings(getattr(value, name), out)
+
+
 SIDE_ORDER = {"taiwan": 0, "partner": 1, "other": 2}  # leads and participants: Taiwan first, everywhere
 
 
@@ -43,6 +69,7 @@ class Writer:
         self.ds = ds
         self.lang = target.lang
         self.console: Console = target.console or make_console(target.terminal, target.stream)
+        self.width = self.console.width  # asked once: rich measures the terminal every time
         self.cut_urls = False  # set when a URL was cut to fit: show then says where to read it whole
         self.ascii = self.console.encoding.lower() not in ("utf-8", "utf8", "utf_8")
 
@@ -65,37 +92,32 @@ class Writer:
 
     def settle_taiwan(self, rounds: Sequence[Round]) -> None:
         """One form of Taiwan's name (臺灣 or 台灣) for an answer that gathers the texts of several
-        records, each written as its owner writes it: the form most of them use."""
-        said = "".join(repr(r) for r in rounds)
-        self.taiwan_form = "台灣" if said.count("台灣") > said.count("臺灣") else "臺灣"
-        self.__dict__["_kept_names"] = [n for n in self._names_for(tuple(r.id for r in rounds), rounds) if "灣" in n and n not in ("臺灣", "台灣")]
+        records, each written as its owner writes it: the form most of them use. Only Chinese
+        output writes the name from the data, so only Chinese output counts."""
+        if self.lang == "zh":
+            self.taiwan_form = taiwan_form(rounds) or "臺灣"
 
     def one_form(self, text: str) -> str:
-        """``text`` with Taiwan's name in the answer's one form, names that contain it (臺灣區塊鏈大聯盟)
-        left as their owners write them."""
-        other = "臺灣" if self.taiwan_form == "台灣" else "台灣"
-        if other not in text:
-            return text
-        kept = [n for n in self.__dict__.get("_kept_names", ()) if other in n and n in text]
-        if not kept:
-            return text.replace(other, self.taiwan_form or other)
-        import re
+        """``text`` with Taiwan's name in the answer's one form.
 
-        parts = re.split("(" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True))) + ")", text)
-        return "".join(p if n % 2 else p.replace(other, self.taiwan_form or other) for n, p in enumerate(parts))
+        The names of the data are read through this too, once the form is chosen (``settle_taiwan``
+        comes first), so a name that contains Taiwan's name (臺灣區塊鏈大聯盟) is written in the
+        answer's form as well."""
+        other = "臺灣" if self.taiwan_form == "台灣" else "台灣"
+        return text.replace(other, self.taiwan_form or other)
 
     def readers(self, text: str) -> str:
         """``text`` with the curators' pointers to other records left out and record IDs named."""
-        from .words import id_patterns, readers_words
+        from .words import RecordIds
 
         if not text or "-" not in text:
             return text
-        cache = self.__dict__.get("_record_names")
-        if cache is None:
+        ids = self.__dict__.get("_record_ids")
+        if ids is None:
             names = {r.id: self.record_name(r) for r in self.ds.rounds.values()}
             names.update({d.id: pick(d.title, self.lang) or d.id for d in self.ds.documents.values()})
-            cache = self.__dict__["_record_names"] = (names, id_patterns(names))
-        return readers_words(text, *cache)
+            ids = self.__dict__["_record_ids"] = RecordIds(names)
+        return ids.readers_words(text)
 
     def record_name(self, r: Round) -> str:
         """A round or meeting named in prose: ``EPPD round 6``, ``EPPD 第6屆``, a meeting by its name."""
@@ -185,10 +207,23 @@ class Writer:
 
     def lines(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> None:
         """A paragraph filled to the terminal's width, words never broken; ``first`` starts its first line."""
+        self.emit(self.filled(text, style, indent, first))
+
+    def filled(self, text: str, style: str = "", indent: str = "", first: str | None = None) -> list[RText]:
+        """The lines of ``lines``, to be drawn by ``emit``."""
         from .layout import wrap
 
-        for line in wrap(text, self.console.width, indent, first):
-            self.console.print(RText(line, style=style), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
+        return [RText(line, style=style) for line in wrap(text, self.width, indent, first)]
+
+    def emit(self, lines: list[RText]) -> None:
+        """Lines drawn as they are (never wrapped again, never cut), in one go."""
+        if not lines:
+            return
+        if self.console.color_system is None and not self.console.record:  # styles draw nothing: plain text
+            text = RText("\n".join(line.plain for line in lines))
+        else:
+            text = RText("\n").join(lines)
+        self.console.print(text, no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
 
     def disputed_format(self, round_id: str) -> str:
         """``virtual or hybrid (disputed)``: the formats the sources give, where each version starts
@@ -251,13 +286,36 @@ class Writer:
         (``Round`` records) included."""
         from .layout import keep_names
 
-        names = self._names_for(tuple(r.id for r in rounds), rounds)
-        return keep_names(text, names, self.console.width - indent)
+        if not text:
+            return text
+        return keep_names(text, self._names_in(text, rounds), self.width - indent)
 
-    def _names_for(self, key: tuple[str, ...], rounds: Sequence[Round]) -> dict[str, bool]:
-        cache = self.__dict__.setdefault("_name_cache", {})
-        if key in cache:
-            return cache[key]
+    def _names_in(self, text: str, rounds: Sequence[Round]) -> dict[str, bool]:
+        """The names of the data and of ``rounds`` that ``text`` holds, each True for a person's
+        or a place's name: found through the first two characters of each name, so that a text is
+        never compared with every name of the data."""
+        names, by_start = self._data_names()
+        found: dict[str, bool] = {}
+        for start in {text[i:i + 2] for i in range(len(text) - 1)} & by_start.keys():
+            for name in by_start[start]:
+                if name in text:
+                    found[name] = names[name]
+        for name in by_start.get("", ()):  # names of one character
+            if name in text:
+                found[name] = names[name]
+        for r in rounds:
+            for name, person in self._round_names(r).items():
+                if name in text:
+                    found[name] = found.get(name, False) or names.get(name, False) or person
+        return found
+
+    def _data_names(self) -> tuple[dict[str, bool], dict[str, list[str]]]:
+        """The names of the whole data (people, topics, themes, partners, dialogues, documents),
+        each True for a person's; and the names by their first two characters. Made once per
+        answer."""
+        made = self.__dict__.get("_data_names_made")
+        if made is not None:
+            return made
         names: dict[str, bool] = {}
 
         def add(text, person: bool) -> None:
@@ -265,33 +323,44 @@ class Writer:
             if shown:
                 names[shown] = names.get(shown, False) or person
 
-        if () not in cache:  # the names of the whole data, made once
-            for person in self.ds.people.values():
-                add(person.name, True)
-            for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
-                for item in group.values():
-                    add(item.name, False)
-            for d in self.ds.documents.values():
-                add(d.title, False)
-            if self.lang == "zh":  # Taiwan's own name, in either form
-                names.update(dict.fromkeys(("臺灣", "台灣"), False))
-            cache[()] = names
-            if not key:
-                return names
-            names = dict(names)
-        else:
-            names.update(cache[()])
-        for r in rounds:
-            for v in r.venues:
-                add(v, True)
-            for p in (*r.participants, *(s for d in r.documents for s in self.ds.documents[d].signatories)):
-                add(display_name(self.ds.people, p), True)
-                add(p.organisation, False)
-            for g in r.working_groups:
-                add(g.name, False)
-            for s in r.sources:
-                add(s.publisher, False)
-        cache[key] = names
+        for person in self.ds.people.values():
+            add(person.name, True)
+        for group in (self.ds.topics, self.ds.themes, self.ds.partners, self.ds.dialogues):
+            for item in group.values():
+                add(item.name, False)
+        for d in self.ds.documents.values():
+            add(d.title, False)
+        if self.lang == "zh":  # Taiwan's own name, in either form
+            names.update(dict.fromkeys(("臺灣", "台灣"), False))
+        by_start: dict[str, list[str]] = {}
+        for name in names:
+            by_start.setdefault(name[:2] if len(name) > 1 else "", []).append(name)
+        made = self.__dict__["_data_names_made"] = (names, by_start)
+        return made
+
+    def _round_names(self, r: Round) -> dict[str, bool]:
+        """The names a round's record holds: venues, participants and signatories (True, as
+        people's and places' names), their organisations, working groups and publishers."""
+        cache = self.__dict__.setdefault("_round_names_made", {})
+        if r.id in cache:
+            return cache[r.id]
+        names: dict[str, bool] = {}
+
+        def add(text, person: bool) -> None:
+            shown = self.t(text) if text else ""
+            if shown:
+                names[shown] = names.get(shown, False) or person
+
+        for v in r.venues:
+            add(v, True)
+        for p in (*r.participants, *(s for d in r.documents for s in self.ds.documents[d].signatories)):
+            add(display_name(self.ds.people, p), True)
+            add(p.organisation, False)
+        for g in r.working_groups:
+            add(g.name, False)
+        for s in r.sources:
+            add(s.publisher, False)
+        cache[r.id] = names
         return names
 
     def round_name_short(self, s: RoundSummary) -> str:

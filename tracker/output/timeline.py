@@ -93,7 +93,7 @@ class TimelineView(Writer):
         width = max([len(self.entry_date(e)) for e in dated] + [10])
         name_width = max(len(self.dialogue_tag(e)) for e in rows)
         # too narrow for the text beside the date and the dialogue: each entry's text goes under them
-        self.stacked = self.console.width - (width + name_width + 4) < STACK_BELOW
+        self.stacked = self.width - (width + name_width + 4) < STACK_BELOW
         gaps = self.skipped_years(rows)
         by_year: dict[int, list] = {}
         for e in dated:
@@ -204,11 +204,12 @@ class TimelineView(Writer):
             return text
 
         def lines(k: int) -> int:
-            return len(wrap(body.plain + sep + said(k), self.console.width, indent, first=head.plain))
+            return len(wrap(body.plain + sep + said(k), self.width, indent, first=head.plain))
 
         chosen = ""
         if headline:  # as many topics (three at most) as the fewest lines that hold one can take
-            room = max(lines(1), STORY_LINES) if lines(1) > STORY_LINES else lines(1)
+            one = lines(1)
+            room = max(one, STORY_LINES) if one > STORY_LINES else one
             k = max(k for k in range(1, min(HEADLINE_TOPICS, len(headline)) + 1) if k == 1 or lines(k) <= room)
             chosen = said(k)
         if chosen:
@@ -273,7 +274,7 @@ class TimelineView(Writer):
         """``head`` then ``body`` filled to the width, its later lines under ``indent``, words whole."""
         from .layout import wrap
 
-        lines = wrap(body.plain, self.console.width, indent, first=head.plain)
+        lines = wrap(body.plain, self.width, indent, first=head.plain)
         style = body.style or (body.spans[-1].style if body.spans else "")
         for n, line in enumerate(lines):
             text = (head + RText(line[len(head.plain):], style=style)) if n == 0 and line.startswith(head.plain) else RText(line, style=style if n else "")

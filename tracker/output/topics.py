@@ -50,7 +50,7 @@ class TopicsView(Writer):
                 if all(c is None for c in row):
                     continue
                 rows.append([self.t(topic.name)] + [(yes if c else maybe if c is False else "", "green") for c in row])
-            lines, dropped = table_lines(columns, rows, self.console.width, indent=2)
+            lines, dropped = table_lines(columns, rows, self.width, indent=2)
             for pieces in lines:
                 self.console.print(RText.assemble(*pieces), no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
             if dropped:
@@ -71,15 +71,15 @@ class TopicsView(Writer):
             topics = [t for t in self.ds.topics.values() if t.theme == theme.id and (not filtered or t.id in discussed)]
             if not topics:
                 continue
-            id_width = min(max(cell_width(t.id) for t in topics), self.console.width // 3)
+            id_width = min(max(cell_width(t.id) for t in topics), self.width // 3)
             self.print(RText(""))
             self.lines(self.t(theme.name) + self.paren(theme.id), style="bold")
             for t in topics:
                 indent = " " * (2 + id_width + 2)
                 name = self.t(t.name)
-                if cell_width(name) <= self.console.width - len(indent):  # kept whole beside its ID
+                if cell_width(name) <= self.width - len(indent):  # kept whole beside its ID
                     self.lines(f"{t.id:<{id_width}}  {keep(name)}", indent=indent, first="  ")
-                elif cell_width(name) <= self.console.width - 4:  # whole, on a line of its own
+                elif cell_width(name) <= self.width - 4:  # whole, on a line of its own
                     self.lines(t.id, first="  ")
                     self.lines(keep(name), indent="    ", first="    ")
                 else:
@@ -93,21 +93,21 @@ class TopicsView(Writer):
         if not history:
             self.print(RText(self.w("no_rounds"), style="dim"))
             return
-        self.lines(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
+        out = self.filled(f"{self.w('history')} {names}" if self.lang == "en" else f"{self.w('history')}{names}", style="bold")
         for m in history:
             r, t = m.round, m.topic
-            self.print(RText(""))
+            out.append(RText(""))
             s = self.summary(r)
-            self.lines(" · ".join(b for b in (str(s.date or "—"), self.round_name_short(s)) if b), style="bold")
+            out += self.filled(" · ".join(b for b in (str(s.date or "—"), self.round_name_short(s)) if b), style="bold")
             if t is None:
-                self.lines(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
+                out += self.filled(self.w("in_outcomes_only"), style="dim", indent="    ", first="  ")
             else:
                 name = self.t(self.ds.topics[t.topic].name)
                 label = self.wording(t.label, self.ds.topics[t.topic].name)
-                self.lines(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
+                out += self.filled(name + (f" — {label}" if label else "") + ("" if t.headline else self.paren(self.w("in_passing"))), indent="    ", first="  ")
             for o in m.outcomes:
-                self.lines(self.t(o.text), indent="      ", first="    • ")
-
+                out += self.filled(self.t(o.text), indent="      ", first="    • ")
+        self.emit(out)
 
 def write(target: Target, ds, rounds, matrix, fmt: str, taxonomy: bool = False) -> None:
     """The topic × round matrix (``query.topic_matrix``) in any format; the table shows the

@@ -274,15 +274,63 @@ _SEE = r"(?:see(?: the document| the round| also)?\s+|參見\s*|詳見\s*|見\s*
 
 
 def id_patterns(ids) -> tuple:
-    """The patterns ``readers_words`` uses for the record IDs ``ids``: compiled once per answer."""
+    """The patterns ``readers_words`` uses for the record IDs ``ids`` (none: patterns that find
+    only the curators' field names)."""
     import re
 
-    one = "(?:" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + ")"
+    one = "(?:" + ("|".join(sorted(map(re.escape, ids), key=len, reverse=True)) or "(?!)") + ")"
     ref = "(?:" + one + "|" + "|".join(_FIELD_NAMES) + ")"
     alone = re.compile(rf"\s*[(（]{_SEE}{ref}(?:\s*(?:[,、，]|and|及|與)\s*{ref})*[)）]")
     tail = re.compile(rf"\s*[,，、]\s*{one}(?=[)）])|(?<=[\u3400-\u9fff]){one}(?=[)）])")
     bare = re.compile(rf"(?<![\w/:.@#-])({one})(?![\w-])")
     return alone, tail, bare
+
+
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+class RecordIds:
+    """The record IDs of the data (``names``: ID -> the record's name in the reader's language),
+    found in prose by the patterns of ``id_patterns``, made for the few IDs a text holds.
+
+    One pattern of every ID of the data would take seconds to compile over thousands of records.
+    An ID these patterns find stands between characters that cannot be in an ID, or beside an
+    ``and`` that joins two IDs (``(eppd-5and eppd-6)``): so the IDs a text holds are found among
+    its runs of ID characters, whole or cut at an ``and``. IDs of other characters are matched by
+    one pattern of all of them, as before."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        import re
+
+        self.names = names
+        self.simple = set("".join(names)) <= _ID_CHARS
+        self.runs = re.compile("[" + re.escape("".join(sorted(_ID_CHARS))) + "]+")
+        self.made: dict[tuple[str, ...], tuple] = {}
+
+    def patterns(self, text: str) -> tuple:
+        """The patterns of ``id_patterns`` for the IDs ``text`` may hold."""
+        if not self.simple:
+            key: tuple[str, ...] = ("*",)
+            if key not in self.made:
+                self.made[key] = id_patterns(self.names)
+            return self.made[key]
+        found: set[str] = set()
+        for run in self.runs.findall(text):
+            cuts = [i for i in range(len(run) - 2) if run.startswith("and", i)]
+            starts, ends = [0, *(i + 3 for i in cuts)], [*cuts, len(run)]
+            found.update(run[a:b] for a in starts for b in ends if a < b and run[a:b] in self.names)
+        key = tuple(sorted(found))
+        if key not in self.made:
+            self.made[key] = id_patterns(key)
+        return self.made[key]
+
+    def readers_words(self, text: str) -> str:
+        """``readers_words`` of ``text``, each step with the patterns of the IDs it then holds."""
+        if not text or not self.names:
+            return text
+        text = self.patterns(text)[0].sub("", text)
+        text = self.patterns(text)[1].sub("", text)
+        return self.patterns(text)[2].sub(lambda m: self.names.get(m.group(1), m.group(1)), text)
 
 
 def readers_words(text: str, names: dict, patterns: tuple) -> str:
