@@ -45,7 +45,7 @@ def check_file(result: FileResult, stem: str) -> None:
         _derive(rec, path=result.path)
     # sources are cited within their record, and checked above: the checks across files need the
     # other references only (most references are to sources: at 10,000 rounds, about 40 MiB)
-    result.refs = [ref for ref in result.refs if ref.kind != "source"]
+    result.refs = [ref for ref in result.refs if ref[0] != "source"]
 
 
 def _check_ids_and_sources(result: FileResult) -> None:
@@ -63,10 +63,10 @@ def _check_ids_and_sources(result: FileResult) -> None:
         else:
             seen[key] = (line, col)
     source_ids = {ident for cls_name, ident, *_ in result.defs if cls_name == "Source"}
-    for ref in result.refs:
-        if ref.kind == "source" and ref.value not in source_ids:
-            hint = _close(ref.value, source_ids) or ("sources: " + ", ".join(sorted(source_ids)) if source_ids else "add it under sources:")
-            add(Problem(result.path, ref.line, ref.col, f"unknown source {ref.value!r}", hint))
+    for kind, value, line, col in result.refs:
+        if kind == "source" and value not in source_ids:
+            hint = _close(value, source_ids) or ("sources: " + ", ".join(sorted(source_ids)) if source_ids else "add it under sources:")
+            add(Problem(result.path, line, col, f"unknown source {value!r}", hint))
 
 
 def _check_own_file(result: FileResult, rec, stem: str) -> None:
@@ -99,7 +99,7 @@ def _check_lineage(result: FileResult, rec) -> None:
     """A topic shown as grown out of another rests on a source or a stated reason."""
     for t in rec.topics:
         if t.evolved_from and not (t.lineage_source or "").strip():
-            where = next(((r.line, r.col) for r in result.refs if r.kind == "topic" and r.value == t.evolved_from[0]), None)
+            where = next(((line, col) for kind, value, line, col in result.refs if kind == "topic" and value == t.evolved_from[0]), None)
             result.problems.append(_p(result, where, f"topic {t.id!r}: evolved_from needs a lineage_source", "give the URL or the reason that shows one topic became the other, or remove evolved_from"))
 
 
@@ -336,15 +336,15 @@ def _check_partner_names(results: list[FileResult], add) -> None:
 def _check_references(results: list[FileResult], known: dict[str, dict[str, tuple]], add) -> None:
     """Every reference names something that exists (sources are checked within their file)."""
     for r in results:
-        for ref in r.refs:
-            if ref.kind == "source" or ref.value in known[ref.kind]:
+        for kind, value, line, col in r.refs:
+            if kind == "source" or value in known[kind]:
                 continue
-            hint = _close(ref.value, known[ref.kind])
-            if not hint and ref.kind in _REF_FILE:
-                hint = f"define it in {_REF_FILE[ref.kind]}"
-            if not hint and ref.kind == "outcome":
+            hint = _close(value, known[kind])
+            if not hint and kind in _REF_FILE:
+                hint = f"define it in {_REF_FILE[kind]}"
+            if not hint and kind == "outcome":
                 hint = "outcomes are cited as <round-id>/<outcome-id>"
-            add(Problem(r.path, ref.line, ref.col, f"unknown {ref.kind} {ref.value!r}", hint))
+            add(Problem(r.path, line, col, f"unknown {kind} {value!r}", hint))
 
 
 def _check_evidence(results: list[FileResult], outcome_dates: dict[str, model.PartialDate | None], add) -> None:
@@ -356,7 +356,7 @@ def _check_evidence(results: list[FileResult], outcome_dates: dict[str, model.Pa
                 evidenced.add(target)
                 promised = outcome_dates.get(target)
                 if when and promised and when.last_day() < promised.first_day():
-                    where = next(((ref.line, ref.col) for ref in r.refs if ref.kind == "outcome" and ref.value == target), None)
+                    where = next(((line, col) for kind, value, line, col in r.refs if kind == "outcome" and value == target), None)
                     add(_at_mark(r.path, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
     for r in results:
         if not isinstance(r.record, model.Round):
