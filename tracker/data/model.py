@@ -120,7 +120,8 @@ def record(cls: Any = None, /, *, kw_only: bool = True) -> Any:
     Its ``__repr__``, ``__eq__`` and ``__hash__`` are those a frozen dataclass would generate
     (field by field, in order), made here as closures over the field names: Python compiles every
     method it generates for a dataclass from source, and doing that for three of the six methods of
-    25 record classes was the largest part of the tracker's start-up.
+    25 record classes was the largest part of the tracker's start-up. Its ``__init__`` takes the
+    arguments a dataclass's would and stores the fields more cheaply (``_init_of``).
     """
     if cls is None:
         return lambda c: record(c, kw_only=kw_only)
