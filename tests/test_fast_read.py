@@ -132,4 +132,4 @@ def test_a_fact_citing_a_source_its_file_does_not_list_goes_to_the_reader(loader
     path.write_text(VALID.replace("sources: [s1]", "sources: [s9]", 1), encoding="utf-8")
     assert read_fast(str(path), Round) is None
     slow = read_file(str(path), Round, fast=False)
-    assert [r.value for r in slow.refs if r.kind == "source"][0] == "s9"
+    assert next(r.value for r in slow.refs if r.kind == "source") == "s9"
