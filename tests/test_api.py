@@ -163,3 +163,13 @@ def test_records_are_built_as_their_own_class_with_the_arguments_a_dataclass_tak
         Outcome("o1", Text(en="Talks"))  # type: ignore[misc]
     p = NamedPerson("p", None, "taiwan", "lead", None, None)  # positional, where a record takes them so
     assert type(p) is NamedPerson and p.side == "taiwan"
+
+
+def test_a_subclass_of_a_record_is_built_as_itself():
+    from tracker.data.model import Outcome, Text
+
+    class Marked(Outcome):
+        pass
+
+    m = Marked(id="o1", text=Text(en="Talks"))
+    assert type(m) is Marked and m.id == "o1" and m.sources == ()

@@ -154,7 +154,7 @@ def _init_of(cls: Any, kw_only: bool) -> Any:
     field is one plain store; the record then has its own class back, as frozen as before."""
     open_twin = type(f"Open{cls.__name__}", (), {"__slots__": cls.__slots__})
     scope: dict[str, Any] = {"_lend": object.__setattr__, "_Open": open_twin, "_Frozen": cls}
-    params, stores = [], []
+    params, stores, calls = [], [], []
     for f in fields(cls):
         if f.default is MISSING:
             params.append(f.name)
@@ -162,9 +162,14 @@ def _init_of(cls: Any, kw_only: bool) -> Any:
             scope[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
         stores.append(f"    self.{f.name} = {f.name}\n")
+        calls.append(f"        _lend(self, {f.name!r}, {f.name})\n")
     star = "*, " if kw_only and params else ""
-    source = (f"def __init__(self, {star}{', '.join(params)}):\n    _lend(self, '__class__', _Open)\n"
-              + "".join(stores) + "    self.__class__ = _Frozen\n")
+    source = (
+        f"def __init__(self, {star}{', '.join(params)}):\n"
+        # a subclass's instance (another layout) is built as a frozen dataclass builds it
+        + "    if type(self) is not _Frozen:\n" + "".join(calls) + "        return\n"
+        + "    _lend(self, '__class__', _Open)\n" + "".join(stores) + "    self.__class__ = _Frozen\n"
+    )
     exec(source, scope)  # noqa: S102 - made from the class's own field names, as dataclass makes its own
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
