@@ -143,3 +143,33 @@ def test_records_compare_hash_and_print_by_value_like_frozen_dataclasses():
     assert pickle.loads(pickle.dumps(a)) == a
     with __import__("pytest").raises(dataclasses.FrozenInstanceError):
         a.id = "s2"
+
+
+def test_records_are_built_as_their_own_class_with_the_arguments_a_dataclass_takes():
+    import dataclasses
+
+    import pytest
+
+    from tracker.data.model import Outcome, Text
+    from tracker.data.summary import NamedPerson
+
+    o = Outcome(id="o1", text=Text(en="Talks"))
+    assert type(o) is Outcome and o.sources == () and o.round == "" and o.commitment is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        o.round = "eppd-1"
+    with pytest.raises(TypeError, match=r"Outcome.__init__\(\) missing 1 required keyword-only argument: 'id'"):
+        Outcome(text=Text(en="Talks"))  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Outcome("o1", Text(en="Talks"))  # type: ignore[misc]
+    p = NamedPerson("p", None, "taiwan", "lead", None, None)  # positional, where a record takes them so
+    assert type(p) is NamedPerson and p.side == "taiwan"
+
+
+def test_a_subclass_of_a_record_is_built_as_itself():
+    from tracker.data.model import Outcome, Text
+
+    class Marked(Outcome):
+        pass
+
+    m = Marked(id="o1", text=Text(en="Talks"))
+    assert type(m) is Marked and m.id == "o1" and m.sources == ()

@@ -52,7 +52,7 @@ def _same(path: str, cls: type) -> bool:
     slow = read_file(path, cls, fast=False)
     assert slow.problems == [], path
     assert fast.record == slow.record, path
-    assert [(r.kind, r.value) for r in fast.refs] == [(r.kind, r.value) for r in slow.refs], path
+    assert [tuple(r[:2]) for r in fast.refs] == [tuple(r[:2]) for r in slow.refs if r.kind != "source"], path
     assert [d[:2] for d in fast.defs] == [d[:2] for d in slow.defs], path
     return True
 
@@ -122,3 +122,14 @@ def test_numbers_and_true_false_written_otherwise_go_to_the_reader(loader: str, 
     path.write_text(VALID.replace("round: 1", f"round: {value}"), encoding="utf-8")
     assert read_fast(str(path), Round) is None
     assert read_file(str(path), Round, fast=False).problems or value in ("!!int 3", "&a 3")  # a standard tag, an unused anchor
+
+
+def test_a_fact_citing_a_source_its_file_does_not_list_goes_to_the_reader(loader: str, tmp_path: Path) -> None:
+    """The fast path notes the sources facts cite without their positions: an unknown one sends the
+    file to the Reader, whose reference has the line and column the message gives."""
+    path = tmp_path / "demo-1.yaml"
+    assert "sources: [s1]" in VALID
+    path.write_text(VALID.replace("sources: [s1]", "sources: [s9]", 1), encoding="utf-8")
+    assert read_fast(str(path), Round) is None
+    slow = read_file(str(path), Round, fast=False)
+    assert next(r.value for r in slow.refs if r.kind == "source") == "s9"

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from sys import intern
-from typing import Any
+from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
@@ -42,9 +42,10 @@ _ALLOWED_TAGS = frozenset((_STR, _INT, _BOOL, _FLOAT, _NULL, _STAMP, _MAP, _SEQ)
 _SURPRISE = {_INT: "a number", _BOOL: "a true/false value", _FLOAT: "a number", _NULL: "empty", _STAMP: "a date"}
 
 
-@dataclass(slots=True)
-class Ref:
-    """A value that names another record, checked once every file is read."""
+class Ref(NamedTuple):
+    """A value that names another record, checked once every file is read. The fast path notes
+    plain tuples of the same four values: a tuple of text and numbers is no work for the garbage
+    collector, and a large folder holds hundreds of thousands of references."""
 
     kind: str
     value: str
@@ -609,6 +610,9 @@ class Builder:
         self.defs = result.defs
         self.source = text
         self.checked: set[str] = set()
+        # the sources the file's facts cite: checked against its sources once the file is built,
+        # so that the commonest reference of all needs no ``Ref`` (an unknown one: the Reader)
+        self.cited: list[str] = []
 
     def plain(self, name: str) -> None:
         """The field's numbers and true/false values are written plainly, or _Slow."""
@@ -618,7 +622,10 @@ class Builder:
             self.checked.add(name)
 
     def read(self, data: Any, cls: type) -> Any:
-        return _record_reader(cls)(data, self)
+        record = _record_reader(cls)(data, self)
+        if self.cited and not {ident for kind, ident, _, _ in self.defs if kind == "Source"}.issuperset(self.cited):
+            raise _Slow
+        return record
 
 
 _READERS: dict[type, Any] = {}
@@ -638,20 +645,21 @@ def _record_reader(cls: type) -> Any:
     def read_record(value: Any, b: Builder) -> Any:
         if type(value) is not dict:
             raise _Slow
-        values = {}
+        # each value is replaced by what it reads as, in the parsed mapping itself (its keys
+        # stay as they are, so the walk over them is sound): no second mapping for every record
         for key, item in value.items():
             reader = readers.get(key)  # a key that is not text is no field's name either
             if reader is None:
                 raise _Slow
             if item is None:  # ``field:``, ``~`` or ``null``: the Reader judges it (an empty value is an error there)
                 raise _Slow
-            values[key] = reader(item, b)
-        if not required <= values.keys():
+            value[key] = reader(item, b)
+        if not required <= value.keys():
             raise _Slow
-        if "id" in values:
-            b.defs.append((name, values["id"], 0, 0))
+        if "id" in value:
+            b.defs.append((name, value["id"], 0, 0))
         try:
-            return cls(**values)
+            return cls(**value)
         except TypeError:  # pragma: no cover - specs and classes agree
             raise _Slow from None
 
@@ -665,6 +673,8 @@ def _non_null_reader(spec) -> Any:
     kind = spec.kind
     if kind == "record":
         return _record_reader(spec.record)
+    if kind == "list" and spec.item.kind == "str" and spec.item.ref:
+        return _refs_reader(spec.item.ref)
     if kind == "list":
         item = _non_null_reader(spec.item)
 
@@ -743,10 +753,34 @@ def _choice_reader(spec) -> Any:
             if text is None:
                 raise _Slow
         if ref:
-            b.refs.append(Ref(ref, text, 0, 0))
+            b.refs.append((ref, text, 0, 0))
         return text
 
     return read_choice
+
+
+def _refs_reader(ref: str) -> Any:
+    """A list of references (``sources: [s1]``, ``follows_up: [...]``): every item one-line text,
+    read in one pass."""
+
+    def read_refs(value: Any, b: Builder) -> tuple:
+        if type(value) is not list:
+            raise _Slow
+        out = []
+        for item in value:
+            if type(item) is not str or (item[:1] in _RESOLVED_FIRST and not _plain_str(item)):
+                raise _Slow
+            text = item.strip()
+            if not text or "\n" in text:
+                raise _Slow
+            out.append(intern(text))
+        if ref == "source":
+            b.cited += out
+        else:
+            b.refs += [(ref, text, 0, 0) for text in out]
+        return tuple(out)
+
+    return read_refs
 
 
 def _text_reader(spec) -> Any:
@@ -762,11 +796,16 @@ def _text_reader(spec) -> Any:
         if not text or "\n" in text or (choices is not None and text not in choices):
             raise _Slow
         text = intern(text)  # IDs, references and choices recur in every record: one copy each
-        if ref:
-            b.refs.append(Ref(ref, text, 0, 0))
+        if ref == "source":
+            b.cited.append(text)
+        elif ref:
+            b.refs.append((ref, text, 0, 0))
         return text
 
     return read_str
+
+
+_DATES: dict[str, PartialDate] = {}
 
 
 def _date_reader(spec) -> Any:
@@ -776,6 +815,9 @@ def _date_reader(spec) -> Any:
 
     def read_date(value: Any, b: Builder) -> PartialDate:
         if type(value) is str:
+            found = _DATES.get(value)  # a folder holds few dates, each many times: one record each
+            if found is not None:
+                return found
             text = value.strip()
         elif type(value) is int:
             b.plain(name)
@@ -785,9 +827,12 @@ def _date_reader(spec) -> Any:
         else:
             raise _Slow
         try:
-            return PartialDate.parse(text)
+            date = PartialDate.parse(text)
         except ValueError:
             raise _Slow from None
+        if type(value) is str and len(_DATES) < 100_000:
+            _DATES[value] = date
+        return date
 
     return read_date
 

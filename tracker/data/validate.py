@@ -45,7 +45,9 @@ def check_file(result: FileResult, stem: str) -> None:
         _derive(rec, path=result.path)
     # sources are cited within their record, and checked above: the checks across files need the
     # other references only (most references are to sources: at 10,000 rounds, about 40 MiB)
-    result.refs = [ref for ref in result.refs if ref.kind != "source"]
+    result.refs = [ref for ref in result.refs if ref[0] != "source"]
+    if result.fast:  # read without positions: of its IDs, the checks across files need the shared ones only
+        result.defs = [d for d in result.defs if d[0] in _DEFS]
 
 
 def _check_ids_and_sources(result: FileResult) -> None:
@@ -63,10 +65,10 @@ def _check_ids_and_sources(result: FileResult) -> None:
         else:
             seen[key] = (line, col)
     source_ids = {ident for cls_name, ident, *_ in result.defs if cls_name == "Source"}
-    for ref in result.refs:
-        if ref.kind == "source" and ref.value not in source_ids:
-            hint = _close(ref.value, source_ids) or ("sources: " + ", ".join(sorted(source_ids)) if source_ids else "add it under sources:")
-            add(Problem(result.path, ref.line, ref.col, f"unknown source {ref.value!r}", hint))
+    for kind, value, line, col in result.refs:
+        if kind == "source" and value not in source_ids:
+            hint = _close(value, source_ids) or ("sources: " + ", ".join(sorted(source_ids)) if source_ids else "add it under sources:")
+            add(Problem(result.path, line, col, f"unknown source {value!r}", hint))
 
 
 def _check_own_file(result: FileResult, rec, stem: str) -> None:
@@ -99,7 +101,7 @@ def _check_lineage(result: FileResult, rec) -> None:
     """A topic shown as grown out of another rests on a source or a stated reason."""
     for t in rec.topics:
         if t.evolved_from and not (t.lineage_source or "").strip():
-            where = next(((r.line, r.col) for r in result.refs if r.kind == "topic" and r.value == t.evolved_from[0]), None)
+            where = next(((line, col) for kind, value, line, col in result.refs if kind == "topic" and value == t.evolved_from[0]), None)
             result.problems.append(_p(result, where, f"topic {t.id!r}: evolved_from needs a lineage_source", "give the URL or the reason that shows one topic became the other, or remove evolved_from"))
 
 
@@ -275,13 +277,13 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
     results = [r for r in results if r.record is not None]
     problems: list[Problem] = []
     add = problems.append
-    known, outcome_dates = _known_ids(results, add)
+    known, outcomes = _known_ids(results, add)
     _check_partner_names(results, add)
-    _check_references(results, known, add)
+    _check_references(results, known, outcomes, add)
     rounds = [r for r in results if isinstance(r.record, model.Round)]
     _check_numbering(rounds, add)
     _check_likely_duplicates(rounds, add)
-    _check_evidence(results, outcome_dates, add)
+    _check_evidence(results, outcomes, add)
     for r in results:
         verified = getattr(r.record, "last_verified", None)
         if verified and verified.first_day() > today:
@@ -289,9 +291,13 @@ def check_folder(results: list[FileResult], today: _dt.date) -> list[Problem]:
     return problems
 
 
-def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tuple]], dict[str, model.PartialDate | None]]:
+# the outcomes of each round by its ID, with its date: an outcome is cited as <round-id>/<outcome-id>
+_Outcomes = dict[str, tuple["model.PartialDate | None", set[str]]]
+
+
+def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tuple]], _Outcomes]:
     """Every ID the files define, by kind, with where (a record defined twice is a problem);
-    and the date of the round or document each outcome was promised at."""
+    and the outcomes of each round, with its date."""
     known: dict[str, dict[str, tuple]] = defaultdict(dict)  # kind -> id -> (path, line)
     for r in results:
         for cls_name, ident, line, _col in r.defs:  # duplicates inside one file are check_file's
@@ -307,15 +313,24 @@ def _known_ids(results: list[FileResult], add) -> tuple[dict[str, dict[str, tupl
             add(_at_mark(r.path, where, f"{kind} {ident!r} is defined twice (also in {path}{':' + str(line) if line else ''})", "keep one file per record"))
         else:
             known[kind][ident] = (r.path, where[0] if where else 0)
-    outcome_dates: dict[str, model.PartialDate | None] = {}
+    outcomes: _Outcomes = {}
     for r in results:
         if isinstance(r.record, model.Round):
-            for t in r.record.topics:
-                for o in t.outcomes:
-                    key = f"{r.record.id}/{o.id}"
-                    known["outcome"][key] = (r.path, 0)
-                    outcome_dates[key] = r.record.date
-    return known, outcome_dates
+            rec = r.record
+            ids = {o.id for t in rec.topics for o in t.outcomes}
+            if rec.id in outcomes:  # a round in two files (an error above): the outcomes of both
+                ids |= outcomes[rec.id][1]
+            outcomes[rec.id] = (rec.date, ids)
+    return known, outcomes
+
+
+def _outcome(outcomes: _Outcomes, key: str) -> tuple[bool, model.PartialDate | None]:
+    """Whether the outcome cited as ``key`` exists, and the date of its round."""
+    round_id, _, outcome_id = key.partition("/")
+    found = outcomes.get(round_id)
+    if found is None or outcome_id not in found[1]:
+        return False, None
+    return True, found[0]
 
 
 def _check_partner_names(results: list[FileResult], add) -> None:
@@ -333,30 +348,32 @@ def _check_partner_names(results: list[FileResult], add) -> None:
                 names[key] = p.id
 
 
-def _check_references(results: list[FileResult], known: dict[str, dict[str, tuple]], add) -> None:
+def _check_references(results: list[FileResult], known: dict[str, dict[str, tuple]], outcomes: _Outcomes, add) -> None:
     """Every reference names something that exists (sources are checked within their file)."""
     for r in results:
-        for ref in r.refs:
-            if ref.kind == "source" or ref.value in known[ref.kind]:
+        for kind, value, line, col in r.refs:
+            if kind == "source" or (_outcome(outcomes, value)[0] if kind == "outcome" else value in known[kind]):
                 continue
-            hint = _close(ref.value, known[ref.kind])
-            if not hint and ref.kind in _REF_FILE:
-                hint = f"define it in {_REF_FILE[ref.kind]}"
-            if not hint and ref.kind == "outcome":
+            if kind == "outcome" and "outcome" not in known:  # the names a hint is chosen from, made once
+                known["outcome"] = {f"{round_id}/{o}": () for round_id, (_, ids) in outcomes.items() for o in ids}
+            hint = _close(value, known[kind])
+            if not hint and kind in _REF_FILE:
+                hint = f"define it in {_REF_FILE[kind]}"
+            if not hint and kind == "outcome":
                 hint = "outcomes are cited as <round-id>/<outcome-id>"
-            add(Problem(r.path, ref.line, ref.col, f"unknown {ref.kind} {ref.value!r}", hint))
+            add(Problem(r.path, line, col, f"unknown {kind} {value!r}", hint))
 
 
-def _check_evidence(results: list[FileResult], outcome_dates: dict[str, model.PartialDate | None], add) -> None:
+def _check_evidence(results: list[FileResult], outcomes: _Outcomes, add) -> None:
     """Evidence must not predate the promise; a status beyond 'announced' needs evidence."""
     evidenced: set[str] = set()
     for r in results:
         for label, when, targets in _cites(r.record):
             for target in targets:
                 evidenced.add(target)
-                promised = outcome_dates.get(target)
+                promised = _outcome(outcomes, target)[1]
                 if when and promised and when.last_day() < promised.first_day():
-                    where = next(((ref.line, ref.col) for ref in r.refs if ref.kind == "outcome" and ref.value == target), None)
+                    where = next(((line, col) for kind, value, line, col in r.refs if kind == "outcome" and value == target), None)
                     add(_at_mark(r.path, where, f"{label} dated {when} cannot follow up {target}, which is dated {promised}", "evidence cannot come before the promise"))
     for r in results:
         if not isinstance(r.record, model.Round):
