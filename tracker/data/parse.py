@@ -496,7 +496,7 @@ def _describe(node) -> str:
 # The characters text may not hold are among them, and escapes in quoted text but \" and \\ (which
 # could make them), so a file without any holds no text with them.
 _ODD_CHARS = re.compile(f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\ud800-\udfff\ufeff\ufffe\uffff]")
-_INDICATORS = re.compile(r"(?<![^\s\[\{,])[!&*][^\s,\]\}]")
+_INDICATORS = re.compile(r"[!&*](?<![^\s\[\{,][!&*])[^\s,\]\}]")  # one of !&* after a space, [ { or , (or first)
 
 
 def _odd(text: str) -> bool:
@@ -513,15 +513,17 @@ def _odd(text: str) -> bool:
 # A field's value written other than as a plain decimal number or as true / false, which plain
 # data cannot tell from them: 0x10, 0o17, 010, +3, 1_000, 3:30, True, yes, on, …
 _NOT_PLAIN = r"(?:[+-]|0[0-9xXoObB_]|[0-9]+[_:.]|T(?:rue|RUE)|F(?:alse|ALSE)|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)"
-_FIELD_CHECKS: dict[str, re.Pattern] = {}
+_AFTER_NAME = re.compile(rf"['\"]?[ \t]*:[ \t]*['\"]?{_NOT_PLAIN}")
 
 
 def _plain_scalar(name: str, text: str) -> bool:
     """True if every value of the field ``name`` in ``text`` is written as a plain number or true/false."""
-    check = _FIELD_CHECKS.get(name)
-    if check is None:
-        check = _FIELD_CHECKS[name] = re.compile(rf"{re.escape(name)}['\"]?[ \t]*:[ \t]*['\"]?{_NOT_PLAIN}")
-    return name not in text or not check.search(text)
+    at = text.find(name)
+    while at >= 0:
+        if _AFTER_NAME.match(text, at + len(name)):
+            return False
+        at = text.find(name, at + 1)
+    return True
 
 
 class _Slow(Exception):
