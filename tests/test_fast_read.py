@@ -205,3 +205,18 @@ def test_a_command_on_clean_data_imports_no_pyyaml() -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "base")], check=False, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_every_character_the_fast_path_looks_for_is_one_isprintable_refuses() -> None:
+    """``_odd`` searches a file for them only when ``str.isprintable`` finds something."""
+    found = [c for c in range(0x110000) if parse._ODD_CHARS.match(chr(c))]
+    assert len(found) > 2000
+    assert [hex(c) for c in found if chr(c).isprintable()] == []
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\n\u3000\xa0[]{},!&*ab:-", max_size=12))
+def test_tags_anchors_and_aliases_are_found_where_a_pattern_finds_them(text: str) -> None:
+    import re
+
+    assert parse._indicator(text) == bool(re.search(r"(?<![^\s\[\{,])[!&*][^\s,\]\}]", text))

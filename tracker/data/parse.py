@@ -496,18 +496,32 @@ def _describe(node) -> str:
 # The characters text may not hold are among them, and escapes in quoted text but \" and \\ (which
 # could make them), so a file without any holds no text with them.
 _ODD_CHARS = re.compile(f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\ud800-\udfff\ufeff\ufffe\uffff]")
-_INDICATORS = re.compile(r"[!&*](?<![^\s\[\{,][!&*])[^\s,\]\}]")  # one of !&* after a space, [ { or , (or first)
 
 
 def _odd(text: str) -> bool:
     return bool(
-        _ODD_CHARS.search(text)
+        # every character of _ODD_CHARS is one str.isprintable refuses, as the line break is: a
+        # file with none of those (nearly every file) needs no closer look
+        (not text.replace("\n", "").isprintable() and _ODD_CHARS.search(text))
         or ("\\" in text and "\\" in text.replace("\\\\", "").replace('\\"', ""))  # an escape but \\ and \"
         or text.startswith(("---", "..."))
         or "\n---" in text
         or "\n..." in text
-        or (("&" in text or "*" in text or "!" in text) and _INDICATORS.search(text))
+        or _indicator(text)
     )
+
+
+def _indicator(text: str) -> bool:
+    """Whether ``text`` holds a tag, anchor or alias: one of ! & * at the start, or after a space,
+    [ { or comma, and followed by something else (they are rare, so found by ``str.find``)."""
+    for mark in "!&*":
+        at = text.find(mark)
+        while at >= 0:
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            if (not before or before.isspace() or before in "[{,") and after and not after.isspace() and after not in ",]}":
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 # A field's value written other than as a plain decimal number or as true / false, which plain
