@@ -27,7 +27,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 # invisible characters that move or break text: the Arabic letter mark, the left-to-right and
 # right-to-left marks, the line and paragraph separators (refused in data as controls are)
-_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029]")
+# (patterns the node reader alone uses are compiled on first use, by re's own cache)
+_INVISIBLE = "[\u061c\u200e\u200f\u2028\u2029]"
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -266,7 +267,7 @@ def _text_problem(text: str, spec) -> tuple[str, str | None] | None:
     """What is wrong with a stripped text value (message, hint), or None: the one place for these rules."""
     if not text:
         return "empty text", None
-    bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
+    bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or re.search(_INVISIBLE, text)
     if bad:
         ch = bad.group()
         what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
@@ -495,14 +496,14 @@ def _describe(node) -> str:
 # tags, anchors and aliases. Numbers and true/false are checked field by field (``_plain_scalar``).
 # The characters text may not hold are among them, and escapes in quoted text but \" and \\ (which
 # could make them), so a file without any holds no text with them.
-_ODD_CHARS = re.compile(f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\ud800-\udfff\ufeff\ufffe\uffff]")
+_ODD_CHARS = f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE[1:-1]}\ud800-\udfff\ufeff\ufffe\uffff]"  # compiled on first use
 
 
 def _odd(text: str) -> bool:
     return bool(
         # every character of _ODD_CHARS is one str.isprintable refuses, as the line break is: a
         # file with none of those (nearly every file) needs no closer look
-        (not text.replace("\n", "").isprintable() and _ODD_CHARS.search(text))
+        (not text.replace("\n", "").isprintable() and re.search(_ODD_CHARS, text))
         or ("\\" in text and "\\" in text.replace("\\\\", "").replace('\\"', ""))  # an escape but \\ and \"
         or text.startswith(("---", "..."))
         or "\n---" in text
