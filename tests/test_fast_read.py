@@ -186,25 +186,9 @@ def test_other_escapes_go_to_the_reader_which_refuses_what_they_make(loader: str
 
 
 def test_every_shipped_file_is_read_from_its_plain_data() -> None:
-    """No shipped file needs the node reader: a command on the shipped data never imports PyYAML."""
+    """No shipped file needs the node reader (nor PyYAML: see test_startup.py)."""
     slow = [path for path, cls in FILES.items() if path.startswith(str(DATA)) and cls is not None and read_fast(path, cls) is None]
     assert slow == []
-
-
-def test_a_command_on_clean_data_imports_no_pyyaml() -> None:
-    """PyYAML is imported to re-read a file with a problem, and by no command on clean data."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; sys.argv = ['tracker', 'list', '--data-dir', sys.argv[1]]\n"
-        "import tracker.entry as e\n"
-        "try:\n    e.run()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
-        "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('yaml.')), file=sys.stderr)\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "base")], check=False, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_every_character_the_fast_path_looks_for_is_one_isprintable_refuses() -> None:
