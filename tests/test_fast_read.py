@@ -133,3 +133,86 @@ def test_a_fact_citing_a_source_its_file_does_not_list_goes_to_the_reader(loader
     assert read_fast(str(path), Round) is None
     slow = read_file(str(path), Round, fast=False)
     assert next(r.value for r in slow.refs if r.kind == "source") == "s9"
+# ---------------------------------------------------------------- what PyYAML reads as other than text
+
+_RESOLVER_ALPHABET = "0123456789-+._:eExXbBoOabcdefABCDEF ~<=!&*TtZinfINFaNsulyYnNrRU\t\n"
+
+
+def _pyyaml_reads_text(text: str) -> bool:
+    """PyYAML's own answer: its table of the plain values it reads as other than text."""
+    resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers.get(text[:1], ())
+    return not any(regexp.match(text) for _tag, regexp in resolvers)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_RESOLVER_ALPHABET, max_size=14) | st.sampled_from(
+    ["2020-11-20", "2020-1-2 10:00:00", "2020-11-20t1:00:00.5 +08:00", "1:30", "190:20:30.15", "0x1F", "0b101", "010",
+     "1_000", ".5", "-.inf", ".NaN", "+.5e+3", "yes", "Off", "~", "<<", "=", "null", "NULL\n", "", "12", "+12", "-0"]))
+def test_the_fast_path_never_calls_text_what_pyyaml_reads_otherwise(text: str) -> None:
+    if parse._plain_str(text):
+        assert _pyyaml_reads_text(text), text
+
+
+def test_every_text_of_the_shipped_data_is_text_to_both() -> None:
+    """The table above errs only where PyYAML reads text that looks like a number: no shipped value."""
+    texts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.append(value.strip())
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for path in FILES:
+        if path.startswith(str(DATA)):
+            walk(_plain_python(Path(path).read_text(encoding="utf-8-sig")))
+    assert len(texts) > 5000
+    assert [t for t in texts if t and parse._plain_str(t) != _pyyaml_reads_text(t)] == []
+
+
+# ---------------------------------------------------------------- escapes in quoted text
+
+
+@pytest.mark.parametrize("escaped", [r'\"Drone diplomacy\" group', r"C:\\dir", r'\\\"'])
+def test_quotes_and_backslashes_escaped_in_quoted_text_stay_on_the_fast_path(loader: str, tmp_path: Path, escaped: str) -> None:
+    path = tmp_path / "demo-1.yaml"
+    path.write_text(VALID.replace("round: 1\n", f'round: 1\nvenues: [{{en: "{escaped}"}}]\n'), encoding="utf-8")
+    assert _same(str(path), Round)
+
+
+@pytest.mark.parametrize(("escaped", "found"), [(r"a\tb", "U+0009"), (r"a\x07b", "U+0007"), (r"a\u200eb", "U+200E"), (r"a\u202eb", "U+202E")])
+def test_other_escapes_go_to_the_reader_which_refuses_what_they_make(loader: str, tmp_path: Path, escaped: str, found: str) -> None:
+    path = tmp_path / "demo-1.yaml"
+    path.write_text(VALID.replace("round: 1\n", f'round: 1\nvenues: [{{en: "{escaped}"}}]\n'), encoding="utf-8")
+    assert read_fast(str(path), Round) is None
+    problems = read_file(str(path), Round, fast=False).problems
+    assert [p.line for p in problems] == [4] and found in problems[0].message, problems
+
+
+def test_every_shipped_file_is_read_from_its_plain_data() -> None:
+    """No shipped file needs the node reader (nor PyYAML: see test_startup.py)."""
+    slow = [path for path, cls in FILES.items() if path.startswith(str(DATA)) and cls is not None and read_fast(path, cls) is None]
+    assert slow == []
+
+
+def test_every_character_the_fast_path_looks_for_is_one_isprintable_refuses() -> None:
+    """``_odd`` searches a file for them only when ``str.isprintable`` finds something."""
+    import re
+
+    odd = re.compile(parse._ODD_CHARS)
+    found = [c for c in range(0x110000) if odd.match(chr(c))]
+    assert len(found) > 2000
+    assert [hex(c) for c in found if chr(c).isprintable()] == []
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\n\u3000\xa0[]{},!&*ab:-", max_size=12))
+def test_tags_anchors_and_aliases_are_found_where_a_pattern_finds_them(text: str) -> None:
+    import re
+
+    assert parse._indicator(text) == bool(re.search(r"(?<![^\s\[\{,])[!&*][^\s,\]\}]", text))

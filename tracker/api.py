@@ -16,21 +16,24 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from . import query as _q
 from .data.model import Dataset, Round
 from .data.summary import Evidence, NamedPerson, RoundSummary, TopicSummary
 from .errors import InputError
-from .results import (
-    CommitmentRow,
-    Comparison,
-    Hit,
-    Pair,
-    SearchResult,
-    TimelineEntry,
-    TopicMention,
-)
 from .rules import COMMITMENT_STATUSES
+
+if TYPE_CHECKING:  # a command that needs none of them (show) does not build their classes
+    from .results import (
+        CommitmentRow,
+        Comparison,
+        Hit,
+        Pair,
+        SearchResult,
+        TimelineEntry,
+        TopicMention,
+    )
 
 __all__ = [
     "COMMITMENT_STATUSES",
@@ -125,3 +128,15 @@ def search(ds: Dataset, text: str, *, dialogue=None, partner=None, since: DateLi
     """Rounds (their summaries), then documents, whose names, topics, outcomes, notes or participants
     hold ``text`` (any case, either language), each with where it was found."""
     return list(_q.search(ds, text, _filters(ds, dialogue, partner, since, until)))
+
+
+_RESULTS = ("CommitmentRow", "Comparison", "Hit", "Pair", "SearchResult", "TimelineEntry", "TopicMention")
+
+
+def __getattr__(name: str):
+    """``api.Comparison`` and the other result records, from ``results`` when first asked for."""
+    if name in _RESULTS:
+        from . import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

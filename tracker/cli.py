@@ -6,8 +6,6 @@ command builds its ``Settings`` once from them and the environment and passes th
 turns every failure into one line on stderr and an exit status from ``ExitStatus``.
 """
 
-from __future__ import annotations
-
 import functools
 import inspect
 import sys

@@ -1,8 +1,11 @@
 """Read one YAML data file: bytes → text → nodes → a checked model record.
 
+A file is read first as plain data (yaml-rs) and built into records by ``Builder``; only a
+file with something to report, or that plain data cannot tell apart, is read again with PyYAML's
+nodes by ``Reader``, so that every problem has its line and column. PyYAML is imported only then.
+
 Only safe YAML is read: the loader composes nodes and builds values itself, so
 no tag can construct a Python object; libyaml's parser is used when present.
-Every value keeps its line and column until it has been checked.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ import re
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any, NamedTuple
-
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
 
 from ..errors import Problem
 from ..safe import UNSAFE, UNSAFE_OR_NEWLINE, cut, unsafe_name
@@ -27,7 +27,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 # invisible characters that move or break text: the Arabic letter mark, the left-to-right and
 # right-to-left marks, the line and paragraph separators (refused in data as controls are)
-_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029]")
+# (patterns the node reader alone uses are compiled on first use, by re's own cache)
+_INVISIBLE = "[\u061c\u200e\u200f\u2028\u2029]"
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -40,6 +41,8 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _ALLOWED_TAGS = frozenset((_STR, _INT, _BOOL, _FLOAT, _NULL, _STAMP, _MAP, _SEQ))
 _SURPRISE = {_INT: "a number", _BOOL: "a true/false value", _FLOAT: "a number", _NULL: "empty", _STAMP: "a date"}
+# the kinds of PyYAML's nodes (their ``id``), so that the node walk needs no import of PyYAML
+_SCALAR, _SEQUENCE, _MAPPING = "scalar", "sequence", "mapping"
 
 
 class Ref(NamedTuple):
@@ -265,7 +268,7 @@ def _text_problem(text: str, spec) -> tuple[str, str | None] | None:
     """What is wrong with a stripped text value (message, hint), or None: the one place for these rules."""
     if not text:
         return "empty text", None
-    bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or _INVISIBLE.search(text)
+    bad = (UNSAFE if spec is _TEXT_PART else UNSAFE_OR_NEWLINE).search(text) or re.search(_INVISIBLE, text)
     if bad:
         ch = bad.group()
         what = "control character" if ord(ch) <= 0xFF else "line or paragraph separator" if ch in "\u2028\u2029" else "bidirectional control"
@@ -313,20 +316,20 @@ class Reader:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problem(node, f"{_at(label)}YAML tag {tag!r} is not allowed", "remove the tag; data files hold plain values")
             return _BAD
-        if node.tag == _NULL and isinstance(node, ScalarNode) and node.style is None:
+        if node.tag == _NULL and node.id == _SCALAR and node.style is None:
             if spec.nullable:
                 return None
             self.problem(node, f"{_at(label)}a value is required")
             return _BAD
         if kind == "record":
-            if not isinstance(node, MappingNode):
+            if node.id != _MAPPING:
                 self.problem(node, f"{_at(label)}expected a mapping (key: value lines), found {_describe(node)}")
                 return _BAD
             return self.record(node, spec.record, label, fields_of(spec.record))
         if kind == "text":
             return self.text(node, label)
         if kind == "list":
-            if not isinstance(node, SequenceNode):
+            if node.id != _SEQUENCE:
                 self.problem(node, f"{_at(label)}expected a list, found {_describe(node)}")
                 return _BAD
             out = []
@@ -335,7 +338,7 @@ class Reader:
                 if value is not _BAD:
                     out.append(value)
             return tuple(out)
-        if not isinstance(node, ScalarNode):
+        if node.id != _SCALAR:
             self.problem(node, f"{_at(label)}expected a single value, found {_describe(node)}")
             return _BAD
         return self.scalar(node, spec, label)
@@ -396,9 +399,9 @@ class Reader:
             return _BAD
 
     def text(self, node, label: str):
-        if not isinstance(node, MappingNode):
+        if node.id != _MAPPING:
             hint = None
-            if isinstance(node, ScalarNode):
+            if node.id == _SCALAR:
                 hint = f"write {{en: {node.value}}} or {{zh: {node.value}}}"
             self.problem(node, f"{_at(label)}expected {{en: …, zh: …}}, found {_describe(node)}", hint)
             return _BAD
@@ -419,7 +422,7 @@ class Reader:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            if not isinstance(key_node, ScalarNode):
+            if key_node.id != _SCALAR:
                 self.problem(key_node, f"{_at(label)}a key must be text, found {_describe(key_node)}", "keys are field names")
                 continue
             if key_node.tag != _STR or not isinstance(key, str):
@@ -479,9 +482,9 @@ def _at(label: str) -> str:
 
 
 def _describe(node) -> str:
-    if isinstance(node, SequenceNode):
+    if node.id == _SEQUENCE:
         return "a list"
-    if isinstance(node, MappingNode):
+    if node.id == _MAPPING:
         return "a mapping"
     return f"{node.value!r}" if node.value else "nothing"
 
@@ -492,34 +495,51 @@ def _describe(node) -> str:
 # nodes the Reader checks, or that the Reader would refuse: such a file is read with its nodes.
 # Characters PyYAML refuses or reads as line breaks, tabs and carriage returns; document markers;
 # tags, anchors and aliases. Numbers and true/false are checked field by field (``_plain_scalar``).
-# The characters text may not hold are among them, and backslashes (escapes in quoted text could
-# make them), so a file without any holds no text with them.
-_ODD_CHARS = re.compile(f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\\\\\ud800-\udfff\ufeff\ufffe\uffff]")
-_INDICATORS = re.compile(r"(?<![^\s\[\{,])[!&*][^\s,\]\}]")
+# The characters text may not hold are among them, and escapes in quoted text but \" and \\ (which
+# could make them), so a file without any holds no text with them.
+_ODD_CHARS = f"[{UNSAFE.pattern[1:-1]}{_INVISIBLE[1:-1]}\ud800-\udfff\ufeff\ufffe\uffff]"  # compiled on first use
 
 
 def _odd(text: str) -> bool:
     return bool(
-        _ODD_CHARS.search(text)
+        # every character of _ODD_CHARS is one str.isprintable refuses, as the line break is: a
+        # file with none of those (nearly every file) needs no closer look
+        (not text.replace("\n", "").isprintable() and re.search(_ODD_CHARS, text))
+        or ("\\" in text and "\\" in text.replace("\\\\", "").replace('\\"', ""))  # an escape but \\ and \"
         or text.startswith(("---", "..."))
         or "\n---" in text
         or "\n..." in text
-        or (("&" in text or "*" in text or "!" in text) and _INDICATORS.search(text))
+        or _indicator(text)
     )
+
+
+def _indicator(text: str) -> bool:
+    """Whether ``text`` holds a tag, anchor or alias: one of ! & * at the start, or after a space,
+    [ { or comma, and followed by something else (they are rare, so found by ``str.find``)."""
+    for mark in "!&*":
+        at = text.find(mark)
+        while at >= 0:
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            if (not before or before.isspace() or before in "[{,") and after and not after.isspace() and after not in ",]}":
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 # A field's value written other than as a plain decimal number or as true / false, which plain
 # data cannot tell from them: 0x10, 0o17, 010, +3, 1_000, 3:30, True, yes, on, …
 _NOT_PLAIN = r"(?:[+-]|0[0-9xXoObB_]|[0-9]+[_:.]|T(?:rue|RUE)|F(?:alse|ALSE)|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)"
-_FIELD_CHECKS: dict[str, re.Pattern] = {}
+_AFTER_NAME = re.compile(rf"['\"]?[ \t]*:[ \t]*['\"]?{_NOT_PLAIN}")
 
 
 def _plain_scalar(name: str, text: str) -> bool:
     """True if every value of the field ``name`` in ``text`` is written as a plain number or true/false."""
-    check = _FIELD_CHECKS.get(name)
-    if check is None:
-        check = _FIELD_CHECKS[name] = re.compile(rf"{re.escape(name)}['\"]?[ \t]*:[ \t]*['\"]?{_NOT_PLAIN}")
-    return name not in text or not check.search(text)
+    at = text.find(name)
+    while at >= 0:
+        if _AFTER_NAME.match(text, at + len(name)):
+            return False
+        at = text.find(name, at + 1)
+    return True
 
 
 class _Slow(Exception):
@@ -541,6 +561,7 @@ def _plain_loader() -> tuple[Any, tuple]:
 
 def _pyyaml_loader() -> tuple[Any, tuple]:
     import yaml
+    from yaml.nodes import ScalarNode
 
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
         """PyYAML's safe loader, refusing what it would otherwise take silently: a key twice, ``<<``."""
@@ -574,26 +595,36 @@ def plain_data(text: str) -> Any:
         raise _Slow from exc
 
 
-_STR_MEMO: dict[str, bool] = {}
-# the first characters of the values PyYAML reads as something other than text ("" is null),
-# and of those YAML 1.2 lets plain text start with where PyYAML does not (``[:a]``, ``[?a]``)
-_RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers) | {":", "?"}
+# What PyYAML (YAML 1.1) reads, written plain, as other than text, where yaml-rs (YAML 1.2) reads
+# text: true/false and null words, the merge and value keys, numbers (octal, hexadecimal, binary,
+# base 60, with _ between digits, .inf, .nan) and dates. Such a value goes to the Reader, which
+# says how to quote it. This errs on the side of "not text" (1e+3, for one, is text to PyYAML):
+# a test checks that it never calls text what PyYAML's own table does not.
+_NOT_TEXT_WORDS = frozenset((
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+    "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "", "<<", "=", "!", "&", "*",
+))
+_NUMBER_FIRST = frozenset("-+.0123456789")
+_NUMBER_OR_DATE = re.compile(
+    r"""(?:[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+][0-9]+)?
+              |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+              |0b[01_]+|0x[0-9a-fA-F_]+
+              |\.(?:inf|Inf|INF|nan|NaN|NAN))
+          |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
+           (?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
+        )$""",
+    re.VERBOSE,
+)
+# the first characters of those values, and of those YAML 1.2 lets plain text start with where
+# PyYAML does not (``[:a]``, ``[?a]``): text starting otherwise needs no closer look
+_RESOLVED_FIRST = frozenset("-+.0123456789yYnNtTfFoO~<=!&*:?") | {""}
 
 
 def _plain_str(text: str) -> bool:
     """True if PyYAML would read ``text``, written plain, as text (and not a number, a date, …)."""
-    known = _STR_MEMO.get(text)
-    if known is not None:
-        return known
-    if text[:1] in (":", "?"):
-        return False
-    resolvers = Resolver.yaml_implicit_resolvers.get(text[:1])
-    if not resolvers:
-        return True
-    ok = not any(regexp.match(text) for _tag, regexp in resolvers)
-    if len(text) < 40 and len(_STR_MEMO) < 10000:
-        _STR_MEMO[text] = ok
-    return ok
+    if text in _NOT_TEXT_WORDS or text[:1] in (":", "?") or (text[-1:] == "\n" and text[:-1] in _NOT_TEXT_WORDS):
+        return False  # (PyYAML's patterns end in $, which a last line break also meets)
+    return text[:1] not in _NUMBER_FIRST or not _NUMBER_OR_DATE.match(text)
 
 
 class Builder:
