@@ -11,7 +11,7 @@ from .article import Article, parse_article, sentences
 from .dates import DateReading, present_part
 from .people import PeopleReading
 from .records import Draft, Fact, Known, RoundInfo, _Building
-from .text import _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
+from .text import _BACKGROUND, _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
 
 # The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
@@ -38,8 +38,6 @@ _IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re
 _JOINED = re.compile(r"(?:視訊|線上)[^，。]{0,4}(?:參與|參加|出席|致詞|與會|連線)|(?:參與|出席|致詞|連線)[^，。]{0,4}(?:視訊|線上)|"
                      r"\bjoin(?:ed|ing)?\b|\bend of the\b|\bfrom (?:Taipei|Washington|Brussels|London|Tokyo)|\bremarks\b|"
                      r"\bparticipat", re.IGNORECASE)
-# a sentence about an earlier meeting than the one reported: its format, place and date are not this meeting's
-_BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次|時任|previous|last (?:year|round|meeting|dialogue)|\bprior\b", re.IGNORECASE)
 
 
 _ROUND_OF = re.compile(r"\s+(?:round|meeting|session)\s+(?:of\s+(?:talks|the\s+talks|negotiations)\s+)?(?:of|under|in)\s+(?:the\s+)?",

@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING
 
 from .article import sentences
 from .reading import Reading
-from .text import _AGREE, _NOT_MEETING, CJK, _find, _fold, _names
+from .text import _AGREE, _BACKGROUND, _NOT_MEETING, CJK, _find, _fold, _names
 
 if TYPE_CHECKING:
     from .drafter import Drafter
 
+# a sentence on what later talks will take up: its list is not the agenda of the event reported
+_LATER = re.compile(r"後續將|接下來的|將(?:開始|再|展開|啟動)[^，。]{0,8}談判|下一?階段|後續談判|future negotiations|next phase|"
+                    r"will (?:begin|start|launch) negotiations|remaining (?:chapters|areas|issues|topics)",
+                    re.IGNORECASE)
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
 
 
@@ -79,12 +83,17 @@ class TopicReading(Reading):
                     continue  # "both horizontal strategic trade issues" is not the topic trade
                 if len(words) > best_len:
                     best, best_len = tid, len(words)
-        if len(plain) >= 4:
-            folded = _topic_fold(plain)
-            for name, tid, _ in self._index:
-                if folded in name and len(folded) > best_len:
-                    best, best_len = tid, len(folded)
+        if len(plain) >= 4 and len(plain) > best_len:
+            best = self._containing(plain) or best
         return best
+
+    def _containing(self, item: str) -> str | None:
+        """The one topic with a name that contains ``item`` (as whole words, in English): none if the item is part of
+        the names of two topics, as "security" is of cybersecurity and of telecom security."""
+        folded = _topic_fold(item)
+        whole = re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])") if folded.isascii() else None
+        found = {tid for name, tid, _ in self._index if (whole.search(name) if whole else folded in name)}
+        return found.pop() if len(found) == 1 else None
 
     def match_topics(self, phrase: str) -> list[tuple[str, str]]:
         """Topics named in ``phrase`` (longest names first, no overlaps): (topic id, the words matched)."""
@@ -134,22 +143,34 @@ class TopicReading(Reading):
         items = r"((?:[^，。；：]{1,40}?(?:、|，(?=以及|及|與|和|暨)))+[^，。；：]{1,40}?)"
         zh = re.compile(
             intro + r"\s*" + items + r"\s*(?:等)?\s*" + num
-            + r"\s*(?:各|共同關切|共同關心|相關|重要|多項|多元)?\s*(?:的)?\s*(議題|領域|支柱|面向|項目|主題|方面)"
+            + r"\s*(?:各|共同關切|共同關心|相關|重要|多項|多元|實質)?\s*(?:的)?\s*(議題|領域|支柱|面向|項目|主題|方面)"
+        )
+        # two items joined by 及/與/以及 before 等 and the list's closing word: 就未來合作及加強資訊共享等面向
+        zh_pair = re.compile(
+            intro + r"\s*([^，。；：、]{1,40}?(?:以及|及|與|和|暨)[^，。；：、]{1,40}?)\s*等\s*"
+            + r"(?:各|共同關切|共同關心|相關|重要|多項|多元|實質)?\s*(?:的)?\s*(議題|領域|支柱|面向|項目|主題|方面)"
         )
         # a list that runs to the end of its clause after a verb that introduces it: 討論A、B及C，…
-        zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|議題包括|議題涵蓋)\s*[：:]?\s*((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?)(?=[，。；]|$)")
-        word = r"[A-Za-z0-9 \-/'&]"
-        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers|focused on|focusing on|on topics including|on issues including|areas of|such as|"
+        # (合作項目涵蓋A、B，以及C; 交流重點包括：A、B; not 包括中鋼、中油, a list of firms): the last item may follow a comma and 以及
+        zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|(?:議題|重點|項目|內容|範圍|領域|面向)\s*，?\s*(?:包括|包含|涵蓋))\s*[：:]?\s*"
+                             r"((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?(?:，(?:以及|及|與|和|暨)[^，。；：、]{1,30}?)?)(?=[，。；]|$)")
+        word = r"[A-Za-z0-9 \-/'’&]"
+        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers?|spanning|interests? in|focused on|focusing on|on topics including|"
+                        r"on issues including|areas of|such as|"
                         r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
                         r"includ(?:ed|ing|e|es)|featured|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
                         r"((?:" + word + r"+,\s*)+(?:and\s+)?" + word + r"+|" + word + r"+?\s+and\s+" + word + r"+)", re.IGNORECASE)
-        en_one = re.compile(r"(?:views|discussions|talks) (?:on|about)\s+(?:strengthening\s+|deepening\s+|enhancing\s+)?(" + word + r"{3,60})(?=[.,;]|$)",
+        en_one = re.compile(r"(?:(?:views|discussions|talks) (?:on|about)|such as)\s+(?:strengthening\s+|deepening\s+|enhancing\s+)?(" + word + r"{3,60})(?=[.,;]|$)",
                             re.IGNORECASE)
         out = []
         section_lines = {line for _, _, line in self.sections()}
+        background = {para for i, (para, s) in enumerate(self.sents)
+                      if _BACKGROUND.search(s) and (i == 0 or self.sents[i - 1][0] != para)}
         for para, s in self.sents:
             if _NOT_MEETING.search(s) and not re.search(r"對話|會議|EPPD|dialogue", s):
                 continue
+            if para in background or _BACKGROUND.search(s) or _LATER.search(s):
+                continue  # what an earlier meeting discussed, or what later talks will take up: not this event's agenda
             if self.art.lines[para] in section_lines:
                 continue  # a list inside a topic's own section names its details, not the agenda
             zs = s.replace(",", "，") if re.search(f"[{CJK}]", s) else s  # a half-width comma in a Chinese sentence
@@ -161,6 +182,10 @@ class TopicReading(Reading):
                     found[-1] = last + m.group(2)  # 新的合作領域: the list's closing word belongs to its last item
                 out.append((found, s))
                 spans.append(m.span(1))
+            for m in zh_pair.finditer(zs):
+                if not any(a < m.end(1) and m.start(1) < b for a, b in spans):
+                    out.append((self._split_items(m.group(1)), s))
+                    spans.append(m.span(1))
             for m in zh_open.finditer(zs):
                 if any(a < m.end(1) and m.start(1) < b for a, b in spans):
                     continue
@@ -180,7 +205,8 @@ class TopicReading(Reading):
         for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
             piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
-            piece = re.split(r"例如|如|such as|including", piece)[0].strip()
+            head, *example = re.split(r"例如|如|such as|including", piece)
+            piece = head.strip() or (example[0].strip() if example else "")  # "other issues, such as X": X
             if not piece:
                 continue
             found = self.match_topics(piece)

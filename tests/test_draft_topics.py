@@ -1,0 +1,71 @@
+"""`tracker draft`: the topics an article names or describes, and only those of the event it reports.
+
+Each article here is a few sentences in the project's own words, one per pattern of the articles
+the drafter reads: a list of cooperation items, a pair of items before 等, a paragraph about an
+earlier meeting, a list of what later talks will take up, a single subject after "such as".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run
+
+
+def _topics(tmp_path: Path, text: str) -> tuple[list[str], str]:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("draft", str(path), "--format", "json")
+    assert result.code == 0, result.err
+    return [t["topic"] for t in json.loads(result.out).get("topics", []) if t.get("headline", True)], result.err
+
+
+def test_a_list_after_its_items_word_runs_to_its_last_item_after_a_comma(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行。本屆合作項目涵蓋AI供應鏈合作、低軌衛星合作、"
+                        "無人機共同生產，以及與第三國合作。\n")
+    assert topics == ["ai-supply-chain", "digital-infrastructure", "drone-supply-chain", "third-country-cooperation"]
+
+
+def test_the_points_of_a_meeting_after_a_colon_are_its_topics(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "第九屆台美「經濟繁榮夥伴對話」3月4日舉行，雙方交流重點包括：如何應對經濟脅迫、關鍵礦物供應。\n")
+    assert topics == ["economic-coercion", "critical-minerals"]
+
+
+def test_two_items_joined_by_and_before_the_closing_word_are_each_matched(tmp_path):
+    topics, err = _topics(tmp_path, "date 2031-03-06\n"
+                          "第九屆台美「經濟繁榮夥伴對話」3月4日舉行，雙方就觀光交流及加強資訊共享等面向交換意見。\n")
+    assert topics == ["information-sharing"]  # 資訊共享: another common name of information sharing
+    assert "note: topic not in the taxonomy: '觀光交流'" in err
+
+
+def test_a_paragraph_about_an_earlier_meeting_gives_none_of_its_topics(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行，雙方討論人才培育、無人機供應鏈等議題。\n"
+                        "最近一次的會議在去年舉行，時任部長出席。會中聚焦經濟脅迫、運輸等議題。雙方亦就稀土、租稅協定等面向交換意見。\n")
+    assert topics == ["talent", "drone-supply-chain"]
+
+
+def test_what_later_talks_will_take_up_is_not_the_agenda_of_the_event(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行，雙方討論人才培育、無人機供應鏈等議題。"
+                        "雙方後續將再展開談判，議題包括農業、勞動、環境。\n")
+    assert topics == ["talent", "drone-supply-chain"]
+
+
+def test_a_subject_after_such_as_is_read_and_a_possessive_is_part_of_its_words(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                        "The two sides exchanged views on semiconductors’ supply chains. "
+                        "They also discussed other shared issues, such as steel overcapacity.\n")
+    assert topics == ["supply-chains", "steel-overcapacity"]
+
+
+def test_a_word_that_is_part_of_several_topics_names_none_of_them(tmp_path):
+    topics, err = _topics(tmp_path, "date 2031-03-06\n"
+                          "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                          "The two sides discussed security, cooperation and critical minerals.\n")
+    assert topics == ["critical-minerals"]  # not cybersecurity, not a kind of cooperation
+    assert "note: topic not in the taxonomy: 'security'" in err
