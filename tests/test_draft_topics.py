@@ -69,3 +69,36 @@ def test_a_word_that_is_part_of_several_topics_names_none_of_them(tmp_path):
                           "The two sides discussed security, cooperation and critical minerals.\n")
     assert topics == ["critical-minerals"]  # not cybersecurity, not a kind of cooperation
     assert "note: topic not in the taxonomy: 'security'" in err
+
+
+def test_bulleted_headings_that_name_no_topic_leave_the_list_of_interests_a_headline(tmp_path):
+    topics, err = _topics(tmp_path, "date 2031-03-06\nFact Sheet\n"
+                          "Our common interests in resilient supply chains, safe harbours, and open infrastructure development "
+                          "will help both economies grow.\n"
+                          "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei.\n"
+                          "• Working Groups: The two sides will set up working groups.\n"
+                          "• Signing: The two sides signed a memorandum.\n")
+    assert topics[:2] == ["supply-chains", "infrastructure-cooperation"]  # the list ends where "will help" begins
+    assert "'open infrastructure development'" not in err
+
+
+def test_a_list_after_are_starts_after_the_verb(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                        "Areas of shared concern are customs procedures, critical minerals and talent.\n")
+    assert topics == ["trade-facilitation", "critical-minerals", "talent"]
+
+
+def test_a_framework_s_aims_are_its_topics_and_discussed_is_read_whole(tmp_path):
+    topics, err = _topics(tmp_path, "date 2031-03-06\n"
+                          "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                          "The dialogue aims to strengthen investment, startups, and talent. "
+                          "The two sides discussed and agreed the following.\n")
+    assert topics == ["investment", "startups", "talent"]
+    assert "'ed and agreed the following'" not in err
+
+
+def test_each_agreement_signed_together_gives_its_topic(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-12-05\n"
+                        "台日雙方4日在台北簽署「海關合作備忘錄」及「數位貿易協議」兩項文件。\n")
+    assert set(topics) >= {"trade-facilitation", "digital-trade"}

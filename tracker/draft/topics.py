@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 _LATER = re.compile(r"後續將|接下來的|將(?:開始|再|展開|啟動)[^，。]{0,8}談判|下一?階段|後續談判|future negotiations|next phase|"
                     r"will (?:begin|start|launch) negotiations|remaining (?:chapters|areas|issues|topics)",
                     re.IGNORECASE)
+# where an English list's last item ends and the sentence goes on: "…, and C can help us …"
+_CLAUSE_AFTER = re.compile(r"\s+(?:can|could|will|would|should|may|must|that|which|while|is|are|was|were|has|have|had)\s")
+# the names of agreements in the sentence that names the one signed: 「…協議」, the … Agreement
+_AGREEMENTS = re.compile(r"「([^「」]{2,30}?(?:協定|協議|備忘錄|安排))」|\b((?:[A-Z][\w'-]*\s+){1,8}(?:Agreement|Arrangement))\b")
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
 
 
@@ -155,10 +159,10 @@ class TopicReading(Reading):
         zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|(?:議題|重點|項目|內容|範圍|領域|面向)\s*，?\s*(?:包括|包含|涵蓋))\s*[：:]?\s*"
                              r"((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?(?:，(?:以及|及|與|和|暨)[^，。；：、]{1,30}?)?)(?=[，。；]|$)")
         word = r"[A-Za-z0-9 \-/'’&]"
-        en = re.compile(r"(?:discuss(?:ed|ing)?|covered|covering|covers?|spanning|interests? in|focused on|focusing on|on topics including|"
+        en = re.compile(r"\b(?:(?:discuss(?:ed|es|ing)?|covered|covering|covers?|spanning|interests? in|aims? to (?:bolster|strengthen|promote|enhance|deepen|expand)|focused on|focusing on|on topics including|"
                         r"on issues including|areas of|such as|"
                         r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
-                        r"includ(?:ed|ing|e|es)|featured|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
+                        r"includ(?:ed|ing|e|es)|featured)(?![A-Za-z])|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
                         r"((?:" + word + r"+,\s*)+(?:and\s+)?" + word + r"+|" + word + r"+?\s+and\s+" + word + r"+)", re.IGNORECASE)
         en_one = re.compile(r"(?:(?:views|discussions|talks) (?:on|about)|such as)\s+(?:strengthening\s+|deepening\s+|enhancing\s+)?(" + word + r"{3,60})(?=[.,;]|$)",
                             re.IGNORECASE)
@@ -202,7 +206,11 @@ class TopicReading(Reading):
         if _PEOPLE_LIST.search(text):
             return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
         items: list[str] = []
-        for piece in re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text):
+        pieces = re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text)
+        if len(pieces) > 1:  # "areas of particular interest are A, B and C …": the list starts after its verb and ends before the next one
+            pieces[0] = re.sub(r"^.*?\s(?:are|is|were|was)\s+(?=\S)", "", pieces[0])
+            pieces[-1] = _CLAUSE_AFTER.split(pieces[-1])[0]
+        for piece in pieces:
             piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
             head, *example = re.split(r"例如|如|such as|including", piece)
@@ -230,9 +238,14 @@ class TopicReading(Reading):
         found = _TopicList(self, source_id)  # type: ignore[arg-type]  # a TopicReading is always a Drafter
         if subject is not None:
             found.add(subject[0], subject[1], subject[2], True)
+            for m in _AGREEMENTS.finditer(subject[2]):  # 簽署「A備忘錄」及「B協議」: each agreement signed gives its topic
+                name = (m.group(1) or m.group(2)).strip()
+                tid = self.best_topic(name)
+                if tid:
+                    found.add(tid, name, subject[2], True)
         sections = self.sections()
         self._section_topics(found, sections)
-        self._listed_topics(found, headline_from_sections=len(sections) >= 2)
+        self._listed_topics(found, headline_from_sections=len(found.entries) - (subject is not None) >= 2)
         self._outcomes_where_named(found, source_id)
         return found.listed()
 
