@@ -53,3 +53,10 @@ def test_a_headline_alone_gives_no_format(tmp_path):
                    "date 2031-03-06\n"
                    "雙方決定於3月14日至17日在台北舉行第九屆台美「經濟繁榮夥伴對話」。\n")
     assert "format" not in draft
+
+
+def test_an_agreement_signed_in_a_teleconference_is_virtual(tmp_path):
+    draft = _draft(tmp_path, "date 2031-03-06\n"
+                   "Taiwan and the United Kingdom on Monday signed an Enhanced Trade Partnership arrangement. "
+                   "The arrangement was signed via a teleconference by the two trade ministers.\n")
+    assert draft["format"] == "virtual"

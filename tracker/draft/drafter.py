@@ -31,7 +31,7 @@ NEAR_BEFORE, NEAR_AFTER = 14, 30
 # How a meeting was held, as an article states it (clause by clause).
 _HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|及|和|暨|、)實體|hybrid|both virtual and (?:physical|in-person)|"
                      r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
-_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
+_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|tele-?conferenc|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
                       r"online\s+(?:meeting|dialogue|talks|session|format)|\b(?:held|met|chaired|convened)\b[^.;,]{0,40}\bonline\b", re.IGNORECASE)
 _IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re.IGNORECASE)
 # a person or one side by video: 透過視訊參與, 以視訊方式致詞, joined virtually, led the Taiwan end … by videoconference from
