@@ -102,3 +102,13 @@ def test_each_agreement_signed_together_gives_its_topic(tmp_path):
     topics, _ = _topics(tmp_path, "date 2031-12-05\n"
                         "台日雙方4日在台北簽署「海關合作備忘錄」及「數位貿易協議」兩項文件。\n")
     assert set(topics) >= {"trade-facilitation", "digital-trade"}
+
+
+def test_offices_in_a_list_are_not_topics(tmp_path):
+    topics, err = _topics(tmp_path, "date 2031-03-06\n"
+                          "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                          "The delegation included representatives from the Department of Labor, the Small Business Administration, "
+                          "and the Office of Science. "
+                          "The talks covered critical minerals, talent and drones, according to the Ministry of Economic Affairs.\n")
+    assert topics == ["critical-minerals", "talent", "drone-supply-chain"]  # not smes for the Small Business Administration
+    assert "Ministry" not in err

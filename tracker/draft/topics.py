@@ -21,6 +21,9 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:can|could|will|would|should|may|must|that|whi
 # the names of agreements in the sentence that names the one signed: 「…協議」, the … Agreement
 _AGREEMENTS = re.compile(r"「([^「」]{2,30}?(?:協定|協議|備忘錄|安排))」|\b((?:[A-Z][\w'-]*\s+){1,8}(?:Agreement|Arrangement))\b")
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
+# an office in a list: "representatives from the Department of Commerce, the Small Business Administration …"
+_OFFICE_LIST = re.compile(r"\b(?:Department|Ministry|Administration|Council|Agency|Bureau|Commission|Office)\b|"
+                          r"(?:經濟部|外交部|財政部|國發會|經貿辦|辦公室|委員會)(?:、|$)")
 
 
 def _topic_fold(text: str) -> str:
@@ -211,6 +214,8 @@ class TopicReading(Reading):
             pieces[0] = re.sub(r"^.*?\s(?:are|is|were|was)\s+(?=\S)", "", pieces[0])
             pieces[-1] = _CLAUSE_AFTER.split(pieces[-1])[0]
         for piece in pieces:
+            if _OFFICE_LIST.search(piece + "、"):
+                continue  # an office named in the list, or "according to the Ministry …" after it: not a subject
             piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
             head, *example = re.split(r"例如|如|such as|including", piece)
