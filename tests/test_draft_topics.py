@@ -112,3 +112,20 @@ def test_offices_in_a_list_are_not_topics(tmp_path):
                           "The talks covered critical minerals, talent and drones, according to the Ministry of Economic Affairs.\n")
     assert topics == ["critical-minerals", "talent", "drone-supply-chain"]  # not smes for the Small Business Administration
     assert "Ministry" not in err
+
+
+def test_the_examples_of_an_item_are_items_too(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                        "The two sides agreed to hold expert discussions on paperless measures such as e-invoicing and e-signature, "
+                        "and on talent.\n")
+    assert topics == ["talent", "e-invoicing"]
+
+
+def test_an_event_to_come_and_what_its_paragraph_says_of_it_give_no_topics(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+                        "The two sides discussed talent and critical minerals.\n"
+                        "Both sides welcomed the upcoming business forum in Taipei. "
+                        "The forum will bring together firms in sectors such as drones, 6G and offshore wind.\n")
+    assert topics == ["talent", "critical-minerals"]

@@ -12,9 +12,10 @@ from .text import _AGREE, _BACKGROUND, _NOT_MEETING, CJK, _find, _fold, _names
 if TYPE_CHECKING:
     from .drafter import Drafter
 
-# a sentence on what later talks will take up: its list is not the agenda of the event reported
+# a sentence on what later talks or an event to come will take up: its list is not the agenda of the event reported
 _LATER = re.compile(r"後續將|接下來的|將(?:開始|再|展開|啟動)[^，。]{0,8}談判|下一?階段|後續談判|future negotiations|next phase|"
-                    r"will (?:begin|start|launch) negotiations|remaining (?:chapters|areas|issues|topics)",
+                    r"will (?:begin|start|launch) negotiations|remaining (?:chapters|areas|issues|topics)|forthcoming|upcoming|"
+                    r"will take place|will be held",
                     re.IGNORECASE)
 # where an English list's last item ends and the sentence goes on: "…, and C can help us …"
 _CLAUSE_AFTER = re.compile(r"\s+(?:can|could|will|would|should|may|must|that|which|while|is|are|was|were|has|have|had)\s")
@@ -172,7 +173,7 @@ class TopicReading(Reading):
         out = []
         section_lines = {line for _, _, line in self.sections()}
         background = {para for i, (para, s) in enumerate(self.sents)
-                      if _BACKGROUND.search(s) and (i == 0 or self.sents[i - 1][0] != para)}
+                      if (_BACKGROUND.search(s) or _LATER.search(s)) and (i == 0 or self.sents[i - 1][0] != para)}
         for para, s in self.sents:
             if _NOT_MEETING.search(s) and not re.search(r"對話|會議|EPPD|dialogue", s):
                 continue
@@ -209,6 +210,7 @@ class TopicReading(Reading):
         if _PEOPLE_LIST.search(text):
             return []  # 包括外交部次長陳明祺、…: a list of people, not of subjects
         items: list[str] = []
+        examples: list[str] = []
         pieces = re.split(r"、|，|,\s*(?:and\s+)?|;\s*", text)
         if len(pieces) > 1:  # "areas of particular interest are A, B and C …": the list starts after its verb and ends before the next one
             pieces[0] = re.sub(r"^.*?\s(?:are|is|were|was)\s+(?=\S)", "", pieces[0])
@@ -218,8 +220,11 @@ class TopicReading(Reading):
                 continue  # an office named in the list, or "according to the Ministry …" after it: not a subject
             piece = re.sub(r"^(?:以及|及|與|和|and|包括|including)\s*", "", piece.strip())
             piece = re.sub(r"^(?:推進|確保|加強|強化|推動|應對|因應|對抗|反制|促進|深化)", "", piece)
+            named = re.search(r"\S\s*(?:例如|such as|including)\s*(\S.*)$", piece)
             head, *example = re.split(r"例如|如|such as|including", piece)
             piece = head.strip() or (example[0].strip() if example else "")  # "other issues, such as X": X
+            if named and self.match_topics(named.group(1)):
+                examples += self._split_items(named.group(1))  # "measures such as e-invoicing and e-signature": the examples too
             if not piece:
                 continue
             found = self.match_topics(piece)
@@ -234,7 +239,7 @@ class TopicReading(Reading):
                 items += parts
                 continue
             items.append(piece)
-        return items
+        return items + [e for e in examples if e not in items]
 
     # ---------------------------------------------------------------- the whole draft
     def topics(self, source_id: str, subject: tuple[str, str, str] | None = None) -> list[tuple[dict, str]]:
