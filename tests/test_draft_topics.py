@@ -129,3 +129,21 @@ def test_an_event_to_come_and_what_its_paragraph_says_of_it_give_no_topics(tmp_p
                         "Both sides welcomed the upcoming business forum in Taipei. "
                         "The forum will bring together firms in sectors such as drones, 6G and offshore wind.\n")
     assert topics == ["talent", "critical-minerals"]
+
+
+def test_headings_on_lines_of_their_own_that_name_topics_head_their_paragraphs(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei.\n"
+                        "Critical Minerals\n"
+                        "The two sides agreed to map their sources and to share what they learn over the coming year.\n"
+                        "## 人才培育\n"
+                        "雙方同意擴大交換學生與研究人員的計畫，並於明年檢視成果，讓更多年輕人參與兩地的研究與產業合作。\n")
+    assert topics == ["critical-minerals", "talent"]
+
+
+def test_one_short_line_over_a_paragraph_is_not_a_heading(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n"
+                        "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei.\n"
+                        "Investment\n"
+                        "The two sides discussed talent and critical minerals over two days of talks in the capital.\n")
+    assert topics == ["talent", "critical-minerals"]

@@ -23,7 +23,7 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:can|could|will|would|should|may|must|that|whi
 _AGREEMENTS = re.compile(r"「([^「」]{2,30}?(?:協定|協議|備忘錄|安排))」|\b((?:[A-Z][\w'-]*\s+){1,8}(?:Agreement|Arrangement))\b")
 _PEOPLE_LIST = re.compile(r"部長|次長|次卿|助卿|主委|署長|局長|大使|Minister|Secretary")
 # an office in a list: "representatives from the Department of Commerce, the Small Business Administration …"
-_OFFICE_LIST = re.compile(r"\b(?:Department|Ministry|Administration|Council|Agency|Bureau|Commission|Office)\b|"
+_OFFICE_LIST = re.compile(r"\b(?:Department|Ministry|Administration|Council|Agency|Bureau|Commission|Office|Alliance|Association|Institute)\b|"
                           r"(?:經濟部|外交部|財政部|國發會|經貿辦|辦公室|委員會)(?:、|$)")
 
 
@@ -129,19 +129,33 @@ class TopicReading(Reading):
         )
         part = re.compile(r"^(.{2,16}?)(?:部分|方面)\s*[，,：:]\s*(.*)$")
         en_head = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s*([A-Z][A-Za-z ,&'/()-]{2,60}?)\s*[:–—-]\s+(.*)$")
-        for line in self.art.lines:
+        lines = self.art.lines
+        own = [i for i in range(1, len(lines) - 1) if len(lines[i + 1]) >= 40 and self._heading_line(lines[i])]
+        own_lines = set(own) if len(own) >= 2 else set()  # one short line over a paragraph may be a page's section label
+        for i, line in enumerate(lines):
             m = heading.match(line) or en_head.match(line)
             kind = "list"
             if not m:
                 m = part.match(line)
                 kind = "part"
             if not m:
+                if i in own_lines:
+                    out.append((self._heading_line(line) or line, sentences(lines[i + 1]), line))
                 continue
             title, rest = m.group(1).strip(), m.group(2).strip()
             if kind == "part" and not self.match_topics(title):
                 continue
             out.append((title, sentences(rest), line))
         return out
+
+    def _heading_line(self, line: str) -> str | None:
+        """A heading on a line of its own that is a topic's name, over the paragraph it heads ("Supply Chains", "## 能源轉型")."""
+        title = re.sub(r"^(?:#{1,4}|[一二三四五六七八九十]{1,3}\s*[、．.]|\d{1,2}\s*[.、．)]|[-•●■◆▪*])\s*", "", line).strip()
+        if not title or len(title) > 40 or re.search(r"[。.!?！？；;：:，,]", title) or len(title.split()) > 6:
+            return None
+        found = self.match_topics(title)
+        named = sum(len(words) for _, words in found)
+        return title if len(found) == 1 and 2 * named >= len(title) else None
 
     def enumerations(self) -> list[tuple[list[str], str]]:
         """Lists of subjects in agenda sentences: 就A、B及C等議題進行討論; discussed A, B and C."""
