@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import run
 
 
@@ -147,3 +148,32 @@ def test_one_short_line_over_a_paragraph_is_not_a_heading(tmp_path):
                         "Investment\n"
                         "The two sides discussed talent and critical minerals over two days of talks in the capital.\n")
     assert topics == ["talent", "critical-minerals"]
+
+
+ZH_MEETING = "第九屆台美「經濟繁榮夥伴對話」3月4日在台北舉行。"
+EN_MEETING = "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was held on March 4 in Taipei. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    (ZH_MEETING + "雙方就供應鏈韌性、經濟脅迫及能源轉型交換意見。", ["supply-chains", "economic-coercion", "energy-transition"]),
+    (ZH_MEETING + "本次對話聚焦三大主軸：供應鏈韌性、能源轉型、經濟安全。", ["supply-chains", "energy-transition", "economic-security"]),
+    (ZH_MEETING + "雙方同意在淨零轉型、半導體供應鏈與人才培育上加強合作。", ["energy-transition", "supply-chains", "talent"]),
+    (ZH_MEETING + "會談內容涉及經濟脅迫、能源轉型等。", ["economic-coercion", "energy-transition"]),
+    (ZH_MEETING + "雙方針對關鍵礦物、人才培育進行意見交換。", ["critical-minerals", "talent"]),
+    (ZH_MEETING + "本屆對話重點為：AI供應鏈、關鍵礦物及無人機。", ["ai-supply-chain", "critical-minerals", "drone-supply-chain"]),
+    (EN_MEETING + "Discussions centered on chips, 5G and net-zero emissions.", ["supply-chains", "5g-telecom-security", "energy-transition"]),
+    (EN_MEETING + "Topics ranged from semiconductors to clean energy.", ["supply-chains", "energy-transition"]),
+    (EN_MEETING + "The dialogue addressed economic coercion and the energy transition.", ["economic-coercion", "energy-transition"]),
+    (EN_MEETING + "The talks touched on critical minerals, drones and talent.", ["critical-minerals", "drone-supply-chain", "talent"]),
+    (EN_MEETING + "Both sides highlighted progress in supply chains, clean energy and talent development.",
+     ["supply-chains", "energy-transition", "talent"]),
+    (EN_MEETING + "They also reviewed work on subsea cables and 6G.", ["digital-infrastructure"]),
+])
+def test_the_many_ways_an_article_lists_what_was_discussed(tmp_path, sentence, expected):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n" + sentence + "\n")
+    assert topics == expected
+
+
+def test_a_place_after_zai_is_not_a_list_of_subjects(tmp_path):
+    _, err = _topics(tmp_path, "date 2031-03-06\n" + ZH_MEETING + "雙方代表在台北交流。\n")
+    assert "topic not in the taxonomy" not in err

@@ -99,6 +99,8 @@ class TopicReading(Reading):
         """The one topic with a name that contains ``item`` (as whole words, in English): none if the item is part of
         the names of two topics, as "security" is of cybersecurity and of telecom security."""
         folded = _topic_fold(item)
+        if folded.isascii() and len(folded.split()) < 2:
+            return None  # one English word ("areas", "security") is part of too many names to stand for one
         whole = re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])") if folded.isascii() else None
         found = {tid for name, tid, _ in self._index if (whole.search(name) if whole else folded in name)}
         return found.pop() if len(found) == 1 else None
@@ -174,10 +176,16 @@ class TopicReading(Reading):
         )
         # a list that runs to the end of its clause after a verb that introduces it: 討論A、B及C，…
         # (合作項目涵蓋A、B，以及C; 交流重點包括：A、B; not 包括中鋼、中油, a list of firms): the last item may follow a comma and 以及
-        zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|(?:議題|重點|項目|內容|範圍|領域|面向)\s*，?\s*(?:包括|包含|涵蓋))\s*[：:]?\s*"
+        zh_open = re.compile(r"(?:討論(?:了)?|探討|商討|聚焦於|涉及|(?:議題|重點|項目|內容|範圍|領域|面向)\s*，?\s*(?:包括|包含|涵蓋)|"
+                             r"(?:主軸|重點|主題|議題|項目|內容)\s*(?:為|是)?\s*(?=[：:]))\s*[：:]?\s*"
                              r"((?:[^，。；：、]{1,30}?、)+[^，。；：、]{1,30}?(?:，(?:以及|及|與|和|暨)[^，。；：、]{1,30}?)?)(?=[，。；]|$)")
+        # a list between 就/針對 (or 在 … 上) and the verb that says what was done with it: 雙方就A、B及C交換意見, 在A與B上加強合作
+        zh_list = r"((?:[^，。；：、「」]{1,30}?(?:、|，(?=以及|及|與|和|暨)))*[^，。；：、「」]{1,30}?)\s*(?:等)?\s*(?:方面|議題|領域|面向)?\s*"
+        zh_did = r"\s*(?:進行|展開|廣泛|深入|充分)?\s*(?:意見交換|交換意見|討論|交流|探討|加強合作|深化合作|強化合作|擴大合作|合作|達成共識)"
+        zh_verb = re.compile(r"(?:就|針對)\s*" + zh_list + r"(?:上)?" + zh_did + r"|在\s*" + zh_list + r"上" + zh_did)
         word = r"[A-Za-z0-9 \-/'’&]"
-        en = re.compile(r"\b(?:(?:discuss(?:ed|es|ing)?|covered|covering|covers?|spanning|interests? in|aims? to (?:bolster|strengthen|promote|enhance|deepen|expand)|focused on|focusing on|on topics including|"
+        en = re.compile(r"\b(?:(?:discuss(?:ed|es|ing)?|covered|covering|covers?|spanning|interests? in|cent(?:er|r)ed on|cent(?:er|r)ing on|address(?:ed|es|ing)?|touched on|review(?:ed|ing)?|"
+                        r"highlight(?:ed|ing)?|concentrated on|examin(?:ed|ing)|explor(?:ed|ing)|progress (?:in|on)|aims? to (?:bolster|strengthen|promote|enhance|deepen|expand)|focused on|focusing on|on topics including|"
                         r"on issues including|areas of|such as|"
                         r"(?:talks|discussions|chapters|exchanges|cooperation|collaborations?|commitments) (?:on|in|over)|views (?:on|about)|"
                         r"includ(?:ed|ing|e|es)|featured)(?![A-Za-z])|(?:areas|fields|sectors|pillars|chapters)\s*[—–:])\s*"
@@ -212,8 +220,17 @@ class TopicReading(Reading):
                 if any(a < m.end(1) and m.start(1) < b for a, b in spans):
                     continue
                 out.append((self._split_items(m.group(1)), s))
+            for m in zh_verb.finditer(zs):
+                g = 1 if m.group(1) is not None else 2
+                if not any(a < m.end(g) and m.start(g) < b for a, b in spans):
+                    found = self._split_items(m.group(g))
+                    if any(self.best_topic(item) for item in found):  # 就此交換意見: no subject of the taxonomy, no list
+                        out.append((found, s))
+                        spans.append(m.span(g))
             for m in en.finditer(s):
                 out.append((self._split_items(m.group(1)), s))
+            for m in re.finditer(r"\brang(?:ed|ing|es?) from\s+(" + word + r"+?)\s+to\s+(" + word + r"+?)(?=[.,;]|$)", s):
+                out.append(([m.group(1).strip(), m.group(2).strip()], s))  # topics ranged from A to B
             for m in en_one.finditer(s):  # one subject: exchanged views about strengthening the sharing of information
                 inside_a_list = any(m.start(1) < b and a < m.end(1) for a, b in (x.span(1) for x in en.finditer(s)))
                 if not inside_a_list and self.best_topic(m.group(1)):
