@@ -177,3 +177,10 @@ def test_the_many_ways_an_article_lists_what_was_discussed(tmp_path, sentence, e
 def test_a_place_after_zai_is_not_a_list_of_subjects(tmp_path):
     _, err = _topics(tmp_path, "date 2031-03-06\n" + ZH_MEETING + "雙方代表在台北交流。\n")
     assert "topic not in the taxonomy" not in err
+
+
+def test_a_page_s_list_of_other_stories_and_its_tags_give_no_topics(tmp_path):
+    topics, _ = _topics(tmp_path, "date 2031-03-06\n" + ZH_MEETING + "雙方討論人才培育、無人機供應鏈等議題。\n"
+                        "延伸閱讀\n台美就關鍵礦物、能源轉型等議題交換意見\n相關新聞：雙方就AI供應鏈、稀土等議題進行討論\n"
+                        "Tags: semiconductors, AI, supply chains\n")
+    assert topics == ["talent", "drone-supply-chain"]
