@@ -161,7 +161,7 @@ EN_MEETING = "The ninth U.S.-Taiwan Economic Prosperity Partnership Dialogue was
     (ZH_MEETING + "會談內容涉及經濟脅迫、能源轉型等。", ["economic-coercion", "energy-transition"]),
     (ZH_MEETING + "雙方針對關鍵礦物、人才培育進行意見交換。", ["critical-minerals", "talent"]),
     (ZH_MEETING + "本屆對話重點為：AI供應鏈、關鍵礦物及無人機。", ["ai-supply-chain", "critical-minerals", "drone-supply-chain"]),
-    (EN_MEETING + "Discussions centered on chips, 5G and net-zero emissions.", ["supply-chains", "5g-telecom-security", "energy-transition"]),
+    (EN_MEETING + "Discussions centered on semiconductors, 5G and net-zero emissions.", ["supply-chains", "5g-telecom-security", "energy-transition"]),
     (EN_MEETING + "Topics ranged from semiconductors to clean energy.", ["supply-chains", "energy-transition"]),
     (EN_MEETING + "The dialogue addressed economic coercion and the energy transition.", ["economic-coercion", "energy-transition"]),
     (EN_MEETING + "The talks touched on critical minerals, drones and talent.", ["critical-minerals", "drone-supply-chain", "talent"]),
