@@ -361,8 +361,35 @@ def _roc_stamp(text_all: str) -> _dt.date | None:
     return None
 
 
+# The heading of a page's closing list of other stories (延伸閱讀, Related News): it and what follows are not the story.
+_MORE_STORIES = re.compile(r"(?:延伸閱讀|相關新聞|相關報導|更多新聞|推薦閱讀|熱門新聞|看更多|Related(?: News| Stories| Articles| Content)?|"
+                           r"Read (?:more|also|next)|See also|More (?:news|stories|on this)|Recommended)\s*[:：]?", re.IGNORECASE)
+# A line naming other stories or the page's tags: "Read more: …", "相關新聞：…", "Tags: …"
+_MORE_LINE = re.compile(r"(?:" + _MORE_STORIES.pattern + r"|Tags?|Keywords|標籤|關鍵字)\s*[:：]", re.IGNORECASE)
+
+
+def _without_more_stories(lines: list[str]) -> list[str]:
+    """The lines without a list of other stories (a heading of its own, 延伸閱讀 or Related News, and the headlines under
+    it: short lines that are not sentences) and without lines that name other stories or tags."""
+    out: list[str] = []
+    listing = False
+    for line in lines:
+        text = line.strip()
+        if out and _MORE_STORIES.fullmatch(text):
+            listing = True
+            continue
+        if listing and len(text) <= 80 and not re.search(r"[。.!?！？]$", text):
+            continue  # a headline of another story
+        listing = False
+        if not _MORE_LINE.match(text):
+            out.append(line)
+    return out
+
+
 def _without_trailers(lines: list[str]) -> list[str]:
-    """The lines without what is not part of the story: an editor's trailer, the ROC stamp, an English dateline."""
+    """The lines without what is not part of the story: an editor's trailer, the ROC stamp, an English dateline,
+    a closing list of other stories."""
+    lines = _without_more_stories(lines)
     return [ln for ln in (
         re.sub(r"^[A-Z][A-Za-z.]+(?:,\s+[A-Z][A-Za-z.]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—]*\s*", "",
                re.sub(r"[（(]\s*編輯[:：][^）)]*[）)]\s*(?:\d{7})?\s*$|(?<=[。」）])\s*\d{7}\s*$", "", line))

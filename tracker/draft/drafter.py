@@ -8,10 +8,10 @@ import re
 from ..data.model import PartialDate
 from ..errors import InputError
 from .article import Article, parse_article, sentences
-from .dates import DateReading, present_part
+from .dates import BACKGROUND_DAYS, DateReading, present_part
 from .people import PeopleReading
 from .records import Draft, Fact, Known, RoundInfo, _Building
-from .text import _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
+from .text import _BACKGROUND, _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
 
 # The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
@@ -31,16 +31,22 @@ NEAR_BEFORE, NEAR_AFTER = 14, 30
 # How a meeting was held, as an article states it (clause by clause).
 _HYBRID = re.compile(r"混合|實體(?:與|及|和|暨|、)視訊|視訊(?:與|及|和|暨|、)實體|hybrid|both virtual and (?:physical|in-person)|"
                      r"both in person and (?:virtual|online|by video)|mixed (?:formula|format|mode)", re.IGNORECASE)
-_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
+_VIRTUAL = re.compile(r"視訊|(?:線上|遠距)(?:方式|會議|會談|舉行|進行|對話)|video|tele-?conferenc|virtual(?:ly)?\b(?!\s+(?:assets?|currenc))|"
                       r"online\s+(?:meeting|dialogue|talks|session|format)|\b(?:held|met|chaired|convened)\b[^.;,]{0,40}\bonline\b", re.IGNORECASE)
 _IN_PERSON = re.compile(r"實體|面對面|in person|in-person|face-to-face", re.IGNORECASE)
 # a person or one side by video: 透過視訊參與, 以視訊方式致詞, joined virtually, led the Taiwan end … by videoconference from
 _JOINED = re.compile(r"(?:視訊|線上)[^，。]{0,4}(?:參與|參加|出席|致詞|與會|連線)|(?:參與|出席|致詞|連線)[^，。]{0,4}(?:視訊|線上)|"
                      r"\bjoin(?:ed|ing)?\b|\bend of the\b|\bfrom (?:Taipei|Washington|Brussels|London|Tokyo)|\bremarks\b|"
                      r"\bparticipat", re.IGNORECASE)
-# a sentence about an earlier meeting than the one reported: its format, place and date are not this meeting's
-_BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次|時任|previous|last (?:year|round|meeting|dialogue)|\bprior\b", re.IGNORECASE)
 
+
+# the title of a preview: the meeting is still to come
+_PREVIEW = re.compile(r"\bto (?:hold|meet|begin|start|resume|convene)\b|\bwill (?:hold|meet|begin|start|convene)\b|將(?:於|在)?[^，。]{0,10}(?:舉行|召開|展開)|即將",
+                      re.IGNORECASE)
+# another meeting a sentence dates its event by: "announced the talks after a videoconference", 視訊會議後
+_OTHER_MEETING = re.compile(r"\b(?:after|following|before|ahead of|prior to)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:video\s*conference|videoconference|video call|virtual meeting|online meeting)\b|"
+                            r"(?:視訊|線上)(?:會議|會談)?(?:後|之後|前|之前)", re.IGNORECASE)
 
 _ROUND_OF = re.compile(r"\s+(?:round|meeting|session)\s+(?:of\s+(?:talks|the\s+talks|negotiations)\s+)?(?:of|under|in)\s+(?:the\s+)?",
                        re.IGNORECASE)
@@ -201,10 +207,12 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         not the meeting's format, and two statements that disagree leave the format out with a note."""
         stated: dict[str, str] = {}
         joined = ""
+        if _PREVIEW.search(self.art.title or ""):
+            return None, ""  # "… to Hold Meetings in New York": a preview says how a meeting is to be held, not how it was
         for s in self.meeting_sentences(did):
-            if _PRESS.search(s) or _BACKGROUND.search(s):
-                continue
-            for clause in re.split(r"[，,;；]", present_part(s)):
+            if _PRESS.search(s) or _BACKGROUND.search(s) or s == self.art.title or self._dated_before(s):
+                continue  # a headline has no tense: a preview's reads like a report's
+            for clause in re.split(r"[，,;；]", _OTHER_MEETING.sub("", present_part(s))):
                 if _HYBRID.search(clause):
                     return "hybrid", s
                 for fmt, cue in (("virtual", _VIRTUAL), ("in-person", _IN_PERSON)):
@@ -224,6 +232,18 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             fmt, sentence = next(iter(stated.items()))
             return fmt, sentence
         return None, ""
+
+    def _dated_before(self, s: str) -> bool:
+        """Whether sentence ``s`` dates what it tells more than two weeks before the article: an earlier event."""
+        anchor = self.art.anchor
+        if anchor is None:
+            return False
+        kept = getattr(self, "_refused", []), self._partial
+        try:
+            found = self._dates_in(present_part(s), anchor)
+        finally:
+            self._refused, self._partial = kept
+        return any(date is not None and (anchor - date.first_day()).days > BACKGROUND_DAYS for date, *_ in found)
 
     def venues(self, did: str) -> list[tuple[dict, str]]:
         known = self.known.venues

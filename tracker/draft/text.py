@@ -46,6 +46,9 @@ _SURNAMES = set(
 )
 _NOT_NAMES = {"表示", "指出", "強調", "致詞", "出席", "率團", "主持", "等人", "說明", "認為", "期盼", "感謝", "今天", "昨天", "也說", "則是"}
 
+# a sentence about an earlier meeting than the one reported: its format, place, date and agenda are not this meeting's
+_BACKGROUND = re.compile(r"上屆|上一屆|前一屆|前次|上次|最近一次|時任|previous|last (?:year|round|meeting|dialogue)|\bprior\b", re.IGNORECASE)
+
 _PRESS = re.compile(r"記者會|press conference", re.IGNORECASE)
 
 
