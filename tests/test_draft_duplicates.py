@@ -47,3 +47,12 @@ def test_a_preview_names_the_round_it_announces():
     assert "warning: the data already holds this event as ustti-taipei-2023-01 (" in err
     _, err = _draft("ustti-preview-en.txt")
     assert "warning: the data already holds this event as ustti-taipei-2023-01 (" in err
+
+
+def test_a_signing_years_after_the_recorded_one_is_not_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("date 2031-03-08\nTaiwan and the United States signed a new agreement under the U.S.-Taiwan Initiative "
+                    "on 21st-Century Trade on March 7.\n", encoding="utf-8")
+    result = run("draft", str(path), "--format", "json")
+    assert result.code == 0 and json.loads(result.out)["date"] == "2031-03-07"
+    assert "already holds this event as ustti-signing" not in result.err

@@ -97,6 +97,8 @@ def ordinal_in(s: str) -> int | None:
 FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
 
 
+# a headline's infinitive of what is to come: "Taiwan and US to hold talks"
+_TO_COME = re.compile(r"\bto (?:hold|meet|sign|host|convene|resume)\b", re.IGNORECASE)
 # a past verb: what the sentence reports has happened
 _DONE = re.compile(r"\b(?:held|met|signed|inked|concluded|launched|took place|announced|agreed)\b|舉行了|已於|已經|完成|召開了|簽署了|登場|落幕",
                    re.IGNORECASE)
@@ -352,7 +354,7 @@ class DateReading(Reading):
         """The headline or first sentence, when it announces the event as still to come ("will hold",
         "scheduled to", 將於): the article is a preview, and the dates of what it says happened are of other events."""
         for h in self.head():
-            if (FUTURE_DATE.search(h) or _FUTURE_CLAUSE.search(h)) and not _DONE.search(present_part(h)):
+            if (FUTURE_DATE.search(h) or _FUTURE_CLAUSE.search(h) or _TO_COME.search(h)) and not _DONE.search(present_part(h)):
                 return h
         return None
 

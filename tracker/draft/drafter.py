@@ -271,6 +271,10 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         existing = self.known.rounds.get(rid) or self._same_day(did, date)
         if existing is not None and len(self._events) > 1 and existing.id == rid:
             existing = None  # the article names several kinds of event: the records of each are named together
+        if (existing is not None and existing.id == rid and date is not None and date.day is not None
+                and existing.date is not None and existing.date.day is not None
+                and abs((existing.date.first_day() - date.first_day()).days) > 3):
+            existing = None  # a signing of 2031 is not the signing of 2023 the ID names
         near: list[RoundInfo] = []
         near_how = ""
         if existing is None:
