@@ -48,3 +48,12 @@ def test_the_dates_of_an_earlier_round_and_of_the_launch_are_not_the_reported_ro
     assert "date" not in draft
     assert "2022-11-08" not in json.dumps(draft) and "2022-06-01" not in json.dumps(draft)
     assert "note: date: the article gives '1月14日至17日' without a year" in err
+
+
+def test_the_day_of_a_statement_made_somewhere_is_not_the_meetings(tmp_path):
+    """今（21）日在臉書表示: the day of the post on social media, not of the meeting held on the 20th."""
+    path = tmp_path / "a.txt"
+    path.write_text("date 2031-03-21\n第九屆台美「經濟繁榮夥伴對話」20日在台北舉行，外交部今（21）日在臉書表示成果豐碩。\n",
+                    encoding="utf-8")
+    result = run("draft", str(path), "--format", "json")
+    assert result.code == 0 and json.loads(result.out)["date"] == "2031-03-20"

@@ -75,3 +75,19 @@ def test_the_head_of_a_travelling_delegation_leads_only_when_no_one_else_does(tm
         "date 2031-03-08\n第九屆「台美經濟繁榮夥伴對話」7日以視訊舉行，由政務委員鄧振中主談；"
         "經濟部政務次長陳正祺率小型代表團赴華府實體與會。\n"))
     assert roles["john-deng"] == "lead" and roles["chen-chern-chyi"] == "participant"
+
+
+def test_a_lead_verb_a_few_words_after_a_bracketed_english_name(tmp_path):
+    roles = _roles(tmp_path, "date 2031-03-08\n第九屆台美「經濟繁榮夥伴對話」7日舉行，美方由國務院次卿費南德茲（Jose W. Fernandez）"
+                             "在華府以視訊帶領代表團參與，我方由政務委員鄧振中主談。\n")
+    assert roles["jose-fernandez"] == "lead" and roles["john-deng"] == "lead"
+
+
+def test_the_head_of_a_delegation_to_the_venue_and_the_speaker_of_a_quote_are_not_leads(tmp_path):
+    roles = _roles(tmp_path, (
+        "date 2031-03-08\nThe ninth Economic Prosperity Partnership Dialogue was co-chaired on Friday by Jose W. Fernandez "
+        "and Wang Mei-hua (王美花) by video. Deputy Minister of Economic Affairs Chen Chern-chyi (陳正祺) also led a delegation "
+        "to Washington for the meeting.\n"
+        "經濟繁榮夥伴對話順利簽署備忘錄，蔡英文：台美合作更緊密。\n"))
+    assert roles["chen-chern-chyi"] == "participant"
+    assert roles.get("tsai-ing-wen") in (None, "participant")

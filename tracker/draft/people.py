@@ -50,10 +50,13 @@ _EVENT_VERB = re.compile(r"\b(?:held|met|co-?chaired|co-?hosted|chaired|convened
 _NOT_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|according|which|that|while|after|before|when|during|where|was|were|is|are|has|have|had|"
                           r"will|would|to)\b", re.IGNORECASE)
 # a Chinese name followed by the verb that makes it the lead: 某某率團, 某某帶領, 某某會同…出席
-_ZH_LEAD_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,40}[)）])?\s*(?:[" + CJK + r"]{0,10}?(?:代表|部長|次長|主委|署長|局長|處長|大使|次卿|團長))?"
-                            r"\s*(?:率|帶領|带领|領軍|領銜|會同|主談)")
+_ZH_LEAD_AFTER = re.compile(r"\s*[)）]?\s*(?:[（(][^）)]{0,40}[)）])?\s*(?:[" + CJK + r"]{0,10}?(?:代表|部長|次長|主委|署長|局長|處長|大使|次卿|團長))?"
+                            r"(?:(?!表示|說|指出|認為|強調)[^，。；,;：:「」]){0,12}?(?:率(?!先)|帶領|带领|領軍|領銜|會同|主談)")
+# a name the sentence quotes: 蔡英文：…, 某某表示, "…, Deng said": a speaker, whatever the sentence's verbs
+_SPEAKER_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,40}[)）])?\s*(?:[:：]|表示|指出|說|強調|認為|\bsaid\b|\bsays\b)")
 _TRAVELLING = re.compile(r"^[^，。；]{0,14}?率[^，。；]{0,6}?團\s*(?:赴|來|訪|抵|前往)")
-_EN_TRAVELLING = re.compile(r"\bdelegation (?:headed|led) by\b[^.;]{0,80}\b(?:present in|in person|travell?ed to|visited|arrived in)\b",
+_EN_TRAVELLING = re.compile(r"\bdelegation (?:headed|led) by\b[^.;]{0,80}\b(?:present in|in person|travell?ed to|visited|arrived in)\b|"
+                            r"\b(?:led|headed) (?:a|the|an?) (?:\w+ ){0,2}delegation to\b",
                             re.IGNORECASE)
 # a lead named after the name: "…, who led the delegation", "will serve as the lead official"
 _EN_LEAD_AFTER = re.compile(r"[^.;]{0,12}?(?:,\s*who\s+(?:led|leads|headed|heads)\s+(?:the|a|their|its|his|her)\s+"
@@ -134,6 +137,8 @@ class PeopleReading(Reading):
                     clause = _clause(s, m[0], m[1])
                     role = role_of(s, m[0], clause) or self._role_after(s, m[1])
                     lead = bool(_LEAD_CUE.search(clause)) or role is not None
+                    if _SPEAKER_AFTER.match(s, m[1]) and not _ROLE_BY.search(s, 0, m[0]):
+                        role, lead = None, False  # the speaker of a quote, not a signer of what it quotes
                     if lead and not preview and _LATER.search(clause):
                         role, lead = None, False  # "B is to cohost the talks later this year": another event
                     travelling = lead and bool(_TRAVELLING.search(s[m[1]:m[1] + 40]) or _EN_TRAVELLING.search(s))
