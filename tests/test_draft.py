@@ -624,7 +624,7 @@ def test_a_weekday_with_nothing_to_count_from_leaves_the_date_out_and_says_so():
 
 def test_a_meeting_still_to_come_is_not_dated_and_a_statement_date_is_not_the_meeting_date():
     draft, err = _fixture_draft("eppd-preview-zh.txt")
-    assert "date" not in draft and "note: date: the article gives no date for the meeting it reports" in err
+    assert "date" not in draft and "note: date: the article announces the event as still to come" in err
     assert _fixture_draft("eppd-statement-date-zh.txt")[0]["date"] == "2022-12-14"  # not the 15th of the statement
 
 

@@ -10,6 +10,7 @@ from ..data.dates import parse_date
 from ..data.model import PartialDate
 from ..errors import InputError
 from .reading import Reading
+from .records import event_kinds
 from .text import _FUTURE, _MEETING_VERB, _MONTHS, _PRESS, _WEEKDAYS, _find
 
 
@@ -56,10 +57,51 @@ _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天|\btoday\b|\byest
 _EN_DONE = re.compile(r"\b(?:held|signed|inked|met|co-?chaired|launched|took effect|came into (?:effect|force))\b", re.IGNORECASE)
 # a date followed by these is when something was said or announced, not when the meeting was held
 _STATEMENT_AFTER = re.compile(
-    r"\s*[)）]?\s*(?:[，,]\s*)?(?:發表|發布|發佈|公布|表示|指出|宣布|證實|說明|说|說|透過新聞稿|以新聞稿|\s*said|announced|issued|stated)"
+    r"\s*[)）]?\s*(?:[，,]\s*)?(?:(?:在|於|透過|接受|on)\s*[^，。,;；]{0,10}?(?:上|中|時|\s)?\s*)?(?:發表|發布|發佈|公布|表示|指出|宣布|證實|說明|说|說|透過新聞稿|以新聞稿|\s*said|announced|issued|stated)"
 )
+# the night before the story's day, or the small hours of it: which calendar day the meeting fell on
+# depends on the hour of posting and on the time zone, so no day is counted from the story's date
+NIGHT = re.compile(r"昨晚|昨夜|昨天晚上|昨日晚間|昨晚間|今天?凌晨|今晨|深夜|半夜|\blast night\b|\bovernight\b|"
+                   r"\blate (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)\b|\bearly (?:this|today) morning\b",
+                   re.IGNORECASE)
+# a day given in a named time zone: counted from the story's date it may be a day off
+ZONE = re.compile(r"(?:台灣|臺灣|台北|臺北|美東|美西|美國|華府|歐洲|布魯塞爾|倫敦|東京|當地)時間|"
+                  r"\b(?:Taiwan|Taipei|U\.?S\.?|Washington|Brussels|London|Tokyo|local|Eastern|Pacific|Central European)"
+                  r"(?:\s+(?:Standard|Daylight))?\s+time\b|\b(?:EST|EDT|PST|PDT|GMT|UTC|CET|CEST)\b", re.IGNORECASE)
+# a sentence about another, earlier event than the one reported: its dates are never this event's
+BACKGROUND_DATE = re.compile(r"上屆|上一屆|前一屆|前次|上次|上一輪|前一輪|最近一次|時任|去年|\bprevious\b|\bprior\b|"
+                             r"\blast (?:year|round|meeting|dialogue|session|time)\b", re.IGNORECASE)
+# an ordinal of a round, meeting or session: "the first round", 第二輪, 首次談判
+_EN_ORDINALS = {"first": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+ORDINAL = re.compile(r"\b(first|inaugural|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
+                     r"(?:\w+\s+){0,3}?(?:round|meeting|session|dialogue|talks)\b|第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:輪|屆|次)|(首)\s*(?:輪|屆|次)",
+                     re.IGNORECASE)
+
+
+def ordinal_in(s: str) -> int | None:
+    """The number of the round a sentence names first: 'the second round' 2, 第三屆 3, 首次 1."""
+    m = ORDINAL.search(s)
+    if not m:
+        return None
+    if m.group(1):
+        w = m.group(1).lower()
+        return _EN_ORDINALS[w] if w in _EN_ORDINALS else int(w[:-2])
+    if m.group(3):
+        return 1
+    w = m.group(2)
+    return int(w) if w.isdigit() else cn_number(w)
+
+
 # a sentence about a meeting still to come, or a rumour of one: its dates are not the meeting's
 FUTURE_DATE = re.compile(r"將於|預計|預定|外傳|即將|will be held|will hold|is expected to|scheduled", re.IGNORECASE)
+
+
+# a headline's infinitive of what is to come: "Taiwan and US to hold talks"
+_TO_COME = re.compile(r"\bto (?:hold|meet|sign|host|convene|resume)\b", re.IGNORECASE)
+# a past verb: what the sentence reports has happened
+_DONE = re.compile(r"\b(?:held|met|signed|inked|concluded|launched|took place|announced|agreed)\b|舉行了|已於|已經|完成|召開了|簽署了|登場|落幕",
+                   re.IGNORECASE)
 
 
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -304,17 +346,52 @@ class DateReading(Reading):
                 out.append(s)
         return out
 
+    def head(self) -> list[str]:
+        """The headline and the first sentence: where an article says what it reports."""
+        return [h for h in (self.art.title or "", self.sents[0][1] if self.sents else "") if h]
+
+    def preview(self) -> str | None:
+        """The headline or first sentence, when it announces the event as still to come ("will hold",
+        "scheduled to", 將於): the article is a preview, and the dates of what it says happened are of other events."""
+        for h in self.head():
+            if (FUTURE_DATE.search(h) or _FUTURE_CLAUSE.search(h) or _TO_COME.search(h)) and not _DONE.search(present_part(h)):
+                return h
+        return None
+
     def date(self, did: str) -> tuple[PartialDate | None, PartialDate | None, str, str]:
         """(date, end date, sentence, how it was read)."""
         anchor = self.art.anchor
         self._refused: list[str] = []
-        cands = []
+        head = self.head()
+        reported = next((n for n in map(ordinal_in, head) if n is not None), None)  # the round the article reports
+        preview = self.preview()
+        kinds = event_kinds(head[:1])  # the milestones the headline names (a launch, a signing), if any
+        cands, night, other = [], None, None
         for order, s in enumerate(self.meeting_sentences(did)):
-            if _PRESS.search(s) or FUTURE_DATE.search(s):
+            if _PRESS.search(s):
                 continue
-            for found in self._dates_in(present_part(s), anchor):  # not what is still to come
+            if FUTURE_DATE.search(s):
+                if preview:  # the day a preview gives for the event: only to find the record it may be
+                    self._dates_in(s, anchor)
+                continue
+            now = self._this_event(present_part(s), reported, kinds)
+            if now != present_part(s):
+                other = other or s  # a clause about another, earlier event than the one reported
+            night = night or NIGHT.search(now)
+            for found in self._dates_in(now, anchor):  # not what is still to come
                 date, end, how, pos, strong = found
+                if preview and s not in head:
+                    other = other or s
+                    continue
                 cands.append((0 if strong else 1, order, pos, date, end, s, how))
+        if anchor is not None:
+            cands = self._certain_days(cands, anchor, night)
+        if not cands and preview:
+            return None, None, preview, ("the article announces the event as still to come; the dates it gives for what "
+                                         "has already happened are of other events, and a scheduled day is not drafted")
+        if not cands and night:
+            return None, None, "", (f"the article says {night.group(0)!r}: which day that was depends on the hour the "
+                                    "story was posted and on the time zone")
         if not cands:
             m = None
             for _, s in self.sents:
@@ -331,6 +408,8 @@ class DateReading(Reading):
                                            f"whose own date it does not give (give --published)")
             if self._refused:
                 return None, None, "", "; ".join(self._refused)
+            if other:
+                return None, None, other, "the only dates the article gives are of another, earlier event than the one it reports"
             return None, None, "", "the article gives no date for the meeting it reports"
         cands.sort(key=lambda c: c[:3])
         if anchor is not None:  # a news story reports what happened in the days before it; older dates are background
@@ -342,6 +421,40 @@ class DateReading(Reading):
             cands = recent
         _, _, _, date, end, s, how = cands[0]
         return date, end, s, how
+
+    @staticmethod
+    def _this_event(s: str, reported: int | None, kinds: list[str]) -> str:
+        """Sentence ``s`` without its clauses about another event than the one the article reports: an earlier
+        one (the previous round, 去年), a round of another number than the headline's, or a launch or negotiating
+        mandate that the headline does not report."""
+        kept = []
+        for clause in re.split(r"(?<=[，,;；])", s):
+            n = ordinal_in(clause)
+            if BACKGROUND_DATE.search(clause) or (reported is not None and n is not None and n != reported):
+                continue
+            if any(k in ("launch", "mandate") and k not in kinds for k in event_kinds([clause])):
+                continue
+            kept.append(clause)
+        return "".join(kept)
+
+    def _certain_days(self, cands: list, anchor: _dt.date, night) -> list:
+        """The candidates whose day is certain: a day counted from the story's date (today, yesterday, on Tuesday)
+        is not, when the article gives the time zone of the day or says the meeting was at night."""
+        kept = []
+        for c in cands:
+            date, s, how = c[3], c[5], c[6]
+            counted = "counted from its date" in how or "before the article's date" in how
+            if night and date is not None and (counted or date.first_day() >= anchor):
+                self._refused.append(f"{how or date} is counted from the story's day, but the article says "
+                                     f"{night.group(0)!r}: the day depends on the hour and the time zone")
+                continue
+            zone = ZONE.search(s)
+            if counted and zone:
+                self._refused.append(f"{how}, but the sentence gives the day in {zone.group(0)!r}, which may not be the "
+                                     "story's day")
+                continue
+            kept.append(c)
+        return kept
 
     def _dates_in(self, s: str, anchor: _dt.date | None):
         """Every meeting date in sentence ``s``: (date, end, how, position, strong)."""

@@ -10,17 +10,18 @@ from ..errors import InputError
 from .article import Article, parse_article, sentences
 from .dates import BACKGROUND_DAYS, DateReading, present_part
 from .people import PeopleReading
-from .records import Draft, Fact, Known, RoundInfo, _Building
+from .records import (
+    ONCE,
+    Draft,
+    Fact,
+    Known,
+    RoundInfo,
+    _Building,
+    event_kinds,
+    same_kind,
+)
 from .text import _BACKGROUND, _CN_NUM, _EN_ORD, _MONTHS, _PRESS, CJK, _find, _names
 from .topics import TopicReading
-
-# The milestones a draft recognises, by the words of its headline and first sentences, in order of precedence.
-_EVENTS = (
-    ("launch", re.compile(r"啟動|成立大會|成立|launch|inaugurat", re.IGNORECASE)),
-    ("entry-into-force", re.compile(r"生效|took effect|came into (?:effect|force)|entered into force|entry into force", re.IGNORECASE)),
-    ("signing", re.compile(r"簽署|簽訂|\bsign(?:s|ed|ing)?\b|\binked\b", re.IGNORECASE)),
-)
-
 
 # The kinds of dialogue whose every signing, launch or meeting is about the agreement itself.
 _TRADE_KINDS = ("trade-negotiation", "trade-framework")
@@ -65,6 +66,7 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         self._partial = None  # what the article says of a date it gives only in part
         self._did = None
         self._event: str | None = None  # the milestone the article reports, if any
+        self._events: list[str] = []  # and every milestone its headline and first sentences name
 
     def say(self, message: str) -> None:
         self.messages.append(message)
@@ -287,11 +289,17 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             number = self._next_number(b, did, date)
         rid, kind = self._round_id(did, number, date)
         existing = self.known.rounds.get(rid) or self._same_day(did, date)
+        if existing is not None and len(self._events) > 1 and existing.id == rid:
+            existing = None  # the article names several kinds of event: the records of each are named together
+        if (existing is not None and existing.id == rid and date is not None and date.day is not None
+                and existing.date is not None and existing.date.day is not None
+                and abs((existing.date.first_day() - date.first_day()).days) > 3):
+            existing = None  # a signing of 2031 is not the signing of 2023 the ID names
         near: list[RoundInfo] = []
         near_how = ""
         if existing is None:
-            near, near_how = self._near(did, date, kind)
-            if len(near) == 1:
+            near, near_how, sure = self._near(did, date, kind)
+            if len(near) == 1 and sure:
                 existing = near[0]
                 self.say(f"duplicate: {existing.id} ({existing.date}) was found by {near_how}")
         if date is None and how and existing is not None and not near and self._consistent(existing.date):
@@ -322,32 +330,40 @@ class Drafter(DateReading, PeopleReading, TopicReading):
             draft.existing_id = existing.id
         return draft
 
-    def _near(self, did: str, date: PartialDate | None, kind: str | None) -> tuple[list[RoundInfo], str]:
+    def _near(self, did: str, date: PartialDate | None, kind: str | None) -> tuple[list[RoundInfo], str, bool]:
         """Records of the dialogue that may be the event the article reports, when no record has its round or
         its date: within a few days of its date, on the day and month it gives without a year, within the weeks
         around the article's own date, or — when the article dates nothing — every record of its kind."""
         mine = sorted((r for r in self.known.rounds.values() if r.dialogue == did and r.date is not None),
                       key=lambda r: r.date.sort_key() if r.date else ())
         if not mine:
-            return [], ""
+            return [], "", False
+        kinds = self._events if kind == "milestone" else []
+
+        def pick(found: list[RoundInfo], how: str) -> tuple[list[RoundInfo], str, bool]:
+            """The records of the kind of event the article reports, when there are any; one is the event only
+            when it is of that kind and the article names no other kind."""
+            same = [r for r in found if same_kind(r, kinds)]
+            return same or found, how, bool(same) and len(kinds) <= 1
 
         def days(r: RoundInfo, day: _dt.date) -> int | None:
             return None if r.date is None or r.date.day is None else (r.date.first_day() - day).days
 
         if date is not None and date.day is not None:
             found = [r for r in mine if (d := days(r, date.first_day())) is not None and abs(d) <= 3]
-            return found, f"the draft's date {date}"
+            return pick(found, f"the draft's date {date}")
         if self._partial and self._partial[0] == "monthday":
             month, day = self._partial[1]
             found = [r for r in mine if r.date and (r.date.month, r.date.day) == (month, day)]
             if found:
-                return found, f"the day and month the article gives without a year ({month}-{day})"
+                return pick(found, f"the day and month the article gives without a year ({month}-{day})")
         anchor = self.art.anchor
         if anchor is not None:
             found = [r for r in mine if (d := days(r, anchor)) is not None and -NEAR_BEFORE <= d <= NEAR_AFTER]
-            return found, f"the article's own date {anchor} (records from {NEAR_BEFORE} days before it to {NEAR_AFTER} after)"
-        same = [r for r in mine if (r.kind == "milestone") == (kind == "milestone") and (kind != "milestone" or r.event == self._event)]
-        return same[-6:], "the dialogue alone (the article dates nothing)"
+            return pick(found, f"the article's own date {anchor} (records from {NEAR_BEFORE} days before it to {NEAR_AFTER} after)")
+        same = [r for r in mine if same_kind(r, kinds)]
+        # by the dialogue alone a record is the event only when the dialogue has one event of the kind (one launch)
+        return same[-6:], "the dialogue alone (the article dates nothing)", len(same) == 1 and self._event in ONCE and len(kinds) == 1
 
     def _same_day(self, did: str, date: PartialDate | None) -> RoundInfo | None:
         """A record of the dialogue in the data dated within a day of ``date`` (a full date)."""
@@ -410,18 +426,10 @@ class Drafter(DateReading, PeopleReading, TopicReading):
         """The record's ID, and its kind when it has no number: a launch is a milestone, else a meeting."""
         if number is not None:
             return f"{did}-{number}", "round"
-        head = (self.art.title or "") + " " + " ".join(s for _, s in self.sents[:2])
-        self._event = self._event_kind(head)
+        self._events = event_kinds([self.art.title or "", *(s for _, s in self.sents[:2])])
+        self._event = self._events[0] if self._events else None
         slug = self._event or (str(date) if date else "new")
         return f"{did}-{slug}", "milestone" if self._event else "meeting"
-
-    @staticmethod
-    def _event_kind(head: str) -> str | None:
-        """The milestone the headline and first sentences report: a launch, an entry into force, a signing."""
-        for event, cue in _EVENTS:
-            if cue.search(head):
-                return event
-        return None
 
     def _agreement_name(self) -> tuple[str, str] | None:
         """The name of the agreement signed or put into force, as the article gives it, with its sentence."""

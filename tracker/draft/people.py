@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from ..rules import pick
+from .dates import (
+    _FUTURE_CLAUSE,
+    BACKGROUND_DATE,
+    BACKGROUND_DAYS,
+    _DateScan,
+    arabic_days,
+)
 from .reading import Reading
+from .records import event_kinds
 from .text import (
     _ATTEND_CUE,
     _EN_TITLE_WORD,
@@ -31,11 +39,39 @@ _ROLE_IN_CLAUSE = (
 )
 # "signed by A and B", "co-chaired by A, director-general, and B": the verb before the names, across commas
 # "signed in a teleconference by", "led jointly by": a few words may come between the verb and "by"
-_ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed)(?:\s+(?:in|at|on|via|a|an|the|jointly|online|virtually|[a-z]+conference|videoconference|ceremony)){0,4}\s+by\b", re.IGNORECASE)
-_ROLE_OF_VERB = {"signed": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
+_ROLE_BY = re.compile(r"\b(signed|witnessed|co-?chaired|co-?hosted|led|chaired|headed|signing)(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,12}?)?(?:\s+(?:in|at|on|via|a|an|the|jointly|online|virtually|[a-z]+conference|videoconference|ceremony)){0,4}\s+by\b", re.IGNORECASE)
+_ROLE_OF_VERB = {"signed": "signer", "signing": "signer", "witnessed": "witness", "led": "lead", "chaired": "lead", "headed": "lead"}
+# the full stops of abbreviations and initials (Dr., U.S., Keith J. Krach) end no sentence
+_ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Amb|Gen|Hon|[A-Z])\.")
+# the verbs of an event whose subjects lead it: "A and B held a virtual meeting", "A, together with B, convened"
+_EVENT_VERB = re.compile(r"\b(?:held|met|co-?chaired|co-?hosted|chaired|convened|signed|inked|launched|opened|led|headed|"
+                         r"announced the (?:launch|start|establishment|talks|negotiations))\b", re.IGNORECASE)
+# what may stand between a subject and its verb: other subjects, their titles, a bracketed name, "who heads …"
+_NOT_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|according|which|that|while|after|before|when|during|where|was|were|is|are|has|have|had|"
+                          r"will|would|to)\b", re.IGNORECASE)
+# a Chinese name followed by the verb that makes it the lead: 某某率團, 某某帶領, 某某會同…出席
+_ZH_LEAD_AFTER = re.compile(r"\s*[)）]?\s*(?:[（(][^）)]{0,40}[)）])?\s*(?:[" + CJK + r"]{0,10}?(?:代表|部長|次長|主委|署長|局長|處長|大使|次卿|團長))?"
+                            r"(?:(?!表示|說|指出|認為|強調)[^，。；,;：:「」]){0,12}?(?:率(?!先)|帶領|带领|領軍|領銜|會同|主談)")
+# a name the sentence quotes: 蔡英文：…, 某某表示, "…, Deng said": a speaker, whatever the sentence's verbs
+_SPEAKER_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,40}[)）])?\s*(?:[:：]|表示|指出|說|強調|認為|\bsaid\b|\bsays\b)")
+_TRAVELLING = re.compile(r"^[^，。；]{0,14}?率[^，。；]{0,6}?團\s*(?:赴|來|訪|抵|前往)")
+_EN_TRAVELLING = re.compile(r"\bdelegation (?:headed|led) by\b[^.;]{0,80}\b(?:present in|in person|travell?ed to|visited|arrived in)\b|"
+                            r"\b(?:led|headed) (?:a|the|an?) (?:\w+ ){0,2}delegation to\b",
+                            re.IGNORECASE)
+# a lead named after the name: "…, who led the delegation", "will serve as the lead official"
+_EN_LEAD_AFTER = re.compile(r"[^.;]{0,12}?(?:,\s*who\s+(?:led|leads|headed|heads)\s+(?:the|a|their|its|his|her)\s+"
+                            r"(?:\w+\s+){0,3}?(?:delegation|talks|dialogue|negotiations|team|side)\b|"
+                            r"\b(?:will\s+)?serves?\s+as\s+(?:the\s+)?(?:lead|head|chief negotiator)\b)", re.IGNORECASE)
+# a minister (not a vice or deputy one), who heads the side's delegation in a list of its members
+_MINISTER = re.compile(r"(?<!Vice )(?<!Deputy )(?<!Vice-)\bMinister\b(?! of State)|Secretary of (?:Commerce|State)\b|"
+                       r"(?<![副次])(?:部長|主委|主任委員|政務委員)$")
 
 
-_DELEGATION_LIST = re.compile(r"delegation (?:included|comprised|consisted of|was made up of)|\bwas represented by\b|代表團成員包括|代表團包括",
+# a clause about something still to come: a role in it is not a role at the event reported
+_LATER = re.compile(_FUTURE_CLAUSE.pattern + r"|\b(?:is|are) to\b|\blater this (?:year|month|week)\b", re.IGNORECASE)
+
+_DELEGATION_LIST = re.compile(r"delegation (?:included|comprised|consisted of|was made up of)|\bwas represented by\b|\bfor discussions with\b|"
+                              r"代表團成員包括|代表團包括",
                               re.IGNORECASE)
 
 
@@ -57,7 +93,7 @@ def role_of(sentence: str, pos: int, clause: str) -> str | None:
     by = None
     for by in _ROLE_BY.finditer(sentence, 0, pos):
         pass
-    if by is not None and not re.search(r"\b(?:attended|joined|included|also)\b|[.;]", sentence[by.end():pos]):
+    if by is not None and not re.search(r"\b(?:attended|joined|included|also)\b|[.;]", _ABBREVIATION.sub("", sentence[by.end():pos])):
         verb = by.group(1).lower().replace("-", "")
         return _ROLE_OF_VERB.get(verb, "co-chair")
     for role, cue in _ROLE_IN_CLAUSE:
@@ -68,6 +104,21 @@ def role_of(sentence: str, pos: int, clause: str) -> str | None:
     return None
 
 
+def subject_role(sentence: str, end: int) -> str | None:
+    """The role of a person named just before the event's verb, as its subject: "A and B held a meeting",
+    "A, together with B, convened the dialogue" (``end`` is where the name ends)."""
+    v = _EVENT_VERB.search(sentence, end)
+    if not v or v.start() - end > 240:
+        return None
+    between = _ABBREVIATION.sub("", sentence[end:v.start()])
+    between = re.sub(r"\([^()]*\)|（[^（）]*）", "", between)
+    between = re.sub(r",\s*who\s+[^,]*,", ",", between)  # "A, who heads the office, and B": what A is
+    if _NOT_SUBJECT.search(between):
+        return None
+    verb = v.group(0).lower()
+    return "signer" if verb in ("signed", "inked") else "co-chair" if ("chair" in verb or "host" in verb) else "lead"
+
+
 class PeopleReading(Reading):
     # ---------------------------------------------------------------- people
 
@@ -75,16 +126,22 @@ class PeopleReading(Reading):
         titles = self.known.titles
         found: dict[str, dict] = {}
         order = []
+        preview = getattr(self, "preview", lambda: None)()  # an article announcing the event: its future is the event
         for idx, (para, s) in enumerate(self.sents):
-            if _NOT_MEETING.search(s):
+            if _NOT_MEETING.search(s) or self._background(s):
                 continue
             for pid, person in self.ds.people.items():
                 for m in self._person_spots(person, s):
                     entry = found.get(pid)
                     title = self._title_before(s, m[0], titles)
                     clause = _clause(s, m[0], m[1])
-                    role = role_of(s, m[0], clause)
+                    role = role_of(s, m[0], clause) or self._role_after(s, m[1])
                     lead = bool(_LEAD_CUE.search(clause)) or role is not None
+                    if _SPEAKER_AFTER.match(s, m[1]) and not _ROLE_BY.search(s, 0, m[0]):
+                        role, lead = None, False  # the speaker of a quote, not a signer of what it quotes
+                    if lead and not preview and _LATER.search(clause):
+                        role, lead = None, False  # "B is to cohost the talks later this year": another event
+                    travelling = lead and bool(_TRAVELLING.search(s[m[1]:m[1] + 40]) or _EN_TRAVELLING.search(s))
                     attend = lead or bool(_ATTEND_CUE.search(s)) or bool(re.search(r"與.{0,40}(?:完成|舉行|召開|會面)", clause))
                     if not attend and entry is None:
                         continue
@@ -92,6 +149,8 @@ class PeopleReading(Reading):
                         entry = {"person": pid, "lead": False, "title": None, "sentences": [], "attendance": None}
                         found[pid] = entry
                         order.append(pid)
+                    if lead and not travelling:
+                        entry["strong"] = True
                     if role and not entry.get("role"):
                         entry["role"] = role
                     if lead and not entry["lead"]:
@@ -108,6 +167,13 @@ class PeopleReading(Reading):
                                 entry["attendance"] = "virtual" if v else "in-person"
                                 break
         self._heads_of_delegations(found)
+        # the head of a delegation that travelled to a meeting held by video leads their side only when no one
+        # else does: 某某率小型代表團赴華府, "a delegation headed by B present in Washington"
+        strong = {self._side(e) for e in found.values() if e.get("strong")}
+        for e in found.values():
+            if e["lead"] and not e.get("strong") and self._side(e) in strong:
+                e["lead"] = False
+                e.pop("role", None)
         out = []
         for pid in order:
             e = found[pid]
@@ -115,9 +181,31 @@ class PeopleReading(Reading):
         out.sort(key=lambda e: not e["lead"])
         return out
 
+    @staticmethod
+    def _role_after(s: str, end: int) -> str | None:
+        """The role the words after a name give it: 某某率團, "…, who led the delegation", "A and B held talks"."""
+        if _ZH_LEAD_AFTER.match(s, end) or _EN_LEAD_AFTER.match(s, end):
+            return "lead"
+        return subject_role(s, end)
+
+    def _background(self, s: str) -> bool:
+        """Whether sentence ``s`` is about an earlier event: the previous round, 去年, or a full date weeks before
+        the article's: who met then is not who met at the event reported."""
+        if BACKGROUND_DATE.search(s):
+            return True
+        head = event_kinds(self.head()[:1]) if hasattr(self, "head") else []
+        if any(k in ("launch", "mandate") and k not in head for k in event_kinds([s])):
+            return True  # the launch of the talks, in a story about a signing under them
+        anchor = self.art.anchor
+        if anchor is None:
+            return False
+        scan = _DateScan(arabic_days(s), anchor, relative=False)
+        return any(d is not None and (anchor - d.first_day()).days > BACKGROUND_DAYS for d, *_ in scan.run())
+
     def _heads_of_delegations(self, found: dict[str, dict]) -> None:
         """The first person named in a side's delegation list ("The Taiwan delegation included A, B and C",
         "Taiwan was represented by A, B", 我方代表團成員包括A、B) heads it: a lead, unless a verb gave a role."""
+        led = {self._side(e) for e in found.values() if e.get("role") in ("lead", "co-chair")}  # sides a verb gave a lead
         for _, s in self.sents:
             cue = _DELEGATION_LIST.search(s)
             if not cue or _LEAD_CUE.search(s[:cue.start()]):
@@ -127,7 +215,15 @@ class PeopleReading(Reading):
                 for a, _ in self._person_spots(self.ds.people[pid], s):
                     if a >= cue.end() and (first is None or a < first[0]):
                         first = (a, pid)
-            if first is not None and not found[first[1]].get("role"):
+            representatives = bool(re.search(r"represented by|discussions with", cue.group(0), re.IGNORECASE))
+            ministers = [pid for pid in found if representatives and any(a >= cue.end() for a, _ in self._person_spots(self.ds.people[pid], s))
+                         and any(_MINISTER.search(t) for t in (found[pid]["title"] or {}).values() if t)]
+            for pid in ministers:  # "represented by TECRO, Minister A, Minister B, Vice Minister C": A and B lead
+                # (a delegation that "included" ministers is headed by the first alone)
+                if not found[pid].get("role") and self._side(found[pid]) not in led:
+                    found[pid]["role"] = "lead"
+                    found[pid]["lead"] = True
+            if first is not None and not ministers and not found[first[1]].get("role"):
                 found[first[1]]["role"] = "lead"
                 found[first[1]]["lead"] = True
 
@@ -136,6 +232,10 @@ class PeopleReading(Reading):
         for n in (person.name.zh, *english_forms(person.name.en)):
             if n:
                 spots += _find(n, s)
+        words = [w for w in (person.name.en or "").split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) >= 2 and (person.name.en or "").isascii():  # a middle initial the data does not give: Gina M. Raimondo
+            given, family = " ".join(words[:-1]), words[-1]
+            spots += [m.span() for m in re.finditer(r"\b" + re.escape(given) + r"\s+[A-Z]\.\s+" + re.escape(family) + r"\b", s, re.IGNORECASE)]
         zh = person.name.zh or ""
         if len(zh) == 3 and zh[1:] in s and re.fullmatch(f"[{CJK}]+", zh):  # 龔主委明鑫: surname, short title, given name
             for m in re.finditer(re.escape(zh[0]) + r"(主委|部長|次長|署長|局長|處長|院長|大使|代表|董事長|主任委員)" + re.escape(zh[1:]), s):
@@ -154,6 +254,10 @@ class PeopleReading(Reading):
             if len(known_title) >= 3 and (before.endswith(known_title) or loose.endswith(known_title.replace("的", ""))):
                 t = titles[known_title]
                 said = self._as_said(before, known_title)
+                lower = re.search(r"(?:\b(?:Vice|Deputy|Acting|Assistant|Under)[ -]*|副)$", before[:len(before) - len(said)])
+                if lower:  # Vice Minister of Economic Affairs: not the minister's title of an earlier round
+                    whole = before[lower.start():].strip()
+                    return {"en": whole} if whole.isascii() else {"zh": whole}
                 longer = self._generic_title(before)
                 if longer and len(longer) > len(said) and longer.endswith(said):
                     said = longer  # 經濟部國際貿易局局長: the article's fuller wording of the same title
